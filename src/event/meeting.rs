@@ -1,0 +1,198 @@
+//! Meetings: met, talks, visits, summits, calls, received, hosted; planned or held.
+
+use super::{Event, EventKind, SentenceView, Status, FUTURE_CUES};
+use crate::resolve::EntityKind;
+
+/// Trigger words and the CAMEO code of what they describe.
+const TRIGGERS: &[(&str, &str)] = &[
+    ("met", "040"),
+    ("meet", "040"),
+    ("meets", "040"),
+    ("meeting", "040"),
+    ("talks", "046"),
+    ("talked", "040"),
+    ("negotiations", "046"),
+    ("visit", "042"),
+    ("visits", "042"),
+    ("visited", "042"),
+    ("visiting", "042"),
+    ("received", "043"),
+    ("receives", "043"),
+    ("hosted", "043"),
+    ("hosts", "043"),
+    ("host", "043"),
+    ("summit", "040"),
+    ("conference", "040"),
+    ("telephoned", "041"),
+    ("phoned", "041"),
+    ("call", "041"),
+];
+
+/// Objects that make "met" / "meet" mean something else ("met expectations").
+const NOT_A_MEETING: &[&str] = &[
+    "expectations", "demand", "demands", "target", "targets", "criteria", "needs", "requirements", "obligations",
+    "deadline", "resistance", "opposition", "standards", "conditions", "goals", "goal", "costs", "payments",
+    "with", // "met with resistance" is checked below with its object
+];
+
+const PLACE_PREPS: &[&str] = &["in", "at"];
+
+/// The meeting a sentence states, if any.
+pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
+    let (pos, code) = trigger(v)?;
+    let trig = v.word(pos).to_owned();
+    let t = v.tok(pos);
+    let visit = code == "042";
+    let future = v.words.iter().take(pos + 1).rev().take(8).any(|(_, w)| FUTURE_CUES.contains(&w.as_str()))
+        || (pos > 0 && v.word(pos - 1) == "to" && !visit_noun(v, pos))
+        || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]));
+
+    // The place: a place or a capital after "in"/"at", or the country a visit goes to.
+    let mut place = None;
+    let mut host = None;
+    for r in v.resolved.refs.iter().filter(|r| r.sentence == v.index && r.tokens.start > t) {
+        let e = &v.resolved.entities[r.entity];
+        let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
+        let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();
+        let located = PLACE_PREPS.contains(&prev.as_str()) || (prev == "the" && PLACE_PREPS.contains(&prev2.as_str()));
+        if e.kind == EntityKind::Place && (located || (visit && (prev == "to" || prev2 == "to"))) && place.is_none() {
+            place = Some(r.entity);
+            if visit {
+                host = e.country.and_then(|c| {
+                    v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
+                });
+            }
+        }
+        if visit && e.kind == EntityKind::Country && host.is_none() && r.tokens.start <= t + 3 {
+            host = Some(r.entity);
+            place = place.or(Some(r.entity));
+        }
+    }
+
+    // Participants: the persons named in the sentence; without two of them, the countries and
+    // organizations too. A visit adds its host government.
+    let persons: Vec<usize> = SentenceView::distinct(
+        v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
+    );
+    let mut actors = persons.clone();
+    if visit {
+        if let Some(h) = host {
+            if !actors.contains(&h) {
+                actors.push(h);
+            }
+        }
+    }
+    if actors.len() < 2 && !visit {
+        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+        actors = SentenceView::distinct(actors.into_iter().chain(others));
+    }
+    if actors.len() < 2 {
+        return None;
+    }
+    let (when, date_text) = v.date_near(t, future);
+    Some(Event {
+        kind: EventKind::Meeting { visit, host },
+        actors,
+        status: Some(if future { Status::Planned } else { Status::Held }),
+        place,
+        when,
+        date_text,
+        label: if visit { label_visit(v, pos) } else { trig.clone() },
+        trigger: trig,
+        sentences: vec![v.index],
+        cameo: if future { "036" } else { code },
+        plover: Some("CONSULT"),
+    })
+}
+
+fn visit_noun(v: &SentenceView<'_, '_>, pos: usize) -> bool {
+    // "a visit to", "his visit" are nouns; "to visit" after "to" is an infinitive
+    pos > 0 && matches!(v.word(pos - 1), "a" | "the" | "his" | "her" | "state" | "official")
+}
+
+fn label_visit(v: &SentenceView<'_, '_>, pos: usize) -> String {
+    match v.word(pos.wrapping_sub(1)) {
+        m @ ("state" | "official" | "working" | "private") => format!("{m} visit"),
+        _ => "visit".into(),
+    }
+}
+
+fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
+    for (p, (_, w)) in v.words.iter().enumerate() {
+        let Some(&(_, code)) = TRIGGERS.iter().find(|(t, _)| t == w) else { continue };
+        let next = v.word(p + 1);
+        let prev = if p > 0 { v.word(p - 1) } else { "" };
+        match w.as_str() {
+            "met" | "meet" | "meets" => {
+                if NOT_A_MEETING.contains(&next) && next != "with" {
+                    continue;
+                }
+                if next == "with" && NOT_A_MEETING.contains(&v.word(p + 2)) {
+                    continue;
+                }
+            }
+            "meeting" => {
+                // "during the meeting", "after the meeting": a meeting already told
+                if prev == "the" && !matches!(next, "with" | "between" | "of") {
+                    continue;
+                }
+                if matches!(next, "expectations" | "demand" | "targets") {
+                    continue;
+                }
+            }
+            "talks" => {
+                // "X talks about …" is speech; the noun is "talks with/between/on", "held talks"
+                if !matches!(next, "with" | "between" | "on" | "in" | "at" | "here" | "later" | "next" | "today")
+                    && !matches!(prev, "held" | "hold" | "holding" | "holds" | "the" | "for" | "of" | "in" | "bilateral" | "trade" | "peace" | "direct" | "official" | "formal" | "high-level" | "two-day" | "three-day")
+                {
+                    continue;
+                }
+            }
+            "call" => {
+                if !matches!(prev, "phone" | "telephone") {
+                    continue;
+                }
+            }
+            "host" | "hosts" | "hosted" => {
+                if matches!(next, "country" | "nation" | "city") {
+                    continue;
+                }
+            }
+            "conference" => {
+                if prev == "press" || prev == "news" {
+                    continue;
+                }
+            }
+            "visiting" | "visit" | "visits" | "visited" => {}
+            _ => {}
+        }
+        return Some((p, code));
+    }
+    None
+}
+
+/// Adds `m`, or merges it into an earlier meeting with the same participants and no
+/// conflicting date: one real meeting told twice is one node.
+pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event) {
+    let same = events.iter_mut().find(|e| {
+        matches!(e.kind, EventKind::Meeting { .. })
+            && sorted(&e.actors) == sorted(&m.actors)
+            && e.status == m.status
+            && (e.when.is_none() || m.when.is_none() || e.when == m.when)
+    });
+    match same {
+        Some(e) => {
+            e.sentences.extend(m.sentences);
+            e.when = e.when.or(m.when);
+            e.date_text = e.date_text.take().or(m.date_text);
+            e.place = e.place.or(m.place);
+        }
+        None => events.push(m),
+    }
+}
+
+fn sorted(v: &[usize]) -> Vec<usize> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
+}

@@ -1,0 +1,234 @@
+//! Events from the sentences of one article: meetings, pacts, sanctions and statements, with
+//! their participants, status, place, date, duration and the sentence that states them.
+//! One file per family; this module holds what they share.
+
+mod meeting;
+mod pact;
+mod sanction;
+mod statement;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::lexicon::OrgKind;
+use crate::resolve::{EntityKind, Ref, Resolved};
+use crate::text::Analyzed;
+use crate::time::When;
+
+/// The status of an event as the article reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// A meeting that happened or is happening.
+    Held,
+    /// A meeting that is planned, proposed, invited or expected.
+    Planned,
+    /// A pact planned, announced, under negotiation.
+    Proposed,
+    /// A pact signed, inked, concluded, reached.
+    Signed,
+    /// A pact in force.
+    InForce,
+    /// A pact a party pulled out of.
+    Withdrawn,
+    /// A pact whose talks failed.
+    Failed,
+}
+
+/// The family of an event and its family-specific roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    /// A meeting, talks, visit, summit or call.
+    Meeting {
+        /// A visit (X to a country or its government).
+        visit: bool,
+        /// The host of a visit.
+        host: Option<usize>,
+    },
+    /// An agreement between parties.
+    Pact {
+        /// Who signed it, when said.
+        signatories: Vec<usize>,
+        /// ISO 8601 duration ("P20Y").
+        duration: Option<String>,
+    },
+    /// Sanctions by an imposer on targets.
+    Sanction {
+        /// Who imposes them.
+        imposer: usize,
+        /// Whom they hit.
+        targets: Vec<usize>,
+    },
+    /// A statement or quote.
+    Statement {
+        /// Who said it.
+        speaker: usize,
+        /// What was said.
+        quote: String,
+    },
+}
+
+/// One event found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Family and roles.
+    pub kind: EventKind,
+    /// Participants (meetings) or parties (pacts), as entity indices.
+    pub actors: Vec<usize>,
+    /// Status, when it applies.
+    pub status: Option<Status>,
+    /// Place entity.
+    pub place: Option<usize>,
+    /// Normalized date.
+    pub when: Option<When>,
+    /// The date expression as written.
+    pub date_text: Option<String>,
+    /// A short description of the kind ("20-year strategic pact", "state visit").
+    pub label: String,
+    /// The trigger word.
+    pub trigger: String,
+    /// Every sentence that states it (the first is the main evidence).
+    pub sentences: Vec<usize>,
+    /// CAMEO event code.
+    pub cameo: &'static str,
+    /// PLOVER event type.
+    pub plover: Option<&'static str>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Entities and mentions.
+    pub resolved: Resolved,
+    /// Events in text order.
+    pub events: Vec<Event>,
+}
+
+/// What the event extractors see of one sentence.
+pub(crate) struct SentenceView<'a, 'r> {
+    pub a: &'r Analyzed<'a>,
+    pub resolved: &'r Resolved,
+    pub index: usize,
+    /// Lowercased words of the sentence with their token indices.
+    pub words: Vec<(usize, String)>,
+    /// Actor mentions in the sentence, minus those inside source frames ("according to X").
+    pub actors: Vec<&'r Ref>,
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a, 'r> SentenceView<'a, 'r> {
+    fn new(a: &'r Analyzed<'a>, resolved: &'r Resolved, index: usize, date: Option<NaiveDate>) -> Option<Self> {
+        let s = a.sentences.get(index)?;
+        let words: Vec<(usize, String)> = s.tokens.clone().map(|i| (i, a.tok(i).to_lowercase())).collect();
+        let frames = source_frames(&words);
+        let actors = resolved
+            .refs
+            .iter()
+            .filter(|r| r.sentence == index)
+            .filter(|r| {
+                let e = &resolved.entities[r.entity];
+                e.kind != EntityKind::Place && e.org_kind != Some(OrgKind::News)
+            })
+            .filter(|r| !frames.iter().any(|f| f.contains(&r.tokens.start)))
+            .collect();
+        Some(SentenceView { a, resolved, index, words, actors, date })
+    }
+
+    fn text(&self) -> &'a str {
+        let s = &self.a.sentences[self.index];
+        self.a.slice(s.start, s.end)
+    }
+
+    fn kind(&self, entity: usize) -> EntityKind {
+        self.resolved.entities[entity].kind
+    }
+
+    /// Position (in `words`) of the first word in `set`.
+    fn find(&self, set: &[&str]) -> Option<usize> {
+        self.words.iter().position(|(_, w)| set.contains(&w.as_str()))
+    }
+
+    fn has(&self, set: &[&str]) -> bool {
+        self.find(set).is_some()
+    }
+
+    fn word(&self, pos: usize) -> &str {
+        self.words.get(pos).map_or("", |(_, w)| w.as_str())
+    }
+
+    /// Token index of word position `pos`.
+    fn tok(&self, pos: usize) -> usize {
+        self.words.get(pos).map_or(usize::MAX, |(t, _)| *t)
+    }
+
+    /// Distinct actor entities among `refs`, in order.
+    fn distinct(refs: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut seen = BTreeSet::new();
+        refs.into_iter().filter(|e| seen.insert(*e)).collect()
+    }
+
+    /// Actor mentions whose first token lies in `tokens`.
+    fn actors_in(&self, from_tok: usize, to_tok: usize) -> Vec<&'r Ref> {
+        self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()
+    }
+
+    /// The time expression nearest to token `near`, normalized.
+    fn date_near(&self, near: usize, future: bool) -> (Option<When>, Option<String>) {
+        let s = &self.a.sentences[self.index];
+        let text = self.text();
+        let anchor = self.a.tokens.get(near).map_or(s.start, |t| t.start);
+        let best = crate::time::find(text, self.date, future)
+            .into_iter()
+            .min_by_key(|e| (s.start + e.start).abs_diff(anchor));
+        match best {
+            Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
+            None => (None, None),
+        }
+    }
+}
+
+/// Token ranges that only name a source: "According to X," or ", according to X." or
+/// "X reports" at the end of a sentence.
+fn source_frames(words: &[(usize, String)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (p, (t, w)) in words.iter().enumerate() {
+        if w == "according" && words.get(p + 1).is_some_and(|(_, n)| n == "to") {
+            let end = words
+                .iter()
+                .skip(p + 2)
+                .find(|(_, x)| matches!(x.as_str(), "," | ";" | "." | "“" | "\""))
+                .map_or(usize::MAX, |(t, _)| *t);
+            out.push(*t..end);
+        }
+    }
+    out
+}
+
+/// Extracts every event of an article.
+pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) -> Extraction {
+    let mut events = Vec::new();
+    for i in 0..a.sentences.len() {
+        let Some(view) = SentenceView::new(a, &resolved, i, date) else { continue };
+        if let Some(m) = meeting::extract(&view) {
+            meeting::merge_or_push(&mut events, m);
+        }
+        for p in pact::extract(&view) {
+            pact::merge_or_push(&mut events, p, &view);
+        }
+        if let Some(s) = sanction::extract(&view) {
+            events.push(s);
+        }
+        events.extend(statement::extract(&view));
+    }
+    Extraction { resolved, events }
+}
+
+/// Words that put an event in the future (planned, proposed).
+pub(crate) const FUTURE_CUES: &[&str] = &[
+    "will", "would", "shall", "plan", "plans", "planned", "planning", "scheduled", "expected", "invited", "invite",
+    "invites", "asked", "proposed", "propose", "proposes", "next", "upcoming", "coming", "intend", "intends",
+    "hope", "hopes", "seek", "seeks", "seeking", "aim", "aims", "prepare", "preparing", "due", "agreed",
+];
+
+#[cfg(test)]
+mod tests;

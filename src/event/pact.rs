@@ -1,0 +1,288 @@
+//! Pacts: agreements, treaties, deals, roadmaps, memoranda; who is bound, what status the
+//! article reports, how long it runs.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Event, EventKind, SentenceView, Status};
+use crate::resolve::EntityKind;
+
+const TRIGGERS: &[&str] = &[
+    "agreement", "agreements", "accord", "accords", "pact", "pacts", "treaty", "treaties", "deal", "deals", "roadmap",
+    "memorandum", "protocol", "contract", "ceasefire", "cease-fire", "truce", "armistice", "convention",
+];
+
+const WITHDRAW: &[&str] = &[
+    "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
+    "abandon", "quit", "scrapped", "scrap", "terminated", "reneged", "exited", "renounced", "suspended",
+];
+const FAILED: &[&str] = &["failed", "collapsed", "rejected", "reject", "rejects", "broke", "stalled", "without"];
+const PROPOSED: &[&str] = &[
+    "plan", "plans", "planned", "formalize", "formalise", "negotiate", "negotiating", "negotiations", "proposed",
+    "propose", "would", "will", "draft", "seek", "seeking", "aim", "aims", "pledged", "intend", "intends",
+    "discuss", "discussed", "discussing", "talks", "prepare", "preparing", "expected", "possible", "potential",
+    "sign", "finalize", "finalise", "conclude", "reach", "proposal", "toward", "towards",
+];
+const SIGNED: &[&str] = &[
+    "signed", "inked", "concluded", "reached", "clinched", "sealed", "initialed", "initialled", "ratified",
+    "finalized", "finalised", "signing", "struck", "agreed", "approved",
+];
+const IN_FORCE: &[&str] = &["force", "effect", "effective", "under"];
+
+fn duration_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|hundred)[- ](year|month)s?\b")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+fn number(s: &str) -> Option<u32> {
+    s.parse().ok().or(match s.to_lowercase().as_str() {
+        "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        "fifteen" => Some(15),
+        "twenty" => Some(20),
+        "twenty-five" => Some(25),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "hundred" => Some(100),
+        _ => None,
+    })
+}
+
+/// ISO 8601 duration of the phrase just before a trigger ("20-year" → "P20Y").
+fn duration(phrase: &str) -> Option<String> {
+    let c = duration_re().captures(phrase)?;
+    let n = number(c.get(1)?.as_str())?;
+    let unit = if c.get(2)?.as_str().eq_ignore_ascii_case("year") { 'Y' } else { 'M' };
+    Some(format!("P{n}{unit}"))
+}
+
+/// The pacts a sentence states (one per trigger noun phrase, usually one).
+pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
+    let Some(pos) = trigger(v) else { return Vec::new() };
+    let t = v.tok(pos);
+    // the noun phrase: from the determiner to the trigger ("a 20-year strategic pact")
+    let mut np_start = pos;
+    while np_start > 0 {
+        let w = v.word(np_start - 1);
+        if matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "of" | "to" | "and" | "," | "on" | "in" | "with" | "for" | "by")
+            || v.tok(np_start - 1) == usize::MAX
+            || pos - np_start >= 5
+        {
+            break;
+        }
+        np_start -= 1;
+    }
+    let det = if np_start > 0 { v.word(np_start - 1).to_owned() } else { String::new() };
+    let label_text = (np_start..=pos)
+        .map(|p| v.a.tok(v.tok(p)))
+        .filter(|w| !matches!(*w, "\"" | "“" | "”"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" - ", "-");
+    let phrase_start = v.a.tokens.get(v.tok(np_start)).map_or(0, |x| x.start);
+    let phrase_end = v.a.tokens.get(t).map_or(0, |x| x.end);
+    let dur = duration(v.a.slice(phrase_start, phrase_end));
+
+    // status: what the sentence says happens to it
+    let window: Vec<&str> = v.words.iter().map(|(_, w)| w.as_str()).collect();
+    let before: Vec<&str> = window.iter().take(pos).rev().take(8).copied().collect();
+    let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
+    let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
+    let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 5) {
+        Status::Withdrawn
+    } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
+        Status::Failed
+    } else if before.iter().any(|w| PROPOSED.contains(w)) {
+        Status::Proposed
+    } else if around.iter().any(|w| SIGNED.contains(w)) {
+        Status::Signed
+    } else if around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"])) {
+        Status::InForce
+    } else {
+        Status::Signed
+    };
+    let _ = IN_FORCE;
+
+    // Parties: countries and organizations of the sentence, but not those that only impose
+    // sanctions in it; for a withdrawal, the actor that withdraws.
+    // The subject side (before the trigger) names the parties; after the trigger only
+    // "with X", "between X and Y", "among …" do ("a pact, bringing together two US adversaries"
+    // does not make the US a party).
+    let sanction_imposers = super::sanction::imposers(v);
+    let eligible = |r: &&&crate::resolve::Ref| {
+        matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization) && !sanction_imposers.contains(&r.entity)
+    };
+    let before_trigger: Vec<usize> =
+        SentenceView::distinct(v.actors_in(0, t).iter().filter(eligible).map(|r| r.entity));
+    let linked_after: Vec<usize> = {
+        let link = v.words.iter().enumerate().skip(pos + 1).take(3).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among"));
+        match link {
+            Some((_, (lt, _))) => {
+                let until = v.words.iter().skip(pos + 1).find(|(tk, w)| tk > lt && matches!(w.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on")).map_or(usize::MAX, |(tk, _)| *tk);
+                SentenceView::distinct(v.actors_in(*lt, until).iter().filter(eligible).map(|r| r.entity))
+            }
+            None => Vec::new(),
+        }
+    };
+    let mut parties: Vec<usize> = if before_trigger.is_empty() && linked_after.is_empty() {
+        SentenceView::distinct(v.actors.iter().filter(eligible).map(|r| r.entity))
+    } else {
+        SentenceView::distinct(before_trigger.into_iter().chain(linked_after))
+    };
+    if status == Status::Withdrawn {
+        if let Some(w) = withdraw_at {
+            let verb_tok = v.tok(w);
+            if let Some(subject) = v.actors_in(0, verb_tok).last() {
+                parties = vec![subject.entity];
+            }
+        }
+    }
+    // persons named as signers: their posts' countries are the parties
+    let persons: Vec<usize> = SentenceView::distinct(
+        v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
+    );
+    if parties.is_empty() {
+        for &p in &persons {
+            for post in &v.resolved.entities[p].posts {
+                if let Some(of) = post.of {
+                    if !parties.contains(&of) {
+                        parties.push(of);
+                    }
+                }
+            }
+        }
+    }
+    let signatories = if window.iter().any(|w| matches!(*w, "signed" | "inked" | "initialed")) && v.has(&["by"]) {
+        let by = v.find(&["by"]).map_or(usize::MAX, |b| v.tok(b));
+        v.actors_in(by, usize::MAX).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity).collect()
+    } else {
+        Vec::new()
+    };
+    let definite = matches!(det.as_str(), "the" | "this" | "that");
+    let (when, date_text) = v.date_near(t, status == Status::Proposed);
+    let (cameo, plover) = match status {
+        Status::Withdrawn => ("160", "RETREAT"),
+        Status::Failed => ("125", "REJECT"),
+        Status::Proposed => ("030", "AGREE"),
+        _ => ("057", "AGREE"),
+    };
+    if parties.is_empty() && !definite {
+        return Vec::new();
+    }
+    let _ = definite;
+    vec![Event {
+        kind: EventKind::Pact { signatories, duration: dur },
+        actors: parties,
+        status: Some(status),
+        place: None,
+        when,
+        date_text,
+        label: label_text,
+        trigger: v.word(pos).to_owned(),
+        sentences: vec![v.index],
+        cameo,
+        plover: Some(plover),
+    }]
+}
+
+fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
+    for (p, (_, w)) in v.words.iter().enumerate() {
+        let next = v.word(p + 1);
+        let prev = if p > 0 { v.word(p - 1) } else { "" };
+        if w == "deal" && (next == "with" || matches!(prev, "great" | "good" | "to")) {
+            continue; // "deal with the problem", "a great deal"
+        }
+        if w == "road" && next == "map" {
+            return Some(p + 1);
+        }
+        if (w == "plan" || w == "program" || w == "programme") && (prev == "cooperation" || next == "of" && v.word(p + 2) == "cooperation") {
+            return Some(p);
+        }
+        if w == "memorandum" || TRIGGERS.contains(&w.as_str()) {
+            if w == "convention" && prev != "the" && prev != "a" {
+                continue;
+            }
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Adds `p`, or merges it into an earlier pact of the article when it is a definite
+/// re-mention ("the roadmap", "the deal") whose parties fit.
+pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<'_, '_>) {
+    let definite = {
+        let s = &v.a.sentences[v.index];
+        let lower = v.a.slice(s.start, s.end).to_lowercase();
+        let trig = format!(" {}", p.trigger);
+        ["the", "this", "that"].iter().any(|d| {
+            lower.contains(&format!("{d}{trig}")) || {
+                // "The "cooperation roadmap"": a determiner before a quoted or modified trigger
+                let words: Vec<&str> = p.label.split_whitespace().collect();
+                words.first().is_some_and(|f| lower.contains(&format!("{d} \"{}", f.to_lowercase())) || lower.contains(&format!("{d} “{}", f.to_lowercase())))
+            }
+        }) && !p.label.to_lowercase().starts_with("a ")
+    };
+    let same = events.iter_mut().rev().find(|e| {
+        let EventKind::Pact { duration: d1, .. } = &e.kind else { return false };
+        let EventKind::Pact { duration: d2, .. } = &p.kind else { return false };
+        let parties_fit = p.actors.iter().all(|a| e.actors.contains(a));
+        let dur_fit = d1.is_none() || d2.is_none() || d1 == d2;
+        // the same pact named again: definite, fitting parties and duration; or identical
+        // parties and duration stated twice
+        parties_fit && dur_fit && (definite || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+    });
+    match same {
+        Some(e) => {
+            e.sentences.extend(p.sentences.iter().copied());
+            if let (EventKind::Pact { signatories: s1, duration: d1 }, EventKind::Pact { signatories: s2, duration: d2 }) =
+                (&mut e.kind, &p.kind)
+            {
+                for s in s2 {
+                    if !s1.contains(s) {
+                        s1.push(*s);
+                    }
+                }
+                if d1.is_none() {
+                    d1.clone_from(d2);
+                }
+            }
+            // a later report of signing supersedes an earlier plan in the same article
+            if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed) {
+                e.status = p.status;
+            }
+            e.when = e.when.or(p.when);
+        }
+        None => {
+            if !p.actors.is_empty() {
+                events.push(p);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("a 20-year strategic pact").as_deref(), Some("P20Y"));
+        assert_eq!(duration("a five-year deal").as_deref(), Some("P5Y"));
+        assert_eq!(duration("an 18-month accord").as_deref(), Some("P18M"));
+        assert_eq!(duration("a strategic pact"), None);
+    }
+}

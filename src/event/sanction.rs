@@ -1,0 +1,105 @@
+//! Sanctions: who imposes them on whom ("US sanctions", "sanctioned by the U.S.",
+//! "an embargo against Cuba").
+
+use super::{Event, EventKind, SentenceView};
+use crate::resolve::EntityKind;
+
+const TRIGGERS: &[&str] = &["sanction", "sanctions", "sanctioned", "embargo", "embargoes", "boycott", "blacklisted", "blacklist"];
+const MODIFIERS: &[&str] = &[
+    "crippling", "economic", "new", "tough", "tougher", "financial", "oil", "trade", "unilateral", "punitive",
+    "harsh", "sweeping", "fresh", "additional", "more", "further", "the", "arms", "’", "'", "'s", "’s", "of",
+];
+
+fn triggers(v: &SentenceView<'_, '_>) -> Vec<usize> {
+    v.words.iter().enumerate().filter(|(_, (_, w))| TRIGGERS.contains(&w.as_str())).map(|(p, _)| p).collect()
+}
+
+fn actor_ending_at(v: &SentenceView<'_, '_>, tok: usize) -> Option<usize> {
+    v.actors
+        .iter()
+        .find(|r| r.tokens.end == tok && v.kind(r.entity) != EntityKind::Person)
+        .map(|r| r.entity)
+        .or_else(|| {
+            // a demonym: "American sanctions" (only when the country is an actor of the article)
+            let c = v.resolved.demonyms.iter().find(|(t, _)| t + 1 == tok).map(|(_, c)| *c)?;
+            v.resolved.entities.iter().position(|e| e.kind == EntityKind::Country && e.country == Some(c))
+        })
+}
+
+/// The imposer of the sanctions at word position `p`, if the sentence names one.
+fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    // before: "US sanctions", "the United States’ embargoes", "American sanctions"
+    let mut k = p;
+    while k > 0 && MODIFIERS.contains(&v.word(k - 1)) && p - k < 4 {
+        if let Some(e) = actor_ending_at(v, v.tok(k)) {
+            return Some(e);
+        }
+        k -= 1;
+    }
+    if let Some(e) = actor_ending_at(v, v.tok(k)) {
+        return Some(e);
+    }
+    // after: "sanctions from the U.S.", "sanctioned by the U.S.", "imposed by the United States"
+    for q in p + 1..(p + 5).min(v.words.len()) {
+        if matches!(v.word(q), "by" | "from") {
+            let from = v.tok(q);
+            return v
+                .actors_in(from, from + 4)
+                .into_iter()
+                .find(|r| v.kind(r.entity) != EntityKind::Person)
+                .map(|r| r.entity);
+        }
+    }
+    // "X imposed sanctions"
+    if p >= 1 && matches!(v.word(p - 1), "imposed" | "imposes" | "impose" | "slapped" | "levied" | "announced") {
+        return v.actors_in(0, v.tok(p - 1)).last().map(|r| r.entity);
+    }
+    None
+}
+
+/// Every actor that imposes sanctions in the sentence (pacts leave them out of their parties).
+pub(super) fn imposers(v: &SentenceView<'_, '_>) -> Vec<usize> {
+    triggers(v).into_iter().filter_map(|p| imposer_at(v, p)).collect()
+}
+
+/// The sanction a sentence states, if it names who imposes it.
+pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
+    let (p, imposer) = triggers(v).into_iter().find_map(|p| imposer_at(v, p).map(|i| (p, i)))?;
+    // explicit targets: "against Cuba", "on Iran"
+    let mut explicit = None;
+    for q in p + 1..(p + 6).min(v.words.len()) {
+        if matches!(v.word(q), "against" | "on" | "targeting") {
+            let from = v.tok(q);
+            let until = v.words.iter().skip(q + 1).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "and" | "but")).map_or(usize::MAX, |(t, _)| *t);
+            explicit = Some(
+                v.actors_in(from, until)
+                    .into_iter()
+                    .filter(|r| v.kind(r.entity) == EntityKind::Country || v.kind(r.entity) == EntityKind::Organization)
+                    .map(|r| r.entity)
+                    .collect::<Vec<_>>(),
+            );
+            break;
+        }
+    }
+    // otherwise the countries the sentence is about: "Iran … has been sanctioned by the U.S.",
+    // "the two countries, which are both under US sanctions"
+    let targets = explicit.unwrap_or_else(|| {
+        SentenceView::distinct(
+            v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Country && r.entity != imposer).map(|r| r.entity),
+        )
+    });
+    let targets: Vec<usize> = targets.into_iter().filter(|t| *t != imposer).collect();
+    Some(Event {
+        kind: EventKind::Sanction { imposer, targets: targets.clone() },
+        actors: std::iter::once(imposer).chain(targets).collect(),
+        status: None,
+        place: None,
+        when: None,
+        date_text: None,
+        label: v.word(p).to_owned(),
+        trigger: v.word(p).to_owned(),
+        sentences: vec![v.index],
+        cameo: "163",
+        plover: Some("SANCTION"),
+    })
+}

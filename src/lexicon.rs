@@ -1,0 +1,338 @@
+//! The gazetteers shipped with Entente (`ontology/lexicon/*.tsv`): every country with its names,
+//! demonyms, capitals, region adjectives and epithets (with Wikidata ids), the major
+//! organizations, and the titles that introduce persons. Loaded once; matched with Aho-Corasick.
+//!
+//! People's names are never listed here: they are learned from each text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const COUNTRIES_TSV: &str = include_str!("../ontology/lexicon/countries.tsv");
+const ORGANIZATIONS_TSV: &str = include_str!("../ontology/lexicon/organizations.tsv");
+const TITLES_TSV: &str = include_str!("../ontology/lexicon/titles.tsv");
+
+/// A country (or a historical state) and every way news names it.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// Wikidata id ("Q794").
+    pub qid: String,
+    /// Common English short name ("Iran").
+    pub name: String,
+    /// Official names, short forms, abbreviations, former names.
+    pub aliases: Vec<String>,
+    /// "Iranian", "Iranians".
+    pub demonyms: Vec<String>,
+    /// Seats of government and their spellings ("Tehran", "Teheran").
+    pub capitals: Vec<String>,
+    /// Region adjectives for "the North American country".
+    pub regions: Vec<String>,
+    /// Fixed epithets ("Islamic Republic").
+    pub epithets: Vec<String>,
+}
+
+/// What kind of organization a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    /// IMF, UN, NATO, OPEC…
+    International,
+    /// A national body: White House, Bundesbank, Treasury.
+    Government,
+    /// A news agency or outlet.
+    News,
+    /// A political party or movement.
+    Party,
+    /// A company.
+    Company,
+}
+
+/// An organization of the lexicon.
+#[derive(Debug, Clone)]
+pub struct Organization {
+    /// Stable key ("imf").
+    pub key: String,
+    /// Full name ("International Monetary Fund").
+    pub name: String,
+    /// Acronyms and short names.
+    pub aliases: Vec<String>,
+    /// Its kind.
+    pub kind: OrgKind,
+    /// Index of its country, for national bodies.
+    pub country: Option<usize>,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+}
+
+/// A title that introduces a person.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// The normal role ("Foreign Minister"); `None` for honorifics ("Ayatollah", "Mr.").
+    pub role: Option<String>,
+}
+
+/// What a name match in the text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A country's name or alias.
+    Country(usize),
+    /// A country's capital.
+    Capital(usize),
+    /// A demonym.
+    Demonym(usize),
+    /// A country's epithet ("Islamic Republic").
+    Epithet(usize),
+    /// An organization's name or alias.
+    Org(usize),
+}
+
+/// A match of the lexicon in a text: a byte span and what it may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexMatch {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Every entry with this surface form (usually one).
+    pub hits: Vec<Hit>,
+}
+
+/// An error in a shipped lexicon file.
+#[derive(Debug, thiserror::Error)]
+#[error("lexicon {file}:{line}: {message}")]
+pub struct LexiconError {
+    file: &'static str,
+    line: usize,
+    message: String,
+}
+
+/// The loaded gazetteers and their automata.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// All countries.
+    pub countries: Vec<Country>,
+    /// All organizations.
+    pub organizations: Vec<Organization>,
+    /// All titles, indexed like the title automaton's patterns.
+    pub titles: Vec<Title>,
+    names: AhoCorasick,
+    name_hits: Vec<Vec<Hit>>,
+    title_ac: AhoCorasick,
+    regions: HashMap<String, Vec<usize>>,
+}
+
+impl Lexicon {
+    /// The lexicon shipped with Entente, loaded once.
+    ///
+    /// # Panics
+    /// Never in a released build: the shipped files are checked by the test suite.
+    pub fn shipped() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV)
+                .unwrap_or_else(|e| unreachable!("the shipped lexicon is checked by tests: {e}"))
+        })
+    }
+
+    /// Builds a lexicon from the three TSV files.
+    ///
+    /// # Errors
+    /// A line with the wrong number of columns, or an organization naming an unknown country.
+    pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Lexicon, LexiconError> {
+        let mut cs = Vec::new();
+        for (line, cols) in rows("countries.tsv", countries, 7)? {
+            let list = |i: usize| split_list(cols.get(i).copied().unwrap_or(""));
+            let name = cols.get(1).copied().unwrap_or("").to_owned();
+            if name.is_empty() {
+                return Err(LexiconError { file: "countries.tsv", line, message: "empty name".into() });
+            }
+            cs.push(Country {
+                qid: cols.first().copied().unwrap_or("").to_owned(),
+                name,
+                aliases: list(2),
+                demonyms: list(3),
+                capitals: list(4),
+                regions: list(5),
+                epithets: list(6),
+            });
+        }
+        let by_name: HashMap<&str, usize> = cs.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
+        let mut os = Vec::new();
+        for (line, cols) in rows("organizations.tsv", organizations, 6)? {
+            let col = |i: usize| cols.get(i).copied().unwrap_or("");
+            let kind = match col(3) {
+                "international" => OrgKind::International,
+                "government" => OrgKind::Government,
+                "news" => OrgKind::News,
+                "party" => OrgKind::Party,
+                "company" => OrgKind::Company,
+                other => {
+                    return Err(LexiconError { file: "organizations.tsv", line, message: format!("unknown type {other:?}") })
+                }
+            };
+            let country = match col(4) {
+                "" => None,
+                c => Some(*by_name.get(c).ok_or_else(|| LexiconError {
+                    file: "organizations.tsv",
+                    line,
+                    message: format!("unknown country {c:?}"),
+                })?),
+            };
+            os.push(Organization {
+                key: col(0).to_owned(),
+                name: col(1).to_owned(),
+                aliases: split_list(col(2)),
+                kind,
+                country,
+                wikidata: Some(col(5).to_owned()).filter(|s| !s.is_empty()),
+            });
+        }
+        let mut ts = Vec::new();
+        let mut title_patterns = Vec::new();
+        for (_, cols) in rows("titles.tsv", titles, 3)? {
+            let role = cols.get(1).copied().unwrap_or("-");
+            title_patterns.push(cols.first().copied().unwrap_or("").to_owned());
+            ts.push(Title { role: (role != "-").then(|| role.to_owned()) });
+        }
+
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut name_hits: Vec<Vec<Hit>> = Vec::new();
+        let mut add = |s: &str, hit: Hit| {
+            if s.is_empty() {
+                return;
+            }
+            let i = *index.entry(s.to_owned()).or_insert_with(|| {
+                patterns.push(s.to_owned());
+                name_hits.push(Vec::new());
+                patterns.len() - 1
+            });
+            if let Some(h) = name_hits.get_mut(i) {
+                if !h.contains(&hit) {
+                    h.push(hit);
+                }
+            }
+        };
+        let mut regions: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in cs.iter().enumerate() {
+            add(&c.name, Hit::Country(i));
+            c.aliases.iter().for_each(|a| add(a, Hit::Country(i)));
+            c.demonyms.iter().for_each(|a| add(a, Hit::Demonym(i)));
+            c.capitals.iter().for_each(|a| add(a, Hit::Capital(i)));
+            c.epithets.iter().for_each(|a| add(a, Hit::Epithet(i)));
+            for r in &c.regions {
+                regions.entry(r.clone()).or_default().push(i);
+            }
+        }
+        for (i, o) in os.iter().enumerate() {
+            add(&o.name, Hit::Org(i));
+            o.aliases.iter().for_each(|a| add(a, Hit::Org(i)));
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| LexiconError { file: "countries.tsv", line: 0, message: e.to_string() })?;
+        let title_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&title_patterns)
+            .map_err(|e| LexiconError { file: "titles.tsv", line: 0, message: e.to_string() })?;
+        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions })
+    }
+
+    /// Every name match in `text` whose ends fall on `is_boundary` positions: overlapping
+    /// matches included, longest first at each start.
+    pub fn find_names(&self, text: &str, is_boundary: impl Fn(usize, usize) -> bool) -> Vec<LexMatch> {
+        let mut out: Vec<LexMatch> = self
+            .names
+            .find_overlapping_iter(text)
+            .filter(|m| is_boundary(m.start(), m.end()))
+            .map(|m| LexMatch {
+                start: m.start(),
+                end: m.end(),
+                hits: self.name_hits.get(m.pattern().as_usize()).cloned().unwrap_or_default(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
+    }
+
+    /// Every title match in `text` (case-insensitive) on boundaries: `(start, end, title index)`.
+    pub fn find_titles(&self, text: &str, is_boundary: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<(usize, usize, usize)> = self
+            .title_ac
+            .find_overlapping_iter(text)
+            .filter(|m| is_boundary(m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        out
+    }
+
+    /// The countries that a region adjective ("North American") covers.
+    pub fn region(&self, adjective: &str) -> &[usize] {
+        self.regions.get(adjective).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+type Row<'a> = (usize, Vec<&'a str>);
+
+fn rows<'a>(file: &'static str, text: &'a str, columns: usize) -> Result<Vec<Row<'a>>, LexiconError> {
+    let mut out = Vec::new();
+    let mut header = true;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if header {
+            header = false;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != columns {
+            return Err(LexiconError { file, line: n + 1, message: format!("{} columns, expected {columns}", cols.len()) });
+        }
+        out.push((n + 1, cols));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_loads() {
+        let lex = Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV).unwrap();
+        assert!(lex.countries.len() >= 190, "{} countries", lex.countries.len());
+        assert!(lex.organizations.len() >= 100);
+        for c in &lex.countries {
+            assert!(c.qid.starts_with('Q'), "{} has no Wikidata id", c.name);
+        }
+    }
+
+    #[test]
+    fn historical_states_and_abbreviations() {
+        let lex = Lexicon::shipped();
+        let qid = |s: &str| {
+            let m = lex.find_names(s, |_, _| true);
+            m.iter()
+                .filter(|m| m.start == 0 && m.end == s.len())
+                .flat_map(|m| m.hits.iter())
+                .find_map(|h| match h {
+                    Hit::Country(i) => Some(lex.countries[*i].qid.clone()),
+                    _ => None,
+                })
+        };
+        assert_eq!(qid("Soviet Union").as_deref(), Some("Q15180"));
+        assert_eq!(qid("USSR").as_deref(), Some("Q15180"));
+        assert_eq!(qid("West Germany").as_deref(), Some("Q713750"));
+        assert_eq!(qid("U.S.").as_deref(), Some("Q30"));
+        assert_eq!(qid("UK").as_deref(), Some("Q145"));
+        assert_eq!(qid("Iran").as_deref(), Some("Q794"));
+    }
+}

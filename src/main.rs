@@ -1,0 +1,344 @@
+//! The `entente` command line: ingest articles into the store, query it with SPARQL, export it,
+//! count what it holds. CLI and glue only; the work is in the library.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+
+use entente::event::EventKind;
+use entente::query::{self, GraphFormat, ResultFormat};
+use entente::rdf::vocab::PREFIXES;
+use entente::store::{EntenteStore, DEFAULT_STORE};
+
+/// Entente: a knowledge graph of who met whom and who agreed to what, from news articles.
+#[derive(Parser)]
+#[command(name = "entente", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct StoreArg {
+    /// The store directory (an embedded Oxigraph/RocksDB store).
+    #[arg(long, env = "ENTENTE_STORE", default_value = DEFAULT_STORE)]
+    store: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract actors, meetings, pacts, sanctions and statements from articles into the store.
+    ///
+    /// INPUT is a .txt file (one article; id = file stem; optional leading `date YYYY-MM-DD`,
+    /// `title:` and `url:` header lines), a .jsonl file (one {"id", "text", "date"?, "title"?,
+    /// "url"?} object per line), a directory (searched recursively) or - for standard input.
+    /// Re-ingesting an article replaces its graph.
+    Ingest {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Publication date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Articles to ingest.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Run a SPARQL query; the default graph is the union of all article graphs.
+    Query {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Result format (default: table on a terminal, json otherwise). For CONSTRUCT and
+        /// DESCRIBE: turtle (default) or ntriples.
+        #[arg(long, value_enum)]
+        format: Option<QueryFormat>,
+        /// Read the query from this file.
+        #[arg(long, conflicts_with = "query")]
+        file: Option<PathBuf>,
+        /// The query text.
+        #[arg(required_unless_present = "file")]
+        query: Option<String>,
+    },
+    /// Write the whole dataset as RDF.
+    Export {
+        #[command(flatten)]
+        store: StoreArg,
+        /// RDF format: trig and nquads keep one graph per article; turtle and ntriples merge them.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Count what the store holds, per class and per article.
+    Stats {
+        #[command(flatten)]
+        store: StoreArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Trig,
+    Nquads,
+    Turtle,
+    Ntriples,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date; write it as YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("entente: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { store, date, inputs } => ingest(&store.store, date, &inputs),
+        Command::Query { store, format, file, query } => {
+            let (name, text) = match (file, query) {
+                (Some(f), _) => {
+                    let text = std::fs::read_to_string(&f)
+                        .with_context(|| format!("{}: cannot read the query file", f.display()))?;
+                    (f.display().to_string(), text)
+                }
+                (None, Some(q)) => ("argument".to_owned(), q),
+                (None, None) => bail!("give a query or --file F.rq"),
+            };
+            let store = EntenteStore::open_read_only(&store.store)?;
+            let (rf, gf) = match format {
+                None if std::io::stdout().is_terminal() => (ResultFormat::Table, GraphFormat::Turtle),
+                None => (ResultFormat::Json, GraphFormat::Turtle),
+                Some(QueryFormat::Table) => (ResultFormat::Table, GraphFormat::Turtle),
+                Some(QueryFormat::Csv) => (ResultFormat::Csv, GraphFormat::Turtle),
+                Some(QueryFormat::Tsv) => (ResultFormat::Tsv, GraphFormat::Turtle),
+                Some(QueryFormat::Json) => (ResultFormat::Json, GraphFormat::Turtle),
+                Some(QueryFormat::Xml) => (ResultFormat::Xml, GraphFormat::Turtle),
+                Some(QueryFormat::Turtle) => (ResultFormat::Table, GraphFormat::Turtle),
+                Some(QueryFormat::Ntriples) => (ResultFormat::Table, GraphFormat::NTriples),
+            };
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            query::run(&store, &name, &text, rf, gf, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { store, format, output } => {
+            let store = EntenteStore::open_read_only(&store.store)?;
+            export(&store, format, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { store } => {
+            let store = EntenteStore::open_read_only(&store.store)?;
+            stats(&store)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Summary {
+    articles: usize,
+    failed: usize,
+    actors: std::collections::BTreeSet<String>,
+    meetings: usize,
+    pacts: usize,
+    sanctions: usize,
+    statements: usize,
+}
+
+fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Result<ExitCode> {
+    // Read and check every input before touching the store, so a typo costs nothing.
+    let store = EntenteStore::open(store_path)?;
+    let mut s = Summary::default();
+    for input in inputs {
+        for doc in entente::document::read_input(input, date) {
+            let doc = match doc {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("entente: {e}");
+                    s.failed += 1;
+                    continue;
+                }
+            };
+            let x = entente::extract(&doc);
+            let quads = entente::rdf::article_quads(&doc, &x);
+            if let Err(e) = store.replace_article(&quads) {
+                eprintln!("entente: {}: {e}", doc.id);
+                s.failed += 1;
+                continue;
+            }
+            s.articles += 1;
+            for e in &x.resolved.entities {
+                if e.kind != entente::resolve::EntityKind::Place {
+                    s.actors.insert(e.key.clone());
+                }
+            }
+            for ev in &x.events {
+                match ev.kind {
+                    EventKind::Meeting { .. } => s.meetings += 1,
+                    EventKind::Pact { .. } => s.pacts += 1,
+                    EventKind::Sanction { .. } => s.sanctions += 1,
+                    EventKind::Statement { .. } => s.statements += 1,
+                }
+            }
+        }
+    }
+    store.flush()?;
+    eprintln!(
+        "ingested {} article{} into {}: {} actors, {} meetings, {} pacts, {} sanctions, {} statements; {} error{}",
+        s.articles,
+        if s.articles == 1 { "" } else { "s" },
+        store_path.display(),
+        s.actors.len(),
+        s.meetings,
+        s.pacts,
+        s.sanctions,
+        s.statements,
+        s.failed,
+        if s.failed == 1 { "" } else { "s" },
+    );
+    Ok(if s.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn export(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> Result<()> {
+    let rdf_format = match format {
+        ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+    };
+    // Write to a temporary file beside the target and rename it, so a failed export never
+    // leaves a half-written file behind.
+    let (tmp, mut out): (Option<PathBuf>, Box<dyn Write>) = match output {
+        Some(p) => {
+            let tmp = p.with_extension("partial");
+            let f = File::create(&tmp).with_context(|| format!("{}: cannot create the output file", p.display()))?;
+            (Some(tmp), Box::new(BufWriter::new(f)))
+        }
+        None => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
+    };
+    let mut ser = RdfSerializer::from_format(rdf_format);
+    if matches!(format, ExportFormat::Trig | ExportFormat::Turtle) {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(*p, *ns)?;
+        }
+    }
+    let mut w = ser.for_writer(&mut out);
+    if rdf_format.supports_datasets() {
+        for q in store.inner().iter() {
+            w.serialize_quad(&q?)?;
+        }
+    } else {
+        let mut seen = std::collections::HashSet::new();
+        for q in store.inner().iter() {
+            let t = oxigraph::model::Triple::from(q?);
+            if seen.insert(t.clone()) {
+                w.serialize_triple(&t)?;
+            }
+        }
+    }
+    w.finish()?;
+    out.flush()?;
+    drop(out);
+    if let (Some(tmp), Some(p)) = (tmp, output) {
+        std::fs::rename(&tmp, p).with_context(|| format!("{}: cannot write the output file", p.display()))?;
+    }
+    Ok(())
+}
+
+fn stats(store: &EntenteStore) -> Result<()> {
+    let q = |sparql: &str| -> Result<Vec<Vec<String>>> {
+        let mut buf = Vec::new();
+        query::run(store, "stats", sparql, ResultFormat::Tsv, GraphFormat::Turtle, &mut buf)?;
+        let text = String::from_utf8(buf)?;
+        Ok(text
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').map(|c| c.trim_matches('"').split("\"^^").next().unwrap_or("").to_owned()).collect())
+            .collect())
+    };
+    let classes = q(
+        "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?class {
+            <https://schema.org/NewsArticle> <https://schema.org/Person> <https://schema.org/Country>
+            <https://schema.org/Organization> <https://schema.org/Place>
+            <https://w3id.org/entente/ontology#Meeting> <https://w3id.org/entente/ontology#Pact>
+            <https://w3id.org/entente/ontology#Sanction> <https://w3id.org/entente/ontology#Statement> }
+            OPTIONAL { ?x a ?class } } GROUP BY ?class ORDER BY ?class",
+    )?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "per class")?;
+    for r in classes {
+        let name = r.first().map(|c| short(c)).unwrap_or_default();
+        writeln!(out, "  {:<22} {:>8}", name, r.get(1).cloned().unwrap_or_default())?;
+    }
+    let per_article = q(
+        "SELECT ?id (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?a .
+           ?a <http://purl.org/dc/terms/identifier> ?id } GROUP BY ?id ORDER BY ?id",
+    )?;
+    let events = q(
+        "SELECT ?id ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?t . VALUES ?t {
+            <https://w3id.org/entente/ontology#Meeting> <https://w3id.org/entente/ontology#Pact>
+            <https://w3id.org/entente/ontology#Sanction> <https://w3id.org/entente/ontology#Statement> } }
+           ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?a . ?a <http://purl.org/dc/terms/identifier> ?id } GROUP BY ?id ?t",
+    )?;
+    let mut by: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for r in events {
+        if let [id, t, n] = r.as_slice() {
+            by.entry(id.clone()).or_default().insert(short(t), n.clone());
+        }
+    }
+    writeln!(out, "per article ({})", per_article.len())?;
+    writeln!(out, "  {:<30} {:>7} {:>9} {:>6} {:>10} {:>11}", "article", "quads", "meetings", "pacts", "sanctions", "statements")?;
+    for r in per_article {
+        let id = r.first().cloned().unwrap_or_default();
+        let e = by.get(&id).cloned().unwrap_or_default();
+        let g = |k: &str| e.get(k).cloned().unwrap_or_else(|| "0".into());
+        writeln!(
+            out,
+            "  {:<30} {:>7} {:>9} {:>6} {:>10} {:>11}",
+            id,
+            r.get(1).cloned().unwrap_or_default(),
+            g("ent:Meeting"),
+            g("ent:Pact"),
+            g("ent:Sanction"),
+            g("ent:Statement")
+        )?;
+    }
+    Ok(())
+}
+
+fn short(iri: &str) -> String {
+    let iri = iri.trim_start_matches('<').trim_end_matches('>');
+    for (p, ns) in PREFIXES {
+        if let Some(l) = iri.strip_prefix(ns) {
+            return format!("{p}:{l}");
+        }
+    }
+    iri.to_owned()
+}

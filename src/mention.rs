@@ -1,0 +1,713 @@
+//! Finds the mentions of actors and places in an analyzed article: lexicon names (countries,
+//! capitals, epithets, organizations), titles with the names they introduce, name-shaped
+//! capitalised sequences, government bodies ("the Iranian Foreign Ministry"), collective
+//! references ("Iranian officials", "the two countries"), descriptions ("the Iranian leader",
+//! "the North American country") and personal pronouns.
+//!
+//! Nothing here decides *which* entity a mention is: that is `resolve`'s job. Pure: text in,
+//! mentions out.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::lexicon::{Hit, Lexicon};
+use crate::text::{Analyzed, TokenKind};
+
+/// What a post belongs to, as written next to a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Of {
+    /// A lexicon country ("Iranian President", "Iran's president").
+    Country(usize),
+    /// A lexicon organization ("World Bank President").
+    Org(usize),
+}
+
+/// What a mention may refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cand {
+    /// A country by name, alias, epithet, or capital standing for its government.
+    Country(usize),
+    /// A demonym used as a modifier ("Iranian President"): marks nationality, names no actor.
+    Demonym(usize),
+    /// A demonym standing for a government ("Iranian officials", "the Venezuelan side").
+    Collective(usize),
+    /// A lexicon organization.
+    Org(usize),
+    /// An organization found by its shape ("Iranian Foreign Ministry", "Texas Commerce Bank").
+    NewOrg {
+        /// Its name as a label.
+        name: String,
+        /// Its country, when a demonym or possessive names it.
+        country: Option<usize>,
+        /// A government body rather than a company or outlet.
+        government: bool,
+        /// A news outlet.
+        news: bool,
+    },
+    /// A named person, with the post its title gives.
+    Person {
+        /// The name without titles or honorifics.
+        name: String,
+        /// The normal role ("President").
+        role: Option<String>,
+        /// What the post belongs to.
+        of: Option<Of>,
+        /// Whether a cue (title, honorific, speech verb) marks this as a person.
+        cued: bool,
+    },
+    /// A place that is not an actor ("in Tehran", "at the Saadabad Palace").
+    Place {
+        /// Its name as written.
+        name: String,
+        /// The country it lies in, when known.
+        country: Option<usize>,
+    },
+    /// "the Iranian leader", "the minister": a person already introduced.
+    PersonDescription {
+        /// Nationality named in the description.
+        country: Option<usize>,
+        /// The role named in the description.
+        role: Option<String>,
+    },
+    /// "the North American country": one of these countries, the most recent mentioned.
+    CountryDescription(Vec<usize>),
+    /// "the two countries", "both nations": the two most salient countries so far.
+    CountryPair,
+    /// "he", "she", "his", "her".
+    Pronoun,
+}
+
+/// One mention: its tokens, byte span and candidate reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// What it may refer to.
+    pub cand: Cand,
+}
+
+/// Capitalised words that open no name at all: function words at the start of a sentence,
+/// days and months.
+const FUNCTION_CAPS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "While", "This", "That", "These",
+    "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And",
+    "Or", "If", "When", "As", "For", "From", "With", "By", "Of", "To", "Also", "However", "Meanwhile", "Under",
+    "Since", "Despite", "Although", "Following", "Earlier", "Later", "Last", "Next", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
+    "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "Today", "Yesterday", "Tomorrow", "Who", "What", "Where", "Why", "How", "All", "Some",
+    "Many", "Most", "Both", "Each", "Every", "Such", "No", "Not", "There", "Here", "Now", "Then", "Thus", "So",
+    "Yet", "Still", "Only", "Even", "Just", "Already", "Asked", "Said", "Says", "Told", "Speaking", "Please", "Yes",
+];
+
+/// Capitalised words that are never part of a person's name (but may be part of an
+/// organization's or a place's).
+const NOT_NAME: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "While", "This", "That", "These",
+    "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And",
+    "Or", "If", "When", "As", "For", "From", "With", "By", "Of", "To", "Also", "However", "Meanwhile", "Under",
+    "Since", "Despite", "Although", "Following", "Earlier", "Later", "Last", "Next", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
+    "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West", "Central",
+    "Islamic", "Republic", "State", "States", "Government", "Minister", "Ministry", "Mr", "Mrs", "Ms", "Dr",
+    "Sources", "Officials", "Analysts", "Diplomats", "Reuters", "Today", "Yesterday", "Tomorrow", "Who", "What",
+    "Where", "Why", "How", "All", "Some", "Many", "Most", "Both", "Each", "Every", "Such", "No", "Not", "There",
+    "Here", "Now", "Then", "Thus", "So", "Yet", "Still", "Only", "Even", "Just", "Already", "Together", "Other",
+    "Another", "New", "Old", "First", "Second", "Third", "One", "Two", "Three", "Four", "Five", "Ten", "Hundred",
+    "Thousand", "Prime", "Foreign", "Finance", "Trade", "Supreme", "Leader", "President", "Vice", "Deputy",
+    "Secretary", "Chairman", "Spokesman", "Ambassador", "Governor", "Senator", "King", "Queen", "Crown", "Prince",
+    "Party", "Agreement", "Treaty", "Accord", "Pact", "Deal", "Plan", "Talks", "Summit", "Conference", "Meeting",
+    "Asked", "Said", "Says", "Told", "Speaking", "Please", "Yes", "Asia", "Africa", "Europe", "America",
+    "Americas", "Latin", "Middle", "Gulf", "Pacific", "Atlantic", "Hemisphere", "Christmas", "Easter", "Ramadan",
+    "God", "Allah", "Internet", "Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Fund", "Union",
+];
+
+/// The last word of an organization's name.
+const ORG_HEADS: &[&str] = &[
+    "Ministry", "Bank", "Agency", "Council", "Commission", "Committee", "Party", "Company", "Co", "Corp",
+    "Corporation", "Inc", "Ltd", "Plc", "Group", "Association", "Union", "Organization", "Organisation",
+    "Department", "Fund", "Institute", "University", "Airlines", "Airways", "Authority", "Board", "Federation",
+    "Front", "Movement", "Army", "Navy", "Police", "Court", "Parliament", "Assembly", "Congress", "Senate",
+    "Cabinet", "Secretariat", "Bureau", "Foundation", "Trust", "Industries", "Motors", "Chamber", "Consortium",
+    "League", "Alliance", "Coalition", "Guard", "Forces", "Office", "Exchange", "Reserve", "Treasury",
+    "Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily",
+];
+
+/// Heads of organization names that are government bodies.
+const GOVERNMENT_HEADS: &[&str] = &[
+    "Ministry", "Department", "Cabinet", "Parliament", "Assembly", "Senate", "Congress", "Treasury", "Office",
+    "Secretariat", "Council", "Commission", "Court", "Army", "Navy", "Police", "Guard", "Forces",
+];
+
+/// The last word of a place's name.
+const PLACE_HEADS: &[&str] = &[
+    "Palace", "Hemisphere", "Square", "Street", "Avenue", "River", "Sea", "Ocean", "Gulf", "Island", "Islands",
+    "Mountains", "Mountain", "Airport", "Hotel", "Province", "Region", "Valley", "Strait", "Canal", "Lake",
+    "Desert", "Peninsula", "Bay", "Coast", "Hall", "Building", "Center", "Centre", "Stadium", "Bridge", "Port",
+    "Field", "Oilfield", "Basin", "Heights", "Strip", "Bank", "City", "County", "District", "Park", "Castle",
+];
+
+/// Words naming events or documents, not actors.
+const EVENT_WORDS: &[&str] = &[
+    "Agreement", "Treaty", "Accord", "Pact", "Conference", "Summit", "War", "Day", "Games", "Act", "Law", "Plan",
+    "Program", "Programme", "Initiative", "Round", "Talks", "Declaration", "Charter", "Protocol", "Convention",
+    "Revolution", "Crisis", "Olympics", "Cup", "Prize", "Award", "Index", "Report", "Doctrine",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+    "el", "la", "le", "y", "ben", "abu", "bint",
+];
+
+/// Nouns after a demonym that stand for that country's government or side.
+const COLLECTIVE: &[&str] = &[
+    "officials", "government", "authorities", "side", "delegation", "leadership", "administration", "regime",
+    "negotiators", "envoys", "forces", "military", "troops", "diplomats",
+];
+
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "republic", "kingdom", "emirate"];
+
+/// Verbs of speech that mark their subject as a speaker (and a person when name-shaped).
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "stated", "declared", "announced", "stressed", "noted", "warned", "argued",
+    "insisted", "explained", "asserted", "commented", "remarked", "replied", "urged", "affirmed", "emphasized",
+    "emphasised", "underlined", "reportedly",
+];
+
+/// Prepositions before which a capital is a place, not its government ("in Tehran").
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "into", "near", "outside", "via", "toward", "towards", "around", "across", "through",
+    "inside", "arrived", "arriving", "returned", "visited", "visiting", "visit", "reached", "left", "leaving", "of",
+];
+
+const NEWS_CUES: &[&str] = &["state-run", "state-owned", "broadcaster", "newspaper", "daily", "channel", "network", "outlet", "weekly", "magazine"];
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => {
+            // all-caps words longer than one letter are acronyms or headline shouting, not names
+            let rest: String = cs.collect();
+            !(rest.chars().count() >= 1 && rest.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+                || w.chars().count() == 1
+        }
+        _ => false,
+    }
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+struct Span {
+    start_tok: usize,
+    end_tok: usize,
+    what: SpanKind,
+}
+
+#[derive(Clone)]
+enum SpanKind {
+    Name(Vec<Hit>),
+    Title(usize),
+}
+
+/// Finds every mention in `a`.
+pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon) -> Vec<Mention> {
+    let starts: HashSet<usize> = a.tokens.iter().map(|t| t.start).collect();
+    let ends: HashSet<usize> = a.tokens.iter().map(|t| t.end).collect();
+    let boundary = |s: usize, e: usize| starts.contains(&s) && ends.contains(&e);
+    let tok_at: std::collections::HashMap<usize, usize> =
+        a.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let tok_end: std::collections::HashMap<usize, usize> =
+        a.tokens.iter().enumerate().map(|(i, t)| (t.end, i + 1)).collect();
+
+    // Lexicon names and titles, longest first, no overlaps; names win ties over titles.
+    let mut raw: Vec<(usize, usize, SpanKind)> = Vec::new();
+    for m in lex.find_names(a.text, boundary) {
+        raw.push((m.start, m.end, SpanKind::Name(m.hits)));
+    }
+    for (s, e, t) in lex.find_titles(a.text, boundary) {
+        raw.push((s, e, SpanKind::Title(t)));
+    }
+    raw.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then((y.1 - y.0).cmp(&(x.1 - x.0)))
+            .then(matches!(x.2, SpanKind::Title(_)).cmp(&matches!(y.2, SpanKind::Title(_))))
+    });
+    let mut tags: Vec<Option<usize>> = vec![None; a.tokens.len()];
+    let mut spans: Vec<Span> = Vec::new();
+    let mut covered_to = 0;
+    for (s, e, what) in raw {
+        if s < covered_to {
+            continue;
+        }
+        let (Some(&st), Some(&et)) = (tok_at.get(&s), tok_end.get(&e)) else { continue };
+        // A title word in lower case inside a capitalised name is not a title ("the King David Hotel" aside).
+        if let SpanKind::Name(_) = what {
+            // names must start with an upper-case letter (lexicon names are case-sensitive anyway)
+        }
+        covered_to = e;
+        for t in tags.iter_mut().take(et).skip(st) {
+            *t = Some(spans.len());
+        }
+        spans.push(Span { start_tok: st, end_tok: et, what });
+    }
+
+    let mut out = Vec::new();
+    for sent in &a.sentences {
+        let mut i = sent.tokens.start;
+        while i < sent.tokens.end {
+            if let Some(si) = tags.get(i).copied().flatten() {
+                let span = &spans[si];
+                let next = span.end_tok.max(i + 1);
+                match &span.what {
+                    SpanKind::Name(hits) => {
+                        if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.start) {
+                            out.push(m);
+                        }
+                        i = next;
+                    }
+                    SpanKind::Title(t) => {
+                        let (ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, sent.tokens.end);
+                        out.extend(ms);
+                        i = after.max(next);
+                    }
+                }
+                continue;
+            }
+            let w = a.tok(i);
+            let lw = lower(w);
+            if matches!(lw.as_str(), "he" | "she" | "his" | "her" | "him") {
+                out.push(mk(a, i, i + 1, Cand::Pronoun));
+                i += 1;
+                continue;
+            }
+            if lw == "the" || lw == "both" {
+                if let Some((m, after)) = description(a, lex, &tags, &spans, i, sent.tokens.end) {
+                    out.push(m);
+                    i = after;
+                    continue;
+                }
+            }
+            if is_cap_word(w) || (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 {
+                let (end, ms) = name_chunk(a, lex, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
+                out.extend(ms);
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn mk(a: &Analyzed<'_>, s: usize, e: usize, cand: Cand) -> Mention {
+    let start = a.tokens.get(s).map_or(0, |t| t.start);
+    let end = a.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end);
+    Mention { tokens: s..e, start, end, cand }
+}
+
+fn first_country(hits: &[Hit]) -> Option<usize> {
+    hits.iter().find_map(|h| match h {
+        Hit::Country(c) | Hit::Epithet(c) => Some(*c),
+        _ => None,
+    })
+}
+
+fn demonym_of(hits: &[Hit]) -> Option<usize> {
+    hits.iter().find_map(|h| if let Hit::Demonym(c) = h { Some(*c) } else { None })
+}
+
+fn capital_of(hits: &[Hit]) -> Option<usize> {
+    hits.iter().find_map(|h| if let Hit::Capital(c) = h { Some(*c) } else { None })
+}
+
+fn org_of(hits: &[Hit]) -> Option<usize> {
+    hits.iter().find_map(|h| if let Hit::Org(o) = h { Some(*o) } else { None })
+}
+
+fn name_mention(
+    a: &Analyzed<'_>,
+    lex: &Lexicon,
+    tags: &[Option<usize>],
+    spans: &[Span],
+    span: &Span,
+    hits: &[Hit],
+    sent_start: usize,
+) -> Option<Mention> {
+    let (s, e) = (span.start_tok, span.end_tok);
+    let prev = if s > sent_start { lower(a.tok(s - 1)) } else { String::new() };
+    let next = lower(a.tok(e));
+    if let Some(o) = org_of(hits) {
+        if first_country(hits).is_none() {
+            return Some(mk(a, s, e, Cand::Org(o)));
+        }
+    }
+    if let Some(c) = first_country(hits) {
+        // "Iran Air", "Japan Airlines": a country name opening an organization's name
+        if let Some(next_tag) = tags.get(e).copied().flatten() {
+            let _ = next_tag;
+        }
+        return Some(mk(a, s, e, Cand::Country(c)));
+    }
+    if let Some(c) = capital_of(hits) {
+        // "in Tehran" is a place; "Tehran said", "Caracas and Tehran share" stand for governments.
+        let mut k = s;
+        let mut before = prev.clone();
+        // look through a coordination: "between Tehran and Caracas", "to Tehran and Caracas"
+        if before == "and" && k >= sent_start + 2 {
+            if let Some(pi) = tags.get(k - 2).copied().flatten() {
+                let ps = &spans[pi];
+                if ps.start_tok > sent_start {
+                    k = ps.start_tok;
+                    before = lower(a.tok(k - 1));
+                }
+            }
+        }
+        let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
+        if LOCATIVE.contains(&before.as_str()) || before == "between" && !next.is_empty() && a.tok(e) == "and" && false {
+            return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
+        }
+        if before == "between" {
+            return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
+        }
+        return Some(mk(a, s, e, Cand::Country(c)));
+    }
+    if let Some(c) = demonym_of(hits) {
+        if COLLECTIVE.contains(&next.as_str()) {
+            return Some(mk(a, s, e + 1, Cand::Collective(c)));
+        }
+        if next == "capital" {
+            let name = lex.countries.get(c).and_then(|x| x.capitals.first()).cloned().unwrap_or_default();
+            return Some(mk(a, s, e + 1, Cand::Place { name, country: Some(c) }));
+        }
+        return Some(mk(a, s, e, Cand::Demonym(c)));
+    }
+    None
+}
+
+/// A title span: the person it introduces, or a description of one already introduced.
+/// Returns the mentions and the token after what was consumed.
+fn title_mentions(
+    a: &Analyzed<'_>,
+    lex: &Lexicon,
+    tags: &[Option<usize>],
+    spans: &[Span],
+    span: &Span,
+    title: usize,
+    sent_end: usize,
+) -> (Vec<Mention>, usize) {
+    let role = lex.titles.get(title).and_then(|t| t.role.clone());
+    let (s, mut e) = (span.start_tok, span.end_tok);
+    let surface = a.slice(a.tokens[s].start, a.tokens[e - 1].end);
+    let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+    // Who the post belongs to: the lexicon name just before ("Iranian", "Iran's", "World Bank").
+    let mut of = None;
+    let mut k = s;
+    if k > 0 && matches!(a.tok(k - 1), "'s" | "’s" | "'S" | "’S") {
+        k -= 1;
+    }
+    if k > 0 {
+        if let Some(pi) = tags.get(k - 1).copied().flatten() {
+            if let SpanKind::Name(h) = &spans[pi].what {
+                of = org_of(h)
+                    .filter(|_| first_country(h).is_none())
+                    .map(Of::Org)
+                    .or_else(|| first_country(h).map(Of::Country))
+                    .or_else(|| demonym_of(h).map(Of::Country))
+                    .or_else(|| capital_of(h).map(Of::Country));
+            }
+        }
+    }
+    // Honorifics and further titles may follow ("Supreme Leader Ayatollah Ali Khamenei").
+    let mut role = role;
+    loop {
+        if let Some(ti) = tags.get(e).copied().flatten() {
+            if let SpanKind::Title(t2) = spans[ti].what {
+                if spans[ti].start_tok == e {
+                    if role.is_none() {
+                        role = lex.titles.get(t2).and_then(|t| t.role.clone());
+                    }
+                    e = spans[ti].end_tok;
+                    continue;
+                }
+            }
+        }
+        if a.tok(e) == "." && a.tokens.get(e).map(|t| t.start) == a.tokens.get(e.wrapping_sub(1)).map(|t| t.end) {
+            e += 1; // "Gen." "Mr."
+            continue;
+        }
+        break;
+    }
+    let mut out = Vec::new();
+    // Apposition: "Iran's supreme leader, Ayatollah Ali Khamenei," → the name after the comma.
+    let mut name_at = e;
+    let apposition = a.tok(e) == "," && !capitalised;
+    if apposition {
+        name_at = e + 1;
+        while let Some(ti) = tags.get(name_at).copied().flatten() {
+            match spans[ti].what {
+                SpanKind::Title(_) if spans[ti].start_tok == name_at => name_at = spans[ti].end_tok,
+                _ => break,
+            }
+        }
+    }
+    let w = a.tok(name_at);
+    if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && is_cap_word(w) {
+        let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
+        if !ms.is_empty() {
+            out.extend(ms);
+            return (out, end);
+        }
+    }
+    // Apposition after a name: "Raisi, Iran's president," is handled by resolve through the
+    // description mention below; a bare title with "the" is a description of someone known.
+    let det = if k > 0 { lower(a.tok(k - 1)) } else { String::new() };
+    let country = match of {
+        Some(Of::Country(c)) => Some(c),
+        _ => None,
+    };
+    if role.is_some() && (det == "the" || matches!(of, Some(Of::Country(_))) || a.tok(s.wrapping_sub(1)) == ",") {
+        let from = if matches!(of, Some(_)) { k.saturating_sub(1) } else { s };
+        out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role }));
+    }
+    (out, e)
+}
+
+/// "the Iranian leader", "the North American country", "the two countries", "both nations".
+fn description(
+    a: &Analyzed<'_>,
+    lex: &Lexicon,
+    tags: &[Option<usize>],
+    spans: &[Span],
+    i: usize,
+    sent_end: usize,
+) -> Option<(Mention, usize)> {
+    let w1 = lower(a.tok(i + 1));
+    let w2 = lower(a.tok(i + 2));
+    let first = lower(a.tok(i));
+    if first == "both" && matches!(w1.as_str(), "countries" | "nations" | "governments" | "sides") {
+        return Some((mk(a, i, i + 2, Cand::CountryPair), i + 2));
+    }
+    if first == "the" && w1 == "two" && matches!(w2.as_str(), "countries" | "nations" | "governments" | "sides") {
+        return Some((mk(a, i, i + 3, Cand::CountryPair), i + 3));
+    }
+    if first != "the" {
+        return None;
+    }
+    // the <Demonym>? leader
+    let mut k = i + 1;
+    let mut country = None;
+    if let Some(ti) = tags.get(k).copied().flatten() {
+        if let SpanKind::Name(h) = &spans[ti].what {
+            if let Some(c) = demonym_of(h) {
+                country = Some(c);
+                k = spans[ti].end_tok;
+            }
+        }
+    }
+    if matches!(lower(a.tok(k)).as_str(), "leader" | "head" | "strongman" | "monarch") && k < sent_end {
+        if !is_cap_word(a.tok(k + 1)) {
+            return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: None }), k + 1));
+        }
+    }
+    // the <Region adjective> country|nation|state
+    for len in 1..=3 {
+        let noun = lower(a.tok(i + 1 + len));
+        if COUNTRY_NOUNS.contains(&noun.as_str()) && i + 1 + len < sent_end {
+            let s = a.tokens.get(i + 1)?.start;
+            let e = a.tokens.get(i + len)?.end;
+            let region = a.slice(s, e);
+            let countries = lex.region(region);
+            if !countries.is_empty() {
+                return Some((mk(a, i, i + 2 + len, Cand::CountryDescription(countries.to_vec())), i + 2 + len));
+            }
+        }
+    }
+    None
+}
+
+/// A run of capitalised words starting at `i`, classified as a person, organization or place.
+/// `title` carries the role (and its owner) of a title just before the run.
+#[allow(clippy::too_many_arguments)]
+fn name_chunk(
+    a: &Analyzed<'_>,
+    lex: &Lexicon,
+    tags: &[Option<usize>],
+    spans: &[Span],
+    i: usize,
+    sent_start: usize,
+    sent_end: usize,
+    title: Option<(Option<String>, Option<Of>)>,
+) -> (usize, Vec<Mention>) {
+    // Sentence-initial function words, months and days open no name ("According", "During").
+    let mut j = i;
+    while j < sent_end && tags[j].is_none() && FUNCTION_CAPS.contains(&a.tok(j)) && title.is_none() {
+        j += 1;
+    }
+    if j > i {
+        return (j, Vec::new());
+    }
+    let mut end = j;
+    while end < sent_end && tags[end].is_none() {
+        let w = a.tok(end);
+        let lw = lower(w);
+        let word = a.tokens[end].kind == TokenKind::Word;
+        if word && is_cap_word(w) && !FUNCTION_CAPS.contains(&w) {
+            end += 1;
+        } else if word && (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 && end > j {
+            end += 1;
+        } else if word
+            && PARTICLES.contains(&lw.as_str())
+            && end > j
+            && is_cap_word(a.tok(end + 1))
+            && tags.get(end + 1).copied().flatten().is_none()
+            && a.gap_after(end).len() == 1
+        {
+            end += 1;
+        } else {
+            break;
+        }
+        // names do not run across a paragraph break
+        if a.gap_after(end - 1).contains('\n') && a.gap_after(end - 1).trim_start_matches([' ', '\t']).len() > 1 {
+            break;
+        }
+    }
+    if end == j {
+        return (j + 1, Vec::new());
+    }
+    let words: Vec<&str> = (j..end).map(|t| a.tok(t)).collect();
+    let name = a.slice(a.tokens[j].start, a.tokens[end - 1].end).to_owned();
+    let last = *words.last().unwrap_or(&"");
+    let prev = if j > sent_start { lower(a.tok(j - 1)) } else { String::new() };
+    let next_word = lower(a.tok(end));
+
+    // Who it belongs to: a demonym or "Iran's" just before.
+    let mut country = None;
+    let mut from = j;
+    let mut k = j;
+    if k > sent_start && matches!(a.tok(k - 1), "'s" | "’s") {
+        k -= 1;
+    }
+    if k > sent_start {
+        if let Some(pi) = tags.get(k - 1).copied().flatten() {
+            if let SpanKind::Name(h) = &spans[pi].what {
+                if let Some(c) = demonym_of(h).or_else(|| first_country(h)) {
+                    country = Some(c);
+                    from = spans[pi].start_tok;
+                }
+            }
+        }
+    }
+
+    if EVENT_WORDS.iter().any(|e| words.contains(e)) {
+        return (end, Vec::new());
+    }
+    if ORG_HEADS.contains(&last) && title.is_none() {
+        let government = GOVERNMENT_HEADS.contains(&last);
+        let full = if country.is_some() && from < j {
+            a.slice(a.tokens[from].start, a.tokens[end - 1].end).replace("’s", "'s").replace(" 's", "'s")
+        } else {
+            name.clone()
+        };
+        let (s, label) = if from < j && demonym_of_tag(tags, spans, from) { (from, full) } else { (j, name.clone()) };
+        let news = matches!(last, "Television" | "TV" | "Radio" | "Network" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Daily");
+        return (end, vec![mk(a, s, end, Cand::NewOrg { name: label, country, government, news })]);
+    }
+    if PLACE_HEADS.contains(&last) && title.is_none() {
+        return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
+    }
+    if NEWS_CUES.contains(&prev.as_str()) || (prev == "agency" || next_word == "news") && title.is_none() {
+        return (end, vec![mk(a, j, end, Cand::NewOrg { name, country, government: false, news: true })]);
+    }
+    if words.iter().any(|w| NOT_NAME.contains(w)) {
+        return (end, Vec::new());
+    }
+    let honorific_before = j > sent_start && tags[j - 1].is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)));
+    let speech_after = SPEECH_VERBS.contains(&next_word.as_str())
+        || (next_word == "," && SPEECH_VERBS.contains(&lower(a.tok(end + 1)).as_str()));
+    let cued = title.is_some() || honorific_before || speech_after;
+    if words.len() == 1 && !cued && words[0].chars().count() < 3 {
+        return (end, Vec::new());
+    }
+    if words.len() > 4 {
+        return (end, Vec::new());
+    }
+    let (role, of) = title.unwrap_or((None, None));
+    (end, vec![mk(a, j, end, Cand::Person { name, role, of, cued })])
+}
+
+fn demonym_of_tag(tags: &[Option<usize>], spans: &[Span], t: usize) -> bool {
+    tags.get(t).copied().flatten().is_some_and(|si| matches!(&spans[si].what, SpanKind::Name(h) if demonym_of(h).is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn cands(text: &str) -> Vec<(String, Cand)> {
+        let a = analyze(text);
+        find_mentions(&a, Lexicon::shipped()).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.cand)).collect()
+    }
+
+    fn country(name: &str) -> usize {
+        Lexicon::shipped().countries.iter().position(|c| c.name == name).unwrap()
+    }
+
+    #[test]
+    fn title_before_name() {
+        let c = cands("Iranian President Ebrahim Raisi said so.");
+        assert!(c.contains(&(
+            "Ebrahim Raisi".into(),
+            Cand::Person { name: "Ebrahim Raisi".into(), role: Some("President".into()), of: Some(Of::Country(country("Iran"))), cued: true }
+        )), "{c:?}");
+    }
+
+    #[test]
+    fn honorific_is_not_part_of_the_name() {
+        let c = cands("Iran's supreme leader, Ayatollah Ali Khamenei, commended it.");
+        assert!(c.iter().any(|(s, k)| s == "Ali Khamenei"
+            && matches!(k, Cand::Person { role: Some(r), of: Some(Of::Country(_)), .. } if r == "Supreme Leader")), "{c:?}");
+    }
+
+    #[test]
+    fn capitals_as_governments_and_as_places() {
+        let c = cands("Caracas and Tehran share a goal. Maduro arrived in Tehran.");
+        assert_eq!(c[0].1, Cand::Country(country("Venezuela")));
+        assert_eq!(c[1].1, Cand::Country(country("Iran")));
+        assert!(matches!(c.last().unwrap().1, Cand::Place { .. }), "{c:?}");
+    }
+
+    #[test]
+    fn negative_cases() {
+        // a newspaper named after a city is an organization, not the US government
+        let c = cands("The Washington Post reported it.");
+        assert!(!c.iter().any(|(_, k)| *k == Cand::Country(country("United States"))), "{c:?}");
+        // a river named after a country is a place
+        let c = cands("They crossed the Jordan River.");
+        assert!(!c.iter().any(|(_, k)| *k == Cand::Country(country("Jordan"))), "{c:?}");
+        // the month is not a person
+        let c = cands("Talks resume in May.");
+        assert!(!c.iter().any(|(_, k)| matches!(k, Cand::Person { .. })), "{c:?}");
+    }
+
+    #[test]
+    fn descriptions_and_groups() {
+        let c = cands("It rejected the North American country’s role. The two countries agreed.");
+        assert!(c.iter().any(|(s, k)| s == "the North American country" && matches!(k, Cand::CountryDescription(v) if v.contains(&country("United States")))), "{c:?}");
+        assert!(c.iter().any(|(_, k)| *k == Cand::CountryPair));
+    }
+
+    #[test]
+    fn government_bodies_and_collectives() {
+        let c = cands("According to the Iranian Foreign Ministry, Iranian officials agreed.");
+        assert!(c.iter().any(|(s, k)| s == "Iranian Foreign Ministry" && matches!(k, Cand::NewOrg { government: true, .. })), "{c:?}");
+        assert!(c.iter().any(|(s, k)| s == "Iranian officials" && *k == Cand::Collective(country("Iran"))), "{c:?}");
+    }
+}

@@ -1,0 +1,209 @@
+//! SPARQL over the store with the default graph as the union of all article graphs, written in
+//! the W3C result formats (JSON, XML, CSV, TSV), as a readable table, or as RDF for
+//! CONSTRUCT/DESCRIBE.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+use crate::rdf::vocab::PREFIXES;
+use crate::store::EntenteStore;
+
+/// How SELECT and ASK results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// An aligned table with prefixed names, for people.
+    Table,
+    /// W3C SPARQL 1.1 CSV.
+    Csv,
+    /// W3C SPARQL 1.1 TSV.
+    Tsv,
+    /// W3C SPARQL 1.1 JSON.
+    Json,
+    /// W3C SPARQL XML.
+    Xml,
+}
+
+/// How CONSTRUCT and DESCRIBE results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    /// Turtle with Entente's prefixes.
+    Turtle,
+    /// N-Triples.
+    NTriples,
+}
+
+/// An error running a query.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// The query does not parse.
+    #[error("query {name}: SPARQL syntax error: {message}; fix the query (https://www.w3.org/TR/sparql11-query/)")]
+    Syntax {
+        /// The query's name (file or "argument").
+        name: String,
+        /// The parser's message, with its position.
+        message: String,
+    },
+    /// The query failed while running.
+    #[error("query {name}: {message}")]
+    Evaluation {
+        /// The query's name.
+        name: String,
+        /// What failed.
+        message: String,
+    },
+    /// The output could not be written.
+    #[error("cannot write the results: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs `sparql` on `store` and writes its results to `out`.
+///
+/// # Errors
+/// A syntax error, an evaluation error, or a failed write.
+pub fn run(
+    store: &EntenteStore,
+    name: &str,
+    sparql: &str,
+    format: ResultFormat,
+    graph_format: GraphFormat,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    // Entente's prefixes (ent:, schema:, rdfs:, …) are predeclared; a query may redefine them.
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *ns)
+            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
+    }
+    let prepared = evaluator
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    // The store's default graph already is the merge of all article graphs (see `store`).
+    let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
+    let results = prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))?;
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<Vec<Option<Term>>> = solutions
+                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| eval(&e))?;
+            if format == ResultFormat::Table {
+                write_table(out, &variables.iter().map(|v| v.as_str().to_owned()).collect::<Vec<_>>(), &rows)?;
+                return Ok(());
+            }
+            let mut ser = QueryResultsSerializer::from_format(results_format(format))
+                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
+            for row in &rows {
+                let pairs = variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
+                ser.serialize(pairs)?;
+            }
+            ser.finish()?;
+        }
+        QueryResults::Boolean(b) => {
+            if format == ResultFormat::Table {
+                writeln!(out, "{b}")?;
+            } else {
+                QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(&mut *out, b)?;
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let mut ser = match graph_format {
+                GraphFormat::Turtle => PREFIXES.iter().fold(RdfSerializer::from_format(RdfFormat::Turtle), |s, (p, ns)| {
+                    s.with_prefix(*p, *ns).unwrap_or_else(|_| RdfSerializer::from_format(RdfFormat::Turtle))
+                }),
+                GraphFormat::NTriples => RdfSerializer::from_format(RdfFormat::NTriples),
+            }
+            .for_writer(&mut *out);
+            let mut seen = HashSet::new();
+            for t in triples {
+                let t = t.map_err(|e| eval(&e))?;
+                if seen.insert(t.clone()) {
+                    ser.serialize_triple(&t)?;
+                }
+            }
+            ser.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// A parser message on one line and short enough to read: the position and the gist.
+fn one_line(message: &str) -> String {
+    let flat = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.find(": expected one of") {
+        // Oxigraph lists every character class it could accept; the position is what helps.
+        Some(i) => format!("{} (unexpected token)", &flat[..i]),
+        None if flat.chars().count() > 200 => format!("{}…", flat.chars().take(200).collect::<String>()),
+        None => flat,
+    }
+}
+
+fn results_format(f: ResultFormat) -> QueryResultsFormat {
+    match f {
+        ResultFormat::Csv => QueryResultsFormat::Csv,
+        ResultFormat::Tsv => QueryResultsFormat::Tsv,
+        ResultFormat::Xml => QueryResultsFormat::Xml,
+        _ => QueryResultsFormat::Json,
+    }
+}
+
+/// A term as people read it: prefixed names, plain literal values.
+pub fn readable(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => {
+            let s = n.as_str();
+            for (p, ns) in PREFIXES {
+                if let Some(local) = s.strip_prefix(ns) {
+                    if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')) {
+                        return format!("{p}:{local}");
+                    }
+                }
+            }
+            format!("<{s}>")
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().replace(['\n', '\r'], " "),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut dyn Write, vars: &[String], rows: &[Vec<Option<Term>>]) -> std::io::Result<()> {
+    const MAX: usize = 80;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|t| {
+                    let s = t.as_ref().map(readable).unwrap_or_default();
+                    if s.chars().count() > MAX {
+                        format!("{}…", s.chars().take(MAX - 1).collect::<String>())
+                    } else {
+                        s
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..vars.len())
+        .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([vars[i].len() + 1]).max().unwrap_or(0))
+        .collect();
+    let line = |out: &mut dyn Write, vals: &[String]| -> std::io::Result<()> {
+        let parts: Vec<String> =
+            vals.iter().zip(&widths).map(|(v, w)| format!("{v}{}", " ".repeat(w - v.chars().count()))).collect();
+        writeln!(out, "{}", parts.join("  ").trim_end())
+    };
+    line(out, &vars.iter().map(|v| format!("?{v}")).collect::<Vec<_>>())?;
+    line(out, &widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>())?;
+    for r in &cells {
+        line(out, r)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}

@@ -1,0 +1,292 @@
+//! Extraction → RDF quads per `VOCABULARY.md`: one named graph per article, NIF evidence and
+//! mentions with code-point offsets, actors, posts and events. The only stage that knows IRIs.
+
+pub mod mint;
+pub mod vocab;
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Subject, Term};
+
+use crate::document::Document;
+use crate::event::{Event, EventKind, Extraction, Status};
+use crate::lexicon::OrgKind;
+use crate::resolve::{Entity, EntityKind};
+use crate::time::When;
+use vocab::{dcterms, ent, itsrdf, nif, org, prov, schema, sem, skos, time};
+
+/// The quads of one article, ready for the store.
+#[derive(Debug, Clone)]
+pub struct ArticleQuads {
+    /// The article's named graph.
+    pub graph: NamedNode,
+    /// Every quad of that graph.
+    pub quads: Vec<Quad>,
+    /// Canonical labels of cross-article nodes (actors, places, shared pacts): the store keeps
+    /// the first one it sees in its registry graph, so each node has exactly one `rdfs:label`.
+    pub labels: Vec<(NamedNode, String)>,
+}
+
+struct Writer {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Writer {
+    fn add(&mut self, s: impl Into<Subject>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
+    }
+}
+
+/// Byte offsets → code-point offsets, as NIF requires.
+struct CodePoints {
+    starts: Vec<usize>,
+}
+
+impl CodePoints {
+    fn new(text: &str) -> Self {
+        CodePoints { starts: text.char_indices().map(|(b, _)| b).collect() }
+    }
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+}
+
+fn nonneg(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
+fn status_node(s: Status) -> NamedNodeRef<'static> {
+    match s {
+        Status::Held => ent::HELD,
+        Status::Planned => ent::PLANNED,
+        Status::Proposed => ent::PROPOSED,
+        Status::Signed => ent::SIGNED,
+        Status::InForce => ent::IN_FORCE,
+        Status::Withdrawn => ent::WITHDRAWN,
+        Status::Failed => ent::FAILED,
+    }
+}
+
+fn when_literal(w: When) -> Literal {
+    match w {
+        When::Date(_) => Literal::new_typed_literal(w.lexical(), xsd::DATE),
+        When::Month(..) => Literal::new_typed_literal(w.lexical(), xsd::G_YEAR_MONTH),
+        When::Year(_) => Literal::new_typed_literal(w.lexical(), xsd::G_YEAR),
+    }
+}
+
+/// Builds the quads of one article.
+pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
+    let graph = mint::graph(&doc.id);
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
+    let mut labels = Vec::new();
+    let article = mint::article(&doc.id);
+    let context = mint::context(&doc.id);
+    let cp = CodePoints::new(&doc.text);
+    let a = crate::text::analyze(&doc.text);
+
+    // the article and its provenance
+    w.add(article.clone(), rdf::TYPE, schema::NEWS_ARTICLE.into_owned());
+    w.add(article.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id));
+    if let Some(t) = &doc.title {
+        w.add(article.clone(), dcterms::TITLE, Literal::new_simple_literal(t));
+    }
+    if let Some(d) = doc.date {
+        w.add(article.clone(), dcterms::ISSUED, Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE));
+    }
+    if let Some(u) = &doc.url {
+        match NamedNode::new(u.clone()) {
+            Ok(n) => w.add(article.clone(), schema::URL, n),
+            Err(_) => w.add(article.clone(), schema::URL, Literal::new_simple_literal(u)),
+        }
+    }
+    w.add(graph.clone(), prov::WAS_DERIVED_FROM, article.clone());
+    w.add(context.clone(), rdf::TYPE, nif::CONTEXT.into_owned());
+    w.add(context.clone(), nif::IS_STRING, Literal::new_simple_literal(&doc.text));
+    w.add(context.clone(), nif::BEGIN_INDEX, nonneg(0));
+    w.add(context.clone(), nif::END_INDEX, nonneg(cp.starts.len()));
+    w.add(context.clone(), prov::WAS_DERIVED_FROM, article.clone());
+
+    // sentences used as evidence or holding mentions
+    let mut used: BTreeSet<usize> = x.resolved.refs.iter().map(|r| r.sentence).collect();
+    used.extend(x.events.iter().flat_map(|e| e.sentences.iter().copied()));
+    let sentence_node = |i: usize| {
+        let s = &a.sentences[i];
+        mint::string(&doc.id, cp.at(s.start), cp.at(s.end))
+    };
+    for &i in &used {
+        let Some(s) = a.sentences.get(i) else { continue };
+        let n = sentence_node(i);
+        w.add(n.clone(), rdf::TYPE, nif::STRING.into_owned());
+        w.add(n.clone(), rdf::TYPE, nif::SENTENCE_CLASS.into_owned());
+        w.add(n.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(a.slice(s.start, s.end)));
+        w.add(n.clone(), nif::BEGIN_INDEX, nonneg(cp.at(s.start)));
+        w.add(n.clone(), nif::END_INDEX, nonneg(cp.at(s.end)));
+        w.add(n.clone(), nif::REFERENCE_CONTEXT, context.clone());
+    }
+
+    // entities
+    let nodes: Vec<NamedNode> = x.resolved.entities.iter().map(|e| mint::entity(&e.key)).collect();
+    for (e, n) in x.resolved.entities.iter().zip(&nodes) {
+        entity_quads(&mut w, e, n, &nodes, &x.resolved.entities);
+        labels.push((n.clone(), e.label.clone()));
+    }
+
+    // mentions
+    for r in &x.resolved.refs {
+        let (b, e) = (cp.at(r.start), cp.at(r.end));
+        let m = NamedNode::new_unchecked(format!("{}#mention={b},{e}", mint::article(&doc.id).as_str()));
+        w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
+        w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
+        w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(a.slice(r.start, r.end)));
+        w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
+        w.add(m.clone(), nif::END_INDEX, nonneg(e));
+        w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
+        w.add(m.clone(), itsrdf::TA_IDENT_REF, nodes[r.entity].clone());
+        w.add(m.clone(), ent::SENTENCE, sentence_node(r.sentence));
+    }
+
+    // events
+    let mut counters = std::collections::HashMap::<&str, usize>::new();
+    for ev in &x.events {
+        let family = match ev.kind {
+            EventKind::Meeting { .. } => "meeting",
+            EventKind::Pact { .. } => "pact",
+            EventKind::Sanction { .. } => "sanction",
+            EventKind::Statement { .. } => "statement",
+        };
+        let n = counters.entry(family).or_insert(0);
+        *n += 1;
+        let node = match &ev.kind {
+            EventKind::Pact { duration: Some(d), .. } if ev.actors.len() >= 2 => {
+                let mut keys: Vec<String> = ev.actors.iter().map(|&i| x.resolved.entities[i].key.clone()).collect();
+                keys.sort();
+                let node = mint::shared_pact(&keys, d);
+                labels.push((node.clone(), pact_label(ev, &x.resolved.entities)));
+                node
+            }
+            _ => mint::event(&doc.id, &format!("{family}-{n}")),
+        };
+        event_quads(&mut w, ev, &node, &nodes, &x.resolved.entities);
+        for &s in &ev.sentences {
+            if s < a.sentences.len() {
+                w.add(node.clone(), ent::EVIDENCE, sentence_node(s));
+            }
+        }
+    }
+    ArticleQuads { graph, quads: w.quads, labels }
+}
+
+fn pact_label(ev: &Event, entities: &[Entity]) -> String {
+    let parties: Vec<&str> = ev.actors.iter().map(|&i| entities[i].label.as_str()).collect();
+    let kind = ev.label.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let kind = ["a ", "an ", "the ", "this ", "that "].iter().fold(kind, |k, d| k.strip_prefix(d).unwrap_or(k));
+    format!("{} {kind}", parties.join("–"))
+}
+
+fn entity_quads(w: &mut Writer, e: &Entity, n: &NamedNode, nodes: &[NamedNode], entities: &[Entity]) {
+    let types: &[NamedNodeRef<'static>] = match e.kind {
+        EntityKind::Person => &[schema::PERSON],
+        EntityKind::Country => &[schema::COUNTRY],
+        EntityKind::Place => &[schema::PLACE],
+        EntityKind::Organization => match e.org_kind {
+            Some(OrgKind::Government) => &[schema::ORGANIZATION, schema::GOVERNMENT_ORGANIZATION],
+            Some(OrgKind::News) => &[schema::ORGANIZATION, schema::NEWS_MEDIA_ORGANIZATION],
+            Some(OrgKind::Company) => &[schema::ORGANIZATION, schema::CORPORATION],
+            Some(OrgKind::Party) => &[schema::ORGANIZATION, schema::POLITICAL_PARTY],
+            _ => &[schema::ORGANIZATION],
+        },
+    };
+    for t in types {
+        w.add(n.clone(), rdf::TYPE, t.into_owned());
+    }
+    for name in &e.names {
+        if name != &e.label {
+            w.add(n.clone(), skos::ALT_LABEL, Literal::new_simple_literal(name));
+        }
+    }
+    if let Some(q) = &e.wikidata {
+        w.add(n.clone(), schema::SAME_AS, NamedNode::new_unchecked(format!("http://www.wikidata.org/entity/{q}")));
+    }
+    for p in &e.posts {
+        let of_key = p.of.map(|o| entities[o].key.as_str());
+        let post = mint::post(&p.role, of_key);
+        let role = mint::role(&p.role);
+        w.add(n.clone(), org::HOLDS, post.clone());
+        w.add(post.clone(), rdf::TYPE, org::POST.into_owned());
+        w.add(post.clone(), org::ROLE, role.clone());
+        if let Some(o) = p.of {
+            w.add(post.clone(), org::POST_IN, nodes[o].clone());
+        }
+        w.add(role.clone(), rdf::TYPE, skos::CONCEPT.into_owned());
+        w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS.into_owned());
+        w.add(role.clone(), skos::PREF_LABEL, Literal::new_language_tagged_literal_unchecked(&p.role, "en"));
+        w.add(role.clone(), skos::IN_SCHEME, ent::ROLE_SCHEME.into_owned());
+    }
+}
+
+fn event_quads(w: &mut Writer, ev: &Event, node: &NamedNode, nodes: &[NamedNode], entities: &[Entity]) {
+    let _ = entities;
+    let actor = |i: usize| nodes[i].clone();
+    match &ev.kind {
+        EventKind::Meeting { visit, host } => {
+            w.add(node.clone(), rdf::TYPE, ent::MEETING.into_owned());
+            if *visit {
+                w.add(node.clone(), rdf::TYPE, ent::VISIT.into_owned());
+            }
+            for &a in &ev.actors {
+                w.add(node.clone(), sem::HAS_ACTOR, actor(a));
+            }
+            if let Some(h) = host {
+                w.add(node.clone(), ent::HOST, actor(*h));
+            }
+        }
+        EventKind::Pact { signatories, duration } => {
+            w.add(node.clone(), rdf::TYPE, ent::PACT.into_owned());
+            for &a in &ev.actors {
+                w.add(node.clone(), ent::PARTY, actor(a));
+            }
+            for &s in signatories {
+                w.add(node.clone(), ent::SIGNATORY, actor(s));
+            }
+            if let Some(d) = duration {
+                w.add(node.clone(), time::HAS_XSD_DURATION, Literal::new_typed_literal(d, xsd::DURATION));
+            }
+        }
+        EventKind::Sanction { imposer, targets } => {
+            w.add(node.clone(), rdf::TYPE, ent::SANCTION.into_owned());
+            w.add(node.clone(), ent::IMPOSER, actor(*imposer));
+            for &t in targets {
+                w.add(node.clone(), ent::TARGET, actor(t));
+            }
+        }
+        EventKind::Statement { speaker, quote } => {
+            w.add(node.clone(), rdf::TYPE, ent::STATEMENT.into_owned());
+            w.add(node.clone(), ent::SPEAKER, actor(*speaker));
+            w.add(node.clone(), ent::QUOTE, Literal::new_simple_literal(quote));
+        }
+    }
+    if let Some(s) = ev.status {
+        w.add(node.clone(), ent::STATUS, status_node(s).into_owned());
+    }
+    if let Some(p) = ev.place {
+        w.add(node.clone(), sem::HAS_PLACE, actor(p));
+    }
+    if let Some(t) = ev.when {
+        w.add(node.clone(), sem::HAS_TIME_STAMP, when_literal(t));
+    }
+    if let Some(t) = &ev.date_text {
+        w.add(node.clone(), ent::DATE_TEXT, Literal::new_simple_literal(t));
+    }
+    if !matches!(ev.kind, EventKind::Statement { .. }) {
+        w.add(node.clone(), ent::KIND, Literal::new_simple_literal(&ev.label));
+    }
+    w.add(node.clone(), ent::TRIGGER, Literal::new_simple_literal(&ev.trigger));
+    w.add(node.clone(), ent::CAMEO_CODE, Literal::new_simple_literal(ev.cameo));
+    if let Some(p) = ev.plover {
+        w.add(node.clone(), ent::PLOVER_TYPE, Literal::new_simple_literal(p));
+    }
+    let _ = rdfs::LABEL;
+}

@@ -1,0 +1,487 @@
+//! Mentions → entities within one article: lexicon identities (countries, organizations),
+//! persons by name with surname and partial-name coreference ("Plasencia" → "Felix Plasencia
+//! Gonzalez"), descriptions ("the Iranian leader") and pronouns to the person already
+//! introduced, "the two countries" to the two most salient countries, posts from titles.
+//!
+//! Every entity gets a stable key (Wikidata id, lexicon key, accent-folded full name) so that
+//! the same actor in two articles becomes one node.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lexicon::{Lexicon, OrgKind};
+use crate::mention::{Cand, Mention, Of};
+use crate::text::Analyzed;
+
+/// The kind of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country (or historical state).
+    Country,
+    /// An organization.
+    Organization,
+    /// A place that is not an actor.
+    Place,
+}
+
+/// A post held by a person: a normal role and what it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Post {
+    /// Normal role title ("Foreign Minister").
+    pub role: String,
+    /// The entity (country or organization) the post belongs to.
+    pub of: Option<usize>,
+}
+
+/// One actor or place of the article.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Stable cross-article key ("country/Q794", "org/imf", "person/nicolas-maduro").
+    pub key: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its canonical name.
+    pub label: String,
+    /// Every name the article uses for it (label included).
+    pub names: BTreeSet<String>,
+    /// Wikidata id, when known.
+    pub wikidata: Option<String>,
+    /// Posts (persons only).
+    pub posts: Vec<Post>,
+    /// Organization kind, for organizations.
+    pub org_kind: Option<OrgKind>,
+    /// Lexicon country index, for countries.
+    pub country: Option<usize>,
+}
+
+/// A mention tied to the entity it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Entity index.
+    pub entity: usize,
+    /// Whether the mention is a name (not a pronoun or description).
+    pub named: bool,
+}
+
+/// The entities of one article and every resolved mention.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Resolved mentions in text order.
+    pub refs: Vec<Ref>,
+    /// Demonym uses (token index, lexicon country): nationality cues that name no actor.
+    pub demonyms: Vec<(usize, usize)>,
+}
+
+/// Folds accents, case and punctuation: "Nicolás Maduro" and "Nicolas  MADURO" give one key.
+pub fn fold(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+struct Builder<'l> {
+    lex: &'l Lexicon,
+    article_key: String,
+    out: Resolved,
+    by_key: HashMap<String, usize>,
+    /// country entity → times referred to (names and demonyms), for "the two countries"
+    salience: HashMap<usize, (usize, usize)>,
+    last_person: Option<usize>,
+}
+
+impl Builder<'_> {
+    fn entity(&mut self, key: String, kind: EntityKind, label: &str) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.out.entities.len();
+        self.out.entities.push(Entity {
+            key: key.clone(),
+            kind,
+            label: label.to_owned(),
+            names: BTreeSet::new(),
+            wikidata: None,
+            posts: Vec::new(),
+            org_kind: None,
+            country: None,
+        });
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn country(&mut self, c: usize) -> usize {
+        let Some(country) = self.lex.countries.get(c) else { return 0 };
+        let key = format!("country/{}", country.qid);
+        let i = self.entity(key, EntityKind::Country, &country.name.clone());
+        let e = &mut self.out.entities[i];
+        e.wikidata = Some(country.qid.clone()).filter(|q| !q.is_empty());
+        e.country = Some(c);
+        e.names.insert(country.name.clone());
+        i
+    }
+
+    fn org(&mut self, o: usize) -> usize {
+        let Some(org) = self.lex.organizations.get(o) else { return 0 };
+        let i = self.entity(format!("org/{}", org.key), EntityKind::Organization, &org.name.clone());
+        let e = &mut self.out.entities[i];
+        e.org_kind = Some(org.kind);
+        e.wikidata = org.wikidata.clone();
+        e.names.insert(org.name.clone());
+        i
+    }
+
+    fn bump(&mut self, entity: usize, sentence: usize) {
+        let s = self.salience.entry(entity).or_insert((0, 0));
+        s.0 += 1;
+        s.1 = s.1.max(sentence);
+    }
+
+    fn push(&mut self, m: &Mention, sentence: usize, entity: usize, named: bool, surface: Option<&str>) {
+        if let Some(name) = surface {
+            self.out.entities[entity].names.insert(name.to_owned());
+        }
+        if self.out.entities[entity].kind == EntityKind::Country {
+            self.bump(entity, sentence);
+        }
+        if self.out.entities[entity].kind == EntityKind::Person && named {
+            self.last_person = Some(entity);
+        }
+        self.out.refs.push(Ref { tokens: m.tokens.clone(), start: m.start, end: m.end, sentence, entity, named });
+    }
+
+    /// Finds the person a partial name refers to: a known person whose name contains every
+    /// word of `name` (accent- and case-insensitive) with the last word matching a name word
+    /// after the first. Returns none when two different persons fit.
+    fn person_by_part(&self, name: &str) -> Option<usize> {
+        let words: Vec<String> = name.split_whitespace().map(fold).collect();
+        let mut found = None;
+        for (i, e) in self.out.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for full in &e.names {
+                let fw: Vec<String> = full.split_whitespace().map(fold).collect();
+                if fw.len() <= words.len() {
+                    continue;
+                }
+                let contains = words.iter().all(|w| fw.contains(w) || fw.iter().any(|f| f.split('-').any(|p| p == w)));
+                let last_ok = words.last().is_some_and(|w| fw.iter().skip(1).any(|f| f == w || f.split('-').any(|p| p == w)));
+                if contains && last_ok {
+                    if found.is_some_and(|f| f != i) {
+                        return None;
+                    }
+                    found = Some(i);
+                }
+            }
+        }
+        found
+    }
+
+    fn add_post(&mut self, person: usize, role: Option<String>, of: Option<Of>) {
+        let Some(role) = role else { return };
+        let of = match of {
+            Some(Of::Country(c)) => Some(self.country(c)),
+            Some(Of::Org(o)) => Some(self.org(o)),
+            None => None,
+        };
+        let posts = &mut self.out.entities[person].posts;
+        if of.is_none() && posts.iter().any(|p| p.role == role) {
+            return;
+        }
+        if of.is_some() {
+            posts.retain(|p| !(p.role == role && p.of.is_none()));
+        }
+        let post = Post { role, of };
+        if !posts.contains(&post) {
+            posts.push(post);
+        }
+    }
+
+    /// The two most salient countries so far (most referred to, then most recent).
+    fn pair(&self) -> Vec<usize> {
+        let mut v: Vec<(usize, (usize, usize))> = self.salience.iter().map(|(k, v)| (*k, *v)).collect();
+        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+        v.into_iter().take(2).map(|(k, _)| k).collect()
+    }
+}
+
+/// Resolves the mentions of one article. `article_key` scopes entities known only by one word.
+pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_key: &str) -> Resolved {
+    let mut b = Builder {
+        lex,
+        article_key: article_key.to_owned(),
+        out: Resolved::default(),
+        by_key: HashMap::new(),
+        salience: HashMap::new(),
+        last_person: None,
+    };
+    // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
+    // still finds its person.
+    let mut known_full: Vec<String> = Vec::new();
+    for m in mentions {
+        if let Cand::Person { name, .. } = &m.cand {
+            if name.split_whitespace().count() >= 2 {
+                known_full.push(name.clone());
+            }
+        }
+    }
+    for m in mentions {
+        let sentence = a.sentence_of(m.tokens.start);
+        let surface = a.slice(m.start, m.end).trim().to_owned();
+        match &m.cand {
+            Cand::Country(c) => {
+                let e = b.country(*c);
+                b.push(m, sentence, e, true, Some(&strip_the(&surface)));
+            }
+            Cand::Demonym(c) => {
+                b.out.demonyms.push((m.tokens.start, *c));
+                let key = format!("country/{}", lex.countries.get(*c).map_or("", |x| x.qid.as_str()));
+                if let Some(&e) = b.by_key.get(&key) {
+                    b.bump(e, sentence);
+                } else {
+                    // counted for "the two countries" without making the country an actor yet
+                    let e = b.country(*c);
+                    b.bump(e, sentence);
+                }
+            }
+            Cand::Collective(c) => {
+                let e = b.country(*c);
+                b.push(m, sentence, e, false, None);
+            }
+            Cand::Org(o) => {
+                let e = b.org(*o);
+                b.push(m, sentence, e, true, Some(&surface));
+            }
+            Cand::NewOrg { name, country, government, news } => {
+                let scope = match country {
+                    Some(c) => lex.countries.get(*c).map_or(String::new(), |x| format!("{}/", x.qid)),
+                    None => String::new(),
+                };
+                let label = canonical_org_name(name);
+                let key = format!("org/{scope}{}", fold(strip_demonym(&label, *country, lex)));
+                let e = b.entity(key, EntityKind::Organization, &label);
+                b.out.entities[e].org_kind = Some(if *government {
+                    OrgKind::Government
+                } else if *news {
+                    OrgKind::News
+                } else {
+                    OrgKind::Company
+                });
+                b.push(m, sentence, e, true, Some(&name.clone()));
+            }
+            Cand::Person { name, role, of, cued } => {
+                let words = name.split_whitespace().count();
+                let existing = b.person_by_part(name);
+                let e = if words >= 2 {
+                    // a longer known name that contains this one ("Felix Plasencia" in "Felix Plasencia Gonzalez")
+                    match existing {
+                        Some(e) => e,
+                        None => b.entity(format!("person/{}", fold(name)), EntityKind::Person, name),
+                    }
+                } else if let Some(e) = existing {
+                    e
+                } else if let Some(full) = known_full.iter().find(|f| {
+                    f.split_whitespace().skip(1).any(|w| fold(w) == fold(name))
+                }) {
+                    let full = full.clone();
+                    b.entity(format!("person/{}", fold(&full)), EntityKind::Person, &full)
+                } else if *cued {
+                    let key = format!("person/{}/{}", b.article_key, fold(name));
+                    b.entity(key, EntityKind::Person, name)
+                } else {
+                    continue;
+                };
+                if words >= 2 && b.out.entities[e].label.split_whitespace().count() < words {
+                    b.out.entities[e].label = name.clone();
+                }
+                b.add_post(e, role.clone(), *of);
+                b.push(m, sentence, e, true, Some(name));
+            }
+            Cand::Place { name, country } => {
+                let e = b.entity(format!("place/{}", fold(name)), EntityKind::Place, name);
+                b.out.entities[e].country = *country;
+                b.push(m, sentence, e, true, Some(name));
+            }
+            Cand::PersonDescription { country, role } => {
+                // "Raisi, Iran's president," (apposition) or "the Iranian leader" → the last person
+                // introduced whose nationality or post fits.
+                let fits = |e: &Entity| {
+                    let post_country_ok = country.is_none_or(|c| {
+                        e.posts.iter().any(|p| p.of.is_some_and(|o| b.out.entities[o].country == Some(c)))
+                    });
+                    let role_ok = role.as_ref().is_none_or(|r| e.posts.is_empty() || e.posts.iter().any(|p| &p.role == r));
+                    post_country_ok && role_ok
+                };
+                let candidate = b.last_person.filter(|&p| fits(&b.out.entities[p])).or_else(|| {
+                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| {
+                        b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
+                    })
+                });
+                let apposition = m.tokens.start > 0 && a.tok(m.tokens.start - 1) == ",";
+                if let Some(p) = candidate {
+                    if apposition && b.out.entities[p].posts.is_empty() {
+                        b.add_post(p, role.clone(), country.map(Of::Country));
+                    }
+                    b.push(m, sentence, p, false, None);
+                }
+            }
+            Cand::CountryDescription(options) => {
+                // the most recently mentioned country of that region
+                let found = b
+                    .out
+                    .refs
+                    .iter()
+                    .rev()
+                    .map(|r| r.entity)
+                    .find(|&e| b.out.entities[e].country.is_some_and(|c| options.contains(&c)) && b.out.entities[e].kind == EntityKind::Country);
+                if let Some(e) = found {
+                    b.push(m, sentence, e, false, Some(&strip_the(&surface)));
+                }
+            }
+            Cand::CountryPair => {
+                for e in b.pair() {
+                    b.push(m, sentence, e, false, None);
+                }
+            }
+            Cand::Pronoun => {
+                if let Some(p) = b.last_person {
+                    b.push(m, sentence, p, false, None);
+                }
+            }
+        }
+    }
+    // Countries that were only counted for salience (demonyms) and never referred to stay out.
+    let referenced: BTreeSet<usize> = b.out.refs.iter().map(|r| r.entity).collect();
+    let post_owners: BTreeSet<usize> =
+        b.out.entities.iter().flat_map(|e| e.posts.iter().filter_map(|p| p.of)).collect();
+    let keep: Vec<bool> = (0..b.out.entities.len()).map(|i| referenced.contains(&i) || post_owners.contains(&i)).collect();
+    compact(b.out, &keep)
+}
+
+/// Drops the entities not kept and renumbers everything that points to entities.
+fn compact(mut r: Resolved, keep: &[bool]) -> Resolved {
+    let mut map = vec![usize::MAX; r.entities.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            map[i] = n;
+            n += 1;
+        }
+    }
+    let mut entities = Vec::new();
+    for (i, mut e) in r.entities.into_iter().enumerate() {
+        if keep.get(i).copied().unwrap_or(false) {
+            for p in &mut e.posts {
+                p.of = p.of.map(|o| map[o]).filter(|&o| o != usize::MAX);
+            }
+            entities.push(e);
+        }
+    }
+    r.entities = entities;
+    r.refs.retain(|x| map.get(x.entity).is_some_and(|&m| m != usize::MAX));
+    for x in &mut r.refs {
+        x.entity = map[x.entity];
+    }
+    r
+}
+
+fn strip_the(s: &str) -> String {
+    let t = s.trim();
+    for p in ["the ", "The "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.trim_end_matches(['’', '\'']).trim().to_owned();
+        }
+    }
+    t.to_owned()
+}
+
+/// Normal form of a government body's name: "Ministry of Foreign Affairs" → "Foreign Ministry".
+fn canonical_org_name(name: &str) -> String {
+    let n = name.replace(" Ministry of Foreign Affairs", " Foreign Ministry");
+    if n == "Ministry of Foreign Affairs" {
+        return "Foreign Ministry".into();
+    }
+    n
+}
+
+/// The name without a leading demonym or possessive country, for keys ("Iranian Foreign
+/// Ministry" and "Iran's Foreign Ministry" are one body).
+fn strip_demonym<'s>(label: &'s str, country: Option<usize>, lex: &Lexicon) -> &'s str {
+    let Some(c) = country.and_then(|c| lex.countries.get(c)) else { return label };
+    for prefix in c.demonyms.iter().chain(std::iter::once(&c.name)).chain(c.aliases.iter()) {
+        if let Some(rest) = label.strip_prefix(prefix.as_str()) {
+            let rest = rest.trim_start_matches("'s").trim_start_matches("’s").trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mention::find_mentions;
+    use crate::text::analyze;
+
+    fn run(text: &str) -> Resolved {
+        let a = analyze(text);
+        let lex = Lexicon::shipped();
+        let m = find_mentions(&a, lex);
+        resolve(&a, &m, lex, "t")
+    }
+
+    #[test]
+    fn fold_is_accent_and_case_insensitive() {
+        assert_eq!(fold("Nicolás Maduro"), fold("NICOLAS  maduro"));
+        assert_eq!(fold("Amir-Abdollahian"), "amir-abdollahian");
+    }
+
+    #[test]
+    fn surname_and_description_coreference() {
+        let r = run("Iranian President Ebrahim Raisi met Felix Plasencia Gonzalez. Plasencia thanked the Iranian leader. Raisi said he agreed.");
+        let persons: Vec<&Entity> = r.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        assert_eq!(persons.len(), 2, "{persons:?}");
+        let raisi = r.entities.iter().position(|e| e.label == "Ebrahim Raisi").unwrap();
+        // Raisi: full name, "the Iranian leader", "Raisi", "he"
+        assert_eq!(r.refs.iter().filter(|x| x.entity == raisi).count(), 4, "{:?}", r.refs);
+        assert_eq!(r.entities[raisi].posts.len(), 1);
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart() {
+        let r = run("Kim Jong Un met Kim Dae-jung. Officials said Kim agreed.");
+        let persons = r.entities.iter().filter(|e| e.kind == EntityKind::Person).count();
+        assert_eq!(persons, 2);
+    }
+
+    #[test]
+    fn the_two_countries_are_the_two_most_salient() {
+        let r = run("Iran and Venezuela met. The United States objected. Iran and Venezuela agreed. The two countries signed.");
+        let last_sentence = 3;
+        let ents: BTreeSet<&str> =
+            r.refs.iter().filter(|x| x.sentence == last_sentence).map(|x| r.entities[x.entity].label.as_str()).collect();
+        assert_eq!(ents, BTreeSet::from(["Iran", "Venezuela"]));
+    }
+}

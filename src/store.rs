@@ -1,0 +1,179 @@
+//! The embedded Oxigraph store and Entente's write policy over it: one named graph per
+//! article, replaced atomically (re-ingesting an article leaves one copy), and one canonical
+//! `rdfs:label` per cross-article node in the registry graph (the first one seen is kept).
+//!
+//! The store's default graph is kept equal to the RDF merge of all those graphs, in the same
+//! transaction as each article. Queries then see the union of all graphs with set semantics:
+//! a triple stated by two articles counts once (Oxigraph 0.5's on-the-fly union counts it once
+//! per graph, which inflates `COUNT`s).
+
+use std::path::{Path, PathBuf};
+
+use std::collections::HashSet;
+
+use oxigraph::model::vocab::{rdf, rdfs};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, TermRef, Triple,
+};
+use oxigraph::store::{StorageError, Store};
+
+use crate::rdf::{mint, ArticleQuads};
+
+/// The store directory used when neither `--store` nor `ENTENTE_STORE` names one.
+pub const DEFAULT_STORE: &str = "entente-store";
+
+/// An error opening or writing the store. Each says what to do.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The store does not exist (query, export, stats).
+    #[error("store {0}: no such store; create it with `entente ingest --store {0} FILE...` or pass --store")]
+    Missing(PathBuf),
+    /// Another process holds the store.
+    #[error("store {0}: in use by another process (its lock is held); wait for it to finish or use another --store")]
+    Locked(PathBuf),
+    /// The store cannot be created or opened.
+    #[error("store {path}: cannot open ({message}); check that the directory is writable or pass another --store")]
+    Open {
+        /// The store path.
+        path: PathBuf,
+        /// What the storage layer said.
+        message: String,
+    },
+    /// A write failed; the article's previous graph (if any) is unchanged.
+    #[error("store {path}: write failed ({message}); nothing of this article was written")]
+    Write {
+        /// The store path.
+        path: PathBuf,
+        /// What the storage layer said.
+        message: String,
+    },
+}
+
+fn classify(path: &Path, e: StorageError) -> StoreError {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("lock") || lower.contains("resource temporarily unavailable") {
+        StoreError::Locked(path.to_path_buf())
+    } else {
+        StoreError::Open { path: path.to_path_buf(), message }
+    }
+}
+
+/// Entente's store.
+pub struct EntenteStore {
+    store: Store,
+    path: PathBuf,
+}
+
+impl EntenteStore {
+    /// Opens the store for writing, creating it if needed.
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] when another process holds it, [`StoreError::Open`] otherwise.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if path.exists() && !path.is_dir() {
+            return Err(StoreError::Open { path: path.to_path_buf(), message: "not a directory".into() });
+        }
+        let store = Store::open(path).map_err(|e| classify(path, e))?;
+        Ok(EntenteStore { store, path: path.to_path_buf() })
+    }
+
+    /// Opens an existing store for reading (while another process may be writing it).
+    ///
+    /// # Errors
+    /// [`StoreError::Missing`] when there is no store at `path`.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let store = Store::open_read_only(path).map_err(|e| classify(path, e))?;
+        Ok(EntenteStore { store, path: path.to_path_buf() })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replaces the graph of one article with `article`, in one transaction: readers see the old
+    /// graph or the new one, never a mix, and a failure leaves the old one.
+    ///
+    /// # Errors
+    /// [`StoreError::Write`] when the transaction fails.
+    pub fn replace_article(&self, article: &ArticleQuads) -> Result<(), StoreError> {
+        let err = |e: StorageError| StoreError::Write { path: self.path.clone(), message: e.to_string() };
+        let registry = NamedNode::new_unchecked(mint::REGISTRY_GRAPH);
+        let graph = GraphNameRef::NamedNode(article.graph.as_ref());
+        let mut t = self.store.start_transaction().map_err(err)?;
+        let old: HashSet<Triple> = t
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        let new: HashSet<Triple> = article.quads.iter().map(|q| Triple::from(q.clone())).collect();
+        t.clear_graph(graph).map_err(err)?;
+        for q in &article.quads {
+            t.insert(q.as_ref());
+            t.insert(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
+        }
+        for (node, label) in &article.labels {
+            let has = t
+                .quads_for_pattern(Some(node.as_ref().into()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
+                .next()
+                .is_some();
+            if !has {
+                let lit = Literal::new_simple_literal(label);
+                t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), registry.as_ref()));
+                t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));
+            }
+        }
+        // The default graph is the RDF merge (a set) of the article graphs: a triple leaves it
+        // when no article graph holds it any more. A node no article describes any more loses
+        // its registry label too.
+        let mut gone_nodes: HashSet<NamedOrBlankNode> = HashSet::new();
+        for tr in old.difference(&new) {
+            let still = t
+                .quads_for_pattern(Some(tr.subject.as_ref()), Some(tr.predicate.as_ref()), Some(tr.object.as_ref()), None)
+                .filter_map(Result::ok)
+                .any(|q| matches!(q.graph_name, GraphName::NamedNode(_)));
+            if !still {
+                t.remove(QuadRef::new(&tr.subject, &tr.predicate, &tr.object, GraphNameRef::DefaultGraph));
+            }
+            if tr.predicate == rdf::TYPE {
+                gone_nodes.insert(tr.subject.clone());
+            }
+        }
+        for n in gone_nodes {
+            let described = t
+                .quads_for_pattern(Some(n.as_ref()), Some(rdf::TYPE), None, None)
+                .filter_map(Result::ok)
+                .any(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g != &registry));
+            if !described {
+                let stale: Vec<Quad> = t
+                    .quads_for_pattern(Some(n.as_ref()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
+                    .filter_map(Result::ok)
+                    .collect();
+                for q in stale {
+                    t.remove(q.as_ref());
+                    t.remove(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
+                }
+            }
+        }
+        t.commit().map_err(err)?;
+        Ok(())
+    }
+
+    /// Flushes writes to disk.
+    ///
+    /// # Errors
+    /// When the storage layer fails.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush().map_err(|e| StoreError::Write { path: self.path.clone(), message: e.to_string() })
+    }
+}
+
+/// The IRI of the registry graph.
+pub fn registry_graph() -> NamedNodeRef<'static> {
+    NamedNodeRef::new_unchecked(mint::REGISTRY_GRAPH)
+}

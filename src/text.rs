@@ -1,0 +1,290 @@
+//! Sentences and tokens with byte spans, and the quirks of wire text: hard-wrapped lines,
+//! indented paragraphs, datelines ("BERNE, March 3 - …") and abbreviations ("U.S.", "Mr.").
+//!
+//! Spans are byte ranges into the article text; they become code-point offsets only in `rdf`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, inner hyphens and apostrophes): "Raisi", "20-year", "U.S.".
+    Word,
+    /// Digits: "1987", "5.93".
+    Number,
+    /// Anything else, one character at a time.
+    Punct,
+}
+
+/// One token: a byte span of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// One sentence: a byte span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Indices into [`Analyzed::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A wire-copy dateline: the city the story was filed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The city as written ("BERNE", "SAO PAULO").
+    pub city: String,
+    /// Byte span of the whole dateline, up to and including its dash.
+    pub span: Range<usize>,
+}
+
+/// An article cut into tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct Analyzed<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// All sentences in order; together they cover every token.
+    pub sentences: Vec<Sentence>,
+    /// The dateline, when the text opens with one.
+    pub dateline: Option<Dateline>,
+}
+
+impl<'a> Analyzed<'a> {
+    /// The text of token `i` ("" when out of range).
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// The text of a byte span ("" when out of range).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i)
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => self.slice(a.end, b.start),
+            _ => "",
+        }
+    }
+}
+
+fn token_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?:\p{Lu}\.){2,}                                  # U.S. U.S.S.R.
+            | \d+(?:[.,:]\d+)*                                  # 1987  5.93  1,200
+              (?:-[\p{L}\p{N}]+)*                               # 20-year
+            | [\p{L}\p{M}][\p{L}\p{M}\p{N}]*                    # words
+              (?:[-'’][\p{L}\p{M}\p{N}]+)*                      # Amir-Abdollahian, O'Brien
+            | \S",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+fn dateline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^\s*([\p{Lu}][\p{Lu}\p{M}.' ]+(?:,\s*[\p{Lu}][\p{L}.' ]+)?),\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[-–—]+\s*",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const NO_BREAK: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "St", "Prof", "Sgt", "Capt", "Adm", "Maj",
+    "Cmdr", "Gov", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "Messrs",
+    "Mt", "Ft", "Rev", "Hon", "Pres", "approx", "est", "Fig", "Vol", "pct", "mln", "bln", "dlrs",
+];
+
+/// Capitalised words that open a new sentence after an abbreviation like "U.S." ends one.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That",
+    "These", "Those", "There", "His", "Her", "Its", "Their", "However", "Meanwhile", "Officials", "If", "When",
+    "After", "Before", "While", "As", "According",
+];
+
+/// Cuts `text` into tokens and sentences.
+pub fn analyze(text: &str) -> Analyzed<'_> {
+    let tokens = tokenize(text);
+    let sentences = split_sentences(text, &tokens);
+    let dateline = dateline_re().captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        let city = c.get(1)?.as_str().trim().to_owned();
+        Some(Dateline { city, span: whole.start()..whole.end() })
+    });
+    Analyzed { text, tokens, sentences, dateline }
+}
+
+/// Splits text into tokens; a possessive `'s` / `’s` becomes a token of its own.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for m in token_re().find_iter(text) {
+        let s = m.as_str();
+        let first = s.chars().next().unwrap_or(' ');
+        let kind = if first.is_alphabetic() {
+            TokenKind::Word
+        } else if first.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        if kind == TokenKind::Word && s.len() > 3 {
+            let lower = s.to_lowercase();
+            for suffix in ["'s", "’s"] {
+                if lower.ends_with(suffix) {
+                    let cut = m.end() - suffix.len();
+                    out.push(Token { start: m.start(), end: cut, kind });
+                    out.push(Token { start: cut, end: m.end(), kind: TokenKind::Punct });
+                    break;
+                }
+            }
+            if out.last().is_some_and(|t| t.end == m.end()) {
+                continue;
+            }
+        }
+        out.push(Token { start: m.start(), end: m.end(), kind });
+    }
+    out
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn is_paragraph_break(gap: &str) -> bool {
+    // A blank line, or a new line that starts indented (Reuters paragraphs: "\n    ").
+    let mut newlines = 0;
+    for (i, c) in gap.char_indices() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+            let rest = gap.get(i + 1..).unwrap_or("");
+            if rest.starts_with("  ") || rest.starts_with('\t') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let t = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+    let mut sentences = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let cur = t(i);
+        let mut end_here = false;
+        let mut last = i;
+        if matches!(cur, "." | "!" | "?" | "…") || (cur.len() > 2 && cur.ends_with('.') && tokens[i].kind == TokenKind::Word) {
+            // closing quotes and brackets stay with the sentence they close
+            while last + 1 < tokens.len() && is_closer(t(last + 1)) && !is_paragraph_break(gap(text, tokens, last)) {
+                last += 1;
+            }
+            let next = t(last + 1);
+            let next_starts = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(next, "\"" | "“" | "‘" | "'" | "(");
+            let prev = if cur == "." && i > 0 && tokens[i - 1].end == tokens[i].start { t(i - 1) } else { "" };
+            let abbreviation = NO_BREAK.contains(&prev)
+                || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase));
+            if last + 1 >= tokens.len() {
+                end_here = true;
+            } else if cur.ends_with('.') && cur.len() > 2 {
+                // "U.S." ends a sentence only before a typical sentence opener or a paragraph break.
+                end_here = is_paragraph_break(gap(text, tokens, last)) || SENTENCE_OPENERS.contains(&next);
+            } else if next_starts && !abbreviation {
+                end_here = true;
+            } else if is_paragraph_break(gap(text, tokens, last)) {
+                end_here = true;
+            }
+        } else if i + 1 < tokens.len() && is_paragraph_break(gap(text, tokens, i)) {
+            end_here = true;
+        }
+        if end_here || last + 1 >= tokens.len() {
+            sentences.push(Sentence { start: tokens[begin].start, end: tokens[last].end, tokens: begin..last + 1 });
+            begin = last + 1;
+        }
+        i = last + 1;
+    }
+    sentences
+}
+
+fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    match (tokens.get(i), tokens.get(i + 1)) {
+        (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let a = analyze(text);
+        a.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_and_keeps_closing_quotes() {
+        assert_eq!(
+            sents("He met “the two nations.” Then he left. Mr. Smith stayed."),
+            vec!["He met “the two nations.”", "Then he left.", "Mr. Smith stayed."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(sents("The U.S. Treasury said so. It agreed."), vec!["The U.S. Treasury said so.", "It agreed."]);
+        assert_eq!(sents("Sanctions by the U.S. The talks ended."), vec!["Sanctions by the U.S.", "The talks ended."]);
+        assert_eq!(sents("Gen. Ne Win and J. Smith met."), vec!["Gen. Ne Win and J. Smith met."]);
+    }
+
+    #[test]
+    fn hard_wrapped_wire_text() {
+        let t = "BERNE, March 3 - Swiss officials said\nthe talks went well.\n    The talks resume\ntoday";
+        assert_eq!(sents(t), vec!["BERNE, March 3 - Swiss officials said\nthe talks went well.", "The talks resume\ntoday"]);
+        assert_eq!(analyze(t).dateline.map(|d| d.city), Some("BERNE".to_owned()));
+    }
+
+    #[test]
+    fn possessives_are_split() {
+        let a = analyze("Iran’s leader and Venezuela's");
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.tok(i)).collect();
+        assert_eq!(words, vec!["Iran", "’s", "leader", "and", "Venezuela", "'s"]);
+    }
+
+    #[test]
+    fn hyphenated_numbers_and_names() {
+        let a = analyze("a 20-year pact with Amir-Abdollahian");
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.tok(i)).collect();
+        assert_eq!(words, vec!["a", "20-year", "pact", "with", "Amir-Abdollahian"]);
+    }
+}

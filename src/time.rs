@@ -1,0 +1,205 @@
+//! Time expressions normalized against the article date: weekdays (the most recent past one
+//! for past events, the next one for planned events), yesterday/today/tomorrow, last/next
+//! month and year, month names with and without a year, written and ISO dates, bare years.
+//! What cannot be computed stays unknown: no date is ever invented.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+/// A point in time as precisely as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum When {
+    /// A day.
+    Date(NaiveDate),
+    /// A month of a year.
+    Month(i32, u32),
+    /// A year.
+    Year(i32),
+}
+
+impl When {
+    /// The XSD lexical form ("2022-06-11", "2022-06", "2022").
+    pub fn lexical(&self) -> String {
+        match self {
+            When::Date(d) => d.format("%Y-%m-%d").to_string(),
+            When::Month(y, m) => format!("{y:04}-{m:02}"),
+            When::Year(y) => format!("{y:04}"),
+        }
+    }
+}
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte span in the text it was found in.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// The normalized value, when the article date allows computing it.
+    pub when: Option<When>,
+}
+
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?P<iso>\d{4}-\d{2}-\d{2})\b
+          | \b(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
+          | \b(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
+          | \b(?:in|since|by|during|from|until|of)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2}))?\b
+          | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+          | \b(?P<rel>yesterday|today|tomorrow|tonight)\b
+          | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b
+          | \b(?:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    let l = s.to_lowercase();
+    MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    s.parse::<Weekday>().ok()
+}
+
+/// Finds every time expression in `text`, normalized against `article_date`; `future` tells
+/// whether the event they date is planned (weekdays then point forward).
+pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    for c in re().captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let when = normalize(&c, article_date, future);
+        out.push(TimeExpr { start: whole.start(), end: whole.end(), when });
+    }
+    out
+}
+
+fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> Option<When> {
+    let g = |n: &str| c.name(n).map(|m| m.as_str());
+    if let Some(iso) = g("iso") {
+        return NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok().map(When::Date);
+    }
+    for (mn, dn, yn) in [("md_m", "md_d", "md_y"), ("dm_m", "dm_d", "dm_y")] {
+        if let (Some(m), Some(d)) = (g(mn).and_then(month_number), g(dn).and_then(|d| d.parse::<u32>().ok())) {
+            let year = match g(yn).and_then(|y| y.parse::<i32>().ok()) {
+                Some(y) => y,
+                None => {
+                    let base = date?;
+                    // the year that puts the day on the right side of the article date
+                    let same = NaiveDate::from_ymd_opt(base.year(), m, d)?;
+                    if future && same < base {
+                        base.year() + 1
+                    } else if !future && same > base + Duration::days(7) {
+                        base.year() - 1
+                    } else {
+                        base.year()
+                    }
+                }
+            };
+            return NaiveDate::from_ymd_opt(year, m, d).map(When::Date);
+        }
+    }
+    if let Some(m) = g("m_m").and_then(month_number) {
+        let year = match g("m_y").and_then(|y| y.parse::<i32>().ok()) {
+            Some(y) => y,
+            None => {
+                let base = date?;
+                let bm = base.month();
+                if future && m < bm {
+                    base.year() + 1
+                } else if !future && m > bm {
+                    base.year() - 1
+                } else {
+                    base.year()
+                }
+            }
+        };
+        return Some(When::Month(year, m));
+    }
+    if let Some(wd) = g("wd").and_then(weekday) {
+        let base = date?;
+        let mut d = base;
+        for _ in 0..7 {
+            d = if future { d.succ_opt()? } else { d.pred_opt()? };
+            if d.weekday() == wd {
+                return Some(When::Date(d));
+            }
+        }
+        return None;
+    }
+    if let Some(rel) = g("rel") {
+        let base = date?;
+        return match rel.to_lowercase().as_str() {
+            "yesterday" => base.pred_opt().map(When::Date),
+            "tomorrow" => base.succ_opt().map(When::Date),
+            _ => Some(When::Date(base)),
+        };
+    }
+    if let (Some(ln), Some(unit)) = (g("lastnext"), g("unit")) {
+        let base = date?;
+        let step: i32 = match ln.to_lowercase().as_str() {
+            "last" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        return match unit.to_lowercase().as_str() {
+            "year" => Some(When::Year(base.year() + step)),
+            "month" => {
+                let total = base.year() * 12 + base.month0() as i32 + step;
+                Some(When::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1))
+            }
+            _ => None, // a week is too vague for a date
+        };
+    }
+    if let Some(y) = g("y").and_then(|y| y.parse::<i32>().ok()) {
+        return Some(When::Year(y));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $date:expr, $future:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                let got = find($text, $date, $future).first().and_then(|e| e.when).map(|w| w.lexical());
+                assert_eq!(got.as_deref(), $want);
+            }
+        };
+    }
+
+    // 2022-06-13 is a Monday.
+    t!(past_weekday, "met on Saturday", Some(d(2022, 6, 13)), false, Some("2022-06-11"));
+    t!(future_weekday, "will meet on Saturday", Some(d(2022, 6, 13)), true, Some("2022-06-18"));
+    t!(same_weekday_past_is_a_week_ago, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-06"));
+    t!(weekday_without_article_date, "on Monday", None, false, None);
+    t!(yesterday, "said yesterday", Some(d(1987, 3, 3)), false, Some("1987-03-02"));
+    t!(tomorrow, "will meet tomorrow", Some(d(1987, 3, 3)), true, Some("1987-03-04"));
+    t!(last_year, "inked a deal last year", Some(d(2022, 6, 13)), false, Some("2021"));
+    t!(next_month, "talks next month", Some(d(2022, 12, 13)), true, Some("2023-01"));
+    t!(month_day_no_year, "beginning July 18", Some(d(2022, 6, 13)), true, Some("2022-07-18"));
+    t!(month_day_past_wraps_year, "met on December 28", Some(d(1987, 1, 5)), false, Some("1986-12-28"));
+    t!(written_date, "signed on March 3, 1987", None, false, Some("1987-03-03"));
+    t!(day_month_year, "signed on 3 March 1987", None, false, Some("1987-03-03"));
+    t!(iso, "on 2021-05-02", None, false, Some("2021-05-02"));
+    t!(month_only, "talks in March", Some(d(1987, 6, 1)), false, Some("1987-03"));
+    t!(year_only, "reached in 2018", None, false, Some("2018"));
+    t!(last_week_is_unknown, "met last week", Some(d(1987, 6, 1)), false, None);
+    t!(may_the_verb_is_not_a_month, "they may meet", Some(d(1987, 6, 1)), false, None);
+}
