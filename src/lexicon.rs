@@ -30,6 +30,8 @@ pub struct Country {
     pub regions: Vec<String>,
     /// Fixed epithets ("Islamic Republic").
     pub epithets: Vec<String>,
+    /// The last year a historical state existed (`None` for current states).
+    pub until: Option<i32>,
 }
 
 /// What kind of organization a lexicon entry is.
@@ -140,7 +142,7 @@ impl Lexicon {
     /// A line with the wrong number of columns, or an organization naming an unknown country.
     pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Lexicon, LexiconError> {
         let mut cs = Vec::new();
-        for (line, cols) in rows("countries.tsv", countries, 7)? {
+        for (line, cols) in rows("countries.tsv", countries, 8)? {
             let list = |i: usize| split_list(cols.get(i).copied().unwrap_or(""));
             let name = cols.get(1).copied().unwrap_or("").to_owned();
             if name.is_empty() {
@@ -154,6 +156,7 @@ impl Lexicon {
                 capitals: list(4),
                 regions: list(5),
                 epithets: list(6),
+                until: cols.get(7).and_then(|y| y.parse().ok()),
             });
         }
         let by_name: HashMap<&str, usize> = cs.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();

@@ -138,6 +138,9 @@ const ORG_HEADS: &[&str] = &[
     "Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily",
 ];
 
+/// Heads of organization names that are news outlets.
+const NEWS_HEADS: &[&str] = &["Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily", "News"];
+
 /// Heads of organization names that are government bodies.
 const GOVERNMENT_HEADS: &[&str] = &[
     "Ministry", "Department", "Cabinet", "Parliament", "Assembly", "Senate", "Congress", "Treasury", "Office",
@@ -217,7 +220,7 @@ enum SpanKind {
 }
 
 /// Finds every mention in `a`.
-pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon) -> Vec<Mention> {
+pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<Mention> {
     let starts: HashSet<usize> = a.tokens.iter().map(|t| t.start).collect();
     let ends: HashSet<usize> = a.tokens.iter().map(|t| t.end).collect();
     let boundary = |s: usize, e: usize| starts.contains(&s) && ends.contains(&e);
@@ -229,7 +232,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon) -> Vec<Mention> {
     // Lexicon names and titles, longest first, no overlaps; names win ties over titles.
     let mut raw: Vec<(usize, usize, SpanKind)> = Vec::new();
     for m in lex.find_names(a.text, boundary) {
-        raw.push((m.start, m.end, SpanKind::Name(m.hits)));
+        raw.push((m.start, m.end, SpanKind::Name(date_hits(&m.hits, lex, year))));
     }
     for (s, e, t) in lex.find_titles(a.text, boundary) {
         raw.push((s, e, SpanKind::Title(t)));
@@ -327,6 +330,24 @@ fn capital_of(hits: &[Hit]) -> Option<usize> {
     hits.iter().find_map(|h| if let Hit::Capital(c) = h { Some(*c) } else { None })
 }
 
+/// Keeps, among the countries a shared capital may stand for (Moscow: the Soviet Union or
+/// Russia), the one that existed in `year`: the historical state up to its last year, the
+/// current one after it or when the year is unknown.
+fn date_hits(hits: &[Hit], lex: &Lexicon, year: Option<i32>) -> Vec<Hit> {
+    let capitals: Vec<usize> = hits.iter().filter_map(|h| if let Hit::Capital(c) = h { Some(*c) } else { None }).collect();
+    if capitals.len() < 2 {
+        return hits.to_vec();
+    }
+    let until = |c: usize| lex.countries.get(c).and_then(|x| x.until);
+    let keep = match year {
+        Some(y) => capitals.iter().copied().filter(|&c| until(c).is_some_and(|u| u >= y)).min_by_key(|&c| until(c)),
+        None => None,
+    }
+    .or_else(|| capitals.iter().copied().find(|&c| until(c).is_none()))
+    .or_else(|| capitals.first().copied());
+    hits.iter().filter(|h| !matches!(h, Hit::Capital(c) if Some(*c) != keep)).copied().collect()
+}
+
 fn org_of(hits: &[Hit]) -> Option<usize> {
     hits.iter().find_map(|h| if let Hit::Org(o) = h { Some(*o) } else { None })
 }
@@ -348,11 +369,28 @@ fn name_mention(
             return Some(mk(a, s, e, Cand::Org(o)));
         }
     }
-    if let Some(c) = first_country(hits) {
-        // "Iran Air", "Japan Airlines": a country name opening an organization's name
-        if let Some(next_tag) = tags.get(e).copied().flatten() {
-            let _ = next_tag;
+    // "Jordan River", "Washington Post", "Japan Airlines": a country or capital name that opens
+    // the name of a place or an organization is neither the country nor its government.
+    if first_country(hits).or_else(|| capital_of(hits)).is_some() {
+        let mut k = e;
+        while tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && a.gap_after(k - 1) == " " {
+            k += 1;
         }
+        if k > e {
+            let last = a.tok(k - 1);
+            let name = a.slice(a.tokens[s].start, a.tokens[k - 1].end).to_owned();
+            let country = first_country(hits).or_else(|| capital_of(hits));
+            if ORG_HEADS.contains(&last) {
+                let government = GOVERNMENT_HEADS.contains(&last);
+                let news = NEWS_HEADS.contains(&last);
+                return Some(mk(a, s, k, Cand::NewOrg { name, country, government, news }));
+            }
+            if PLACE_HEADS.contains(&last) {
+                return Some(mk(a, s, k, Cand::Place { name, country }));
+            }
+        }
+    }
+    if let Some(c) = first_country(hits) {
         return Some(mk(a, s, e, Cand::Country(c)));
     }
     if let Some(c) = capital_of(hits) {
@@ -616,7 +654,7 @@ fn name_chunk(
             name.clone()
         };
         let (s, label) = if from < j && demonym_of_tag(tags, spans, from) { (from, full) } else { (j, name.clone()) };
-        let news = matches!(last, "Television" | "TV" | "Radio" | "Network" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Daily");
+        let news = NEWS_HEADS.contains(&last);
         return (end, vec![mk(a, s, end, Cand::NewOrg { name: label, country, government, news })]);
     }
     if PLACE_HEADS.contains(&last) && title.is_none() {
@@ -632,7 +670,8 @@ fn name_chunk(
     let speech_after = SPEECH_VERBS.contains(&next_word.as_str())
         || (next_word == "," && SPEECH_VERBS.contains(&lower(a.tok(end + 1)).as_str()));
     let cued = title.is_some() || honorific_before || speech_after;
-    if words.len() == 1 && !cued && words[0].chars().count() < 3 {
+    // "May", "June", "August" alone are months unless a title or a speech verb says otherwise
+    if words.len() == 1 && !cued && (words[0].chars().count() < 3 || matches!(words[0], "May" | "June" | "August" | "March" | "April")) {
         return (end, Vec::new());
     }
     if words.len() > 4 {
@@ -653,7 +692,7 @@ mod tests {
 
     fn cands(text: &str) -> Vec<(String, Cand)> {
         let a = analyze(text);
-        find_mentions(&a, Lexicon::shipped()).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.cand)).collect()
+        find_mentions(&a, Lexicon::shipped(), None).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.cand)).collect()
     }
 
     fn country(name: &str) -> usize {

@@ -321,6 +321,16 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let e = b.entity(format!("place/{}", fold(name)), EntityKind::Place, name);
                 b.out.entities[e].country = *country;
                 b.push(m, sentence, e, true, Some(name));
+                // "will visit Moscow", "a visit to Tehran": the capital also stands for the host
+                // government of the visit.
+                let t = m.tokens.start;
+                let prev = |k: usize| if t >= k { a.tok(t - k).to_lowercase() } else { String::new() };
+                let visit = matches!(prev(1).as_str(), "visit" | "visits" | "visited" | "visiting")
+                    || (prev(1) == "to" && matches!(prev(2).as_str(), "visit" | "trip" | "journey" | "mission" | "visits"));
+                if let (true, Some(c)) = (visit, *country) {
+                    let host = b.country(c);
+                    b.push(m, sentence, host, false, None);
+                }
             }
             Cand::PersonDescription { country, role } => {
                 // "Raisi, Iran's president," (apposition) or "the Iranian leader" → the last person
@@ -448,7 +458,7 @@ mod tests {
     fn run(text: &str) -> Resolved {
         let a = analyze(text);
         let lex = Lexicon::shipped();
-        let m = find_mentions(&a, lex);
+        let m = find_mentions(&a, lex, None);
         resolve(&a, &m, lex, "t")
     }
 

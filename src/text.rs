@@ -205,7 +205,13 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let mut last = i;
         if matches!(cur, "." | "!" | "?" | "…") || (cur.len() > 2 && cur.ends_with('.') && tokens[i].kind == TokenKind::Word) {
             // closing quotes and brackets stay with the sentence they close
-            while last + 1 < tokens.len() && is_closer(t(last + 1)) && !is_paragraph_break(gap(text, tokens, last)) {
+            // An ASCII quote closes only a quote opened in this sentence; otherwise it opens the next.
+            let open_ascii = (begin..=i).filter(|&k| matches!(t(k), "\"")).count() % 2 == 1;
+            while last + 1 < tokens.len()
+                && is_closer(t(last + 1))
+                && (t(last + 1) != "\"" || open_ascii)
+                && !is_paragraph_break(gap(text, tokens, last))
+            {
                 last += 1;
             }
             let next = t(last + 1);

@@ -101,7 +101,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let before: Vec<&str> = window.iter().take(pos).rev().take(8).copied().collect();
     let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
     let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
-    let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 5) {
+    let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
         Status::Withdrawn
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
         Status::Failed

@@ -1,0 +1,211 @@
+//! Table-driven tests of the event families, on sentences written for the purpose.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::{EventKind, Status};
+use crate::document::Document;
+
+#[derive(Debug, PartialEq, Eq)]
+struct Got {
+    family: &'static str,
+    actors: BTreeSet<String>,
+    status: Option<Status>,
+    date: Option<String>,
+    duration: Option<String>,
+}
+
+fn events(text: &str, date: Option<&str>) -> Vec<Got> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        date: date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        title: None,
+        url: None,
+    };
+    let x = crate::extract(&doc);
+    x.events
+        .iter()
+        .map(|e| Got {
+            family: match e.kind {
+                EventKind::Meeting { .. } => "meeting",
+                EventKind::Pact { .. } => "pact",
+                EventKind::Sanction { .. } => "sanction",
+                EventKind::Statement { .. } => "statement",
+            },
+            actors: e.actors.iter().map(|&i| x.resolved.entities[i].label.clone()).collect(),
+            status: e.status,
+            date: e.when.map(|w| w.lexical()),
+            duration: match &e.kind {
+                EventKind::Pact { duration, .. } => duration.clone(),
+                _ => None,
+            },
+        })
+        .collect()
+}
+
+fn only<'a>(got: &'a [Got], family: &str) -> Vec<&'a Got> {
+    got.iter().filter(|g| g.family == family).collect()
+}
+
+fn set(xs: &[&str]) -> BTreeSet<String> {
+    xs.iter().map(|s| (*s).to_owned()).collect()
+}
+
+macro_rules! meeting {
+    ($name:ident, $text:expr, $date:expr, $actors:expr, $status:expr, $when:expr) => {
+        #[test]
+        fn $name() {
+            let got = events($text, $date);
+            let m = only(&got, "meeting");
+            assert_eq!(m.len(), 1, "{got:#?}");
+            assert_eq!(m[0].actors, set(&$actors), "{got:#?}");
+            assert_eq!(m[0].status, Some($status));
+            assert_eq!(m[0].date.as_deref(), $when);
+        }
+    };
+}
+
+macro_rules! no_meeting {
+    ($name:ident, $text:expr) => {
+        #[test]
+        fn $name() {
+            let got = events($text, Some("1987-03-03"));
+            assert!(only(&got, "meeting").is_empty(), "{got:#?}");
+        }
+    };
+}
+
+macro_rules! pact {
+    ($name:ident, $text:expr, $parties:expr, $status:expr, $duration:expr) => {
+        #[test]
+        fn $name() {
+            let got = events($text, Some("2022-06-13"));
+            let p = only(&got, "pact");
+            assert_eq!(p.len(), 1, "{got:#?}");
+            assert_eq!(p[0].actors, set(&$parties), "{got:#?}");
+            assert_eq!(p[0].status, Some($status));
+            assert_eq!(p[0].duration.as_deref(), $duration);
+        }
+    };
+}
+
+meeting!(
+    met_with_titles,
+    "Iranian President Ebrahim Raisi met Venezuelan President Nicolas Maduro on Saturday in Tehran.",
+    Some("2022-06-13"),
+    ["Ebrahim Raisi", "Nicolas Maduro"],
+    Status::Held,
+    Some("2022-06-11")
+);
+meeting!(
+    coordination_subject,
+    "Japanese Prime Minister Yasuhiro Nakasone and President Ronald Reagan held talks in Washington yesterday.",
+    Some("1987-05-01"),
+    ["Yasuhiro Nakasone", "Ronald Reagan"],
+    Status::Held,
+    Some("1987-04-30")
+);
+meeting!(
+    countries_only_future,
+    "Japan and the United States will hold talks on semiconductors next month.",
+    Some("1987-03-03"),
+    ["Japan", "United States"],
+    Status::Planned,
+    Some("1987-04")
+);
+meeting!(
+    visit_makes_the_host_country_a_participant,
+    "West German Chancellor Helmut Kohl will visit Moscow in July, officials said.",
+    Some("1987-03-03"),
+    ["Helmut Kohl", "Soviet Union"],
+    Status::Planned,
+    Some("1987-07")
+);
+meeting!(
+    source_frame_is_not_a_participant,
+    "According to Reuters, Brazilian Finance Minister Dilson Funaro met World Bank President Barber Conable on Monday.",
+    Some("1987-03-04"),
+    ["Dilson Funaro", "Barber Conable"],
+    Status::Held,
+    Some("1987-03-02")
+);
+
+no_meeting!(met_expectations, "Exports met expectations in January, the Japanese Finance Ministry said.");
+no_meeting!(met_with_resistance, "The proposal by Japan met with resistance in the United States.");
+no_meeting!(anaphoric_meeting, "During the meeting, Iranian President Ebrahim Raisi rejected the demands of Venezuela.");
+no_meeting!(talks_as_speech, "Brazil talks about its debt often, Brazilian Finance Minister Dilson Funaro said.");
+
+pact!(
+    planned_pact_with_duration,
+    "Iran and Venezuela have declared plans to formalize a 20-year strategic pact, strengthening ties to the region.",
+    ["Iran", "Venezuela"],
+    Status::Proposed,
+    Some("P20Y")
+);
+pact!(
+    signed_deal,
+    "Iran and Venezuela inked a 20-year cooperation deal on Saturday.",
+    ["Iran", "Venezuela"],
+    Status::Signed,
+    Some("P20Y")
+);
+pact!(
+    withdrawal_binds_the_subject,
+    "The United States pulled out of a multilateral nuclear deal reached by other major world powers in 2018.",
+    ["United States"],
+    Status::Withdrawn,
+    None
+);
+pact!(
+    agreement_with,
+    "Brazil signed a debt rescheduling agreement with the International Monetary Fund on Tuesday.",
+    ["Brazil", "International Monetary Fund"],
+    Status::Signed,
+    None
+);
+pact!(
+    collective_party,
+    "Iranian officials also inked a 25-year agreement last year.",
+    ["Iran"],
+    Status::Signed,
+    Some("P25Y")
+);
+
+#[test]
+fn deal_with_is_not_a_pact() {
+    let got = events("Japan must deal with the trade surplus, U.S. officials said.", None);
+    assert!(only(&got, "pact").is_empty(), "{got:#?}");
+}
+
+#[test]
+fn a_definite_re_mention_is_the_same_pact() {
+    let got = events(
+        "Iran and Venezuela inked a 20-year cooperation deal. The \"cooperation roadmap\" was signed by the foreign ministers of the two countries.",
+        Some("2022-06-13"),
+    );
+    assert_eq!(only(&got, "pact").len(), 1, "{got:#?}");
+}
+
+#[test]
+fn sanctions_imposer_and_targets() {
+    let got = events("Iran, like Venezuela, has been sanctioned by the U.S. for many years.", None);
+    let s = only(&got, "sanction");
+    assert_eq!(s.len(), 1, "{got:#?}");
+    assert_eq!(s[0].actors, set(&["United States", "Iran", "Venezuela"]));
+    let got = events("The European Community imposed sanctions against South Africa.", None);
+    let s = only(&got, "sanction");
+    assert_eq!(s[0].actors, set(&["European Community", "South Africa"]), "{got:#?}");
+}
+
+#[test]
+fn statements_resolve_pronouns() {
+    let got = events(
+        "Venezuelan President Nicolas Maduro arrived. \"We must build this future together,\" he said.",
+        None,
+    );
+    let s = only(&got, "statement");
+    assert_eq!(s.len(), 1, "{got:#?}");
+    assert_eq!(s[0].actors, set(&["Nicolas Maduro"]));
+}
