@@ -69,7 +69,8 @@ enum Command {
     Export {
         #[command(flatten)]
         store: StoreArg,
-        /// RDF format: trig and nquads keep one graph per article; turtle and ntriples merge them.
+        /// RDF format: trig and nquads write one named graph per article (plus the label
+        /// registry); turtle and ntriples write their merge.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Output file (default: standard output).
@@ -250,17 +251,19 @@ fn export(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> 
         }
     }
     let mut w = ser.for_writer(&mut out);
+    // Datasets get the article graphs and the registry (the source of truth); the default graph
+    // is their merge, derived, so it is left out. Graph formats get that merge.
+    let default = oxigraph::model::GraphNameRef::DefaultGraph;
     if rdf_format.supports_datasets() {
         for q in store.inner().iter() {
-            w.serialize_quad(&q?)?;
+            let q = q?;
+            if !q.graph_name.is_default_graph() {
+                w.serialize_quad(&q)?;
+            }
         }
     } else {
-        let mut seen = std::collections::HashSet::new();
-        for q in store.inner().iter() {
-            let t = oxigraph::model::Triple::from(q?);
-            if seen.insert(t.clone()) {
-                w.serialize_triple(&t)?;
-            }
+        for q in store.inner().quads_for_pattern(None, None, None, Some(default)) {
+            w.serialize_triple(oxigraph::model::TripleRef::from(q?.as_ref()))?;
         }
     }
     w.finish()?;

@@ -42,7 +42,7 @@ pub enum GraphFormat {
 #[non_exhaustive]
 pub enum QueryError {
     /// The query does not parse.
-    #[error("query {name}: SPARQL syntax error: {message}; fix the query (https://www.w3.org/TR/sparql11-query/)")]
+    #[error("query {name}: SPARQL syntax error {message}; fix the query (https://www.w3.org/TR/sparql11-query/)")]
     Syntax {
         /// The query's name (file or "argument").
         name: String,
@@ -137,6 +137,10 @@ pub fn run(
 /// A parser message on one line and short enough to read: the position and the gist.
 fn one_line(message: &str) -> String {
     let flat = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = match flat.strip_prefix("error ") {
+        Some(rest) => rest.to_owned(),
+        None => format!("({flat})"),
+    };
     match flat.find(": expected one of") {
         // Oxigraph lists every character class it could accept; the position is what helps.
         Some(i) => format!("{} (unexpected token)", &flat[..i]),

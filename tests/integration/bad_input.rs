@@ -1,0 +1,143 @@
+//! Bad input: a clear one-line error naming the file or query and what to do, a non-zero exit,
+//! nothing half-written, and the other articles of the batch still stored.
+
+use std::path::Path;
+
+use crate::common::*;
+
+fn articles_in(store: &Path) -> Vec<String> {
+    column(&select(store, "SELECT ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id } ORDER BY ?id"), "id")
+}
+
+fn one_line_error(o: &std::process::Output, needle: &str) {
+    let err = stderr(o);
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("entente: ")).collect();
+    assert_eq!(errors.len(), 1, "expected one error line, got:\n{err}");
+    assert!(errors[0].contains(needle), "{:?} does not name {needle:?}", errors[0]);
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_batch_with_bad_files_stores_the_good_ones() {
+    let dir = tmp();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "date 1987-03-03 Japanese Prime Minister Yasuhiro Nakasone met President Ronald Reagan.").unwrap();
+    let bad_utf8 = dir.path().join("latin1.txt");
+    std::fs::write(&bad_utf8, b"Caf\xe9 talks").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "   \n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let store = dir.path().join("store");
+    let args: Vec<&str> = vec![
+        "ingest",
+        "--store",
+        store.to_str().unwrap(),
+        good.to_str().unwrap(),
+        bad_utf8.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ];
+    let o = entente(&args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for (file, hint) in [("latin1.txt", "iconv"), ("image.txt", "binary"), ("empty.txt", "empty"), ("missing.txt", "cannot read")] {
+        let line = err.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("no error for {file}:\n{err}"));
+        assert!(line.starts_with("entente: ") && line.contains(hint), "{line}");
+    }
+    assert!(err.contains("ingested 1 article") && err.contains("4 errors"), "{err}");
+    assert_eq!(articles_in(&store), vec!["good"]);
+}
+
+#[test]
+fn a_malformed_jsonl_line_is_reported_with_its_line_number() {
+    let dir = tmp();
+    let f = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"a\",\"text\":\"Iran and Venezuela signed a deal.\"}\n{\"id\": \"b\", \"text\": \n{\"id\":\"c\",\"text\":\"Japan and China held talks.\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    one_line_error(&o, "batch.jsonl:2:");
+    assert_eq!(articles_in(&store), vec!["a", "c"]);
+}
+
+#[test]
+fn a_broken_query_is_one_line_naming_the_query() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let o = entente(&["query", "--store", store.to_str().unwrap(), "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "query argument: SPARQL syntax error at 1:");
+    let q = dir.path().join("broken.rq");
+    std::fs::write(&q, "SELEC * WHERE {}").unwrap();
+    let o = entente(&["query", "--store", store.to_str().unwrap(), "--file", q.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "broken.rq");
+}
+
+#[test]
+fn a_missing_store_is_not_created_by_reading_commands() {
+    let dir = tmp();
+    let store = dir.path().join("nothing-here");
+    for args in [vec!["query", "ASK {}"], vec!["export", "--format", "trig"], vec!["stats"]] {
+        let mut full = vec![args[0], "--store", store.to_str().unwrap()];
+        full.extend(&args[1..]);
+        let o = entente(&full);
+        assert_eq!(o.status.code(), Some(2));
+        one_line_error(&o, "no such store");
+        assert!(!store.exists(), "{} created the store", args[0]);
+    }
+}
+
+#[test]
+fn an_unwritable_store_fails_before_anything_is_read() {
+    let dir = tmp();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let store = file.join("store");
+    let articles = root().join("examples/articles");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "cannot open");
+    let o = entente(&["ingest", "--store", file.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    one_line_error(&o, "not a directory");
+}
+
+#[test]
+fn a_store_held_by_another_process_is_refused_clearly() {
+    use std::io::Write;
+    let dir = tmp();
+    let store = dir.path().join("store");
+    // the first ingest holds the store while it waits for its standard input
+    let mut holder = std::process::Command::new(bin())
+        .args(["ingest", "--store", store.to_str().unwrap(), "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !store.join("LOCK").exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let articles = root().join("examples/articles");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    one_line_error(&o, "in use by another process");
+    // reading works meanwhile
+    let o = entente(&["query", "--store", store.to_str().unwrap(), "--format", "json", "ASK { ?s ?p ?o }"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut stdin = holder.stdin.take().unwrap();
+    stdin.write_all(b"Iran and Venezuela signed a deal.").unwrap();
+    drop(stdin);
+    let out = holder.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(articles_in(&store), vec!["stdin"]);
+}

@@ -1,0 +1,185 @@
+//! Ingest → query in every result format, re-ingest idempotency, export read back by rdflib.
+
+use crate::common::*;
+
+const ACTORS: &str = "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?a ?label WHERE { ?a a schema:Person ; rdfs:label ?label } ORDER BY ?label";
+
+#[test]
+fn ingest_then_query_in_every_format() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = store.to_str().unwrap();
+
+    // JSON: the W3C SPARQL 1.1 JSON results, with the persons of the seed articles
+    let json = select(&store, ACTORS);
+    assert_eq!(json["head"]["vars"], serde_json::json!(["a", "label"]));
+    let labels = column(&json, "label");
+    for who in ["Ali Khamenei", "Ebrahim Raisi", "Felix Plasencia Gonzalez", "Hossein Amir-Abdollahian"] {
+        assert!(labels.contains(&who.to_owned()), "{who} missing from {labels:?}");
+    }
+    // one node per actor across the two articles: "Nicolás Maduro" and "Nicolas Maduro"
+    assert_eq!(labels.iter().filter(|l| l.contains("Maduro")).count(), 1, "{labels:?}");
+
+    // CSV and TSV: header then one line per row, as the W3C formats say
+    let csv = stdout(&entente(&["query", "--store", s, "--format", "csv", ACTORS]));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("a,label"));
+    assert_eq!(lines.count(), labels.len());
+    let tsv = stdout(&entente(&["query", "--store", s, "--format", "tsv", ACTORS]));
+    assert_eq!(tsv.lines().next(), Some("?a\t?label"));
+    assert!(tsv.contains("\"Ebrahim Raisi\""), "{tsv}");
+
+    // XML: parsed by Python's XML parser, same rows
+    let xml = entente(&["query", "--store", s, "--format", "xml", ACTORS]);
+    assert!(xml.status.success());
+    let xml_path = dir.path().join("r.srx");
+    std::fs::write(&xml_path, &xml.stdout).unwrap();
+    let n = run_python(
+        "import sys, xml.etree.ElementTree as ET\n\
+         ns={'s':'http://www.w3.org/2005/sparql-results#'}\n\
+         r=ET.parse(sys.argv[1]).getroot()\n\
+         print(len(r.findall('s:results/s:result', ns)))",
+        &[xml_path.to_str().unwrap()],
+    );
+    assert_eq!(n.trim(), labels.len().to_string());
+
+    // table: aligned, readable, with a row count
+    let table = stdout(&entente(&["query", "--store", s, "--format", "table", ACTORS]));
+    assert!(table.starts_with("?a"), "{table}");
+    assert!(table.contains("Ebrahim Raisi"));
+    assert!(table.trim_end().ends_with(&format!("({} rows)", labels.len())), "{table}");
+
+    // ASK and CONSTRUCT (Turtle read back by rdflib)
+    let ask = entente(&["query", "--store", s, "--format", "json", "ASK { ?m a ent:Meeting }"]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&ask.stdout).unwrap()["boolean"], true);
+    let ttl = entente(&["query", "--store", s, "CONSTRUCT { ?a rdfs:label ?l } WHERE { ?a a schema:Country ; rdfs:label ?l }"]);
+    assert!(ttl.status.success(), "{}", stderr(&ttl));
+    let ttl_path = dir.path().join("c.ttl");
+    std::fs::write(&ttl_path, &ttl.stdout).unwrap();
+    let n = run_python("import sys, rdflib\ng=rdflib.Graph().parse(sys.argv[1], format='turtle')\nprint(len(g))", &[ttl_path.to_str().unwrap()]);
+    assert_eq!(n.trim(), "3", "Iran, Venezuela, United States");
+}
+
+#[test]
+fn named_queries_run_and_answer() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let queries = root().join("examples/queries");
+    let mut names: Vec<_> = std::fs::read_dir(&queries).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    assert!(names.len() >= 4);
+    for q in names {
+        let o = entente(&["query", "--store", store.to_str().unwrap(), "--format", "json", "--file", q.to_str().unwrap()]);
+        assert!(o.status.success(), "{}: {}", q.display(), stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert!(!v["results"]["bindings"].as_array().unwrap().is_empty(), "{} returned no rows", q.display());
+    }
+    // the pact history: one 20-year pact, Proposed in the first article, Signed in the second
+    let o = entente(&["query", "--store", store.to_str().unwrap(), "--format", "json", "--file",
+        root().join("examples/queries/pacts.rq").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows: Vec<(String, String)> = v["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["duration"]["value"] == "P20Y")
+        .map(|b| (b["pact"]["value"].as_str().unwrap().to_owned(), b["status"]["value"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0, rows[1].0, "one node for the pact");
+    let statuses: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(statuses, ["Proposed", "Signed"].into_iter().collect());
+}
+
+fn export(store: &std::path::Path, format: &str, out: &std::path::Path) {
+    let o = entente(&["export", "--store", store.to_str().unwrap(), "--format", format, "--output", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn reingest_is_idempotent() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let first = dir.path().join("1.nq");
+    export(&store, "nquads", &first);
+    let articles = root().join("examples/articles");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert!(o.status.success());
+    let second = dir.path().join("2.nq");
+    export(&store, "nquads", &second);
+    let mut a: Vec<String> = std::fs::read_to_string(&first).unwrap().lines().map(str::to_owned).collect();
+    let mut b: Vec<String> = std::fs::read_to_string(&second).unwrap().lines().map(str::to_owned).collect();
+    a.sort();
+    b.sort();
+    assert!(a.len() > 500, "{} quads", a.len());
+    assert_eq!(a, b, "the store changed when the same articles were ingested again");
+
+    // deterministic IRIs: a fresh store from the same input holds the same quads
+    let other = dir.path().join("other");
+    let o = entente(&["ingest", "--store", other.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert!(o.status.success());
+    let third = dir.path().join("3.nq");
+    export(&other, "nquads", &third);
+    let mut c: Vec<String> = std::fs::read_to_string(&third).unwrap().lines().map(str::to_owned).collect();
+    c.sort();
+    assert_eq!(a, c);
+}
+
+#[test]
+fn exports_parse_in_rdflib_with_one_graph_per_article() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let count = select(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let named: usize = column(&count, "n")[0].parse().unwrap();
+    let count = select(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let default: usize = column(&count, "n")[0].parse().unwrap();
+    for (format, file, rdflib_format) in [("trig", "d.trig", "trig"), ("nquads", "d.nq", "nquads")] {
+        let out = dir.path().join(file);
+        export(&store, format, &out);
+        let report = run_python(
+            "import sys, rdflib\n\
+             d=rdflib.Dataset()\n\
+             d.parse(sys.argv[1], format=sys.argv[2])\n\
+             graphs=[g for g in d.graphs() if str(g.identifier).startswith('https://w3id.org/entente/graph/')]\n\
+             named=sum(len(g) for g in graphs)\n\
+             articles=[g for g in graphs if not str(g.identifier).endswith('/registry')]\n\
+             default=len(d.default_graph) if hasattr(d,'default_graph') else len(d.graph(rdflib.graph.DATASET_DEFAULT_GRAPH_ID))\n\
+             print(named, len(articles), default)",
+            &[out.to_str().unwrap(), rdflib_format],
+        );
+        let nums: Vec<usize> = report.split_whitespace().map(|x| x.parse().unwrap()).collect();
+        assert_eq!(nums[0], named, "{format}: quads in named graphs");
+        assert_eq!(nums[1], 2, "{format}: one graph per article");
+        assert_eq!(nums[2], 0, "{format}: the default graph is derived (the merge), not exported");
+    }
+    // Turtle and N-Triples hold the merge: the store's default graph, triple for triple
+    for (format, file) in [("turtle", "d.ttl"), ("ntriples", "d.nt")] {
+        let out = dir.path().join(file);
+        export(&store, format, &out);
+        let n = run_python(
+            "import sys, rdflib\ng=rdflib.Graph().parse(sys.argv[1], format=sys.argv[2])\nprint(len(g))",
+            &[out.to_str().unwrap(), format],
+        );
+        assert_eq!(n.trim().parse::<usize>().unwrap(), default, "{format}");
+    }
+}
+
+#[test]
+fn stdin_and_jsonl_inputs() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let s = store.to_str().unwrap();
+    let o = entente_stdin(
+        &["ingest", "--store", s, "-"],
+        b"{\"id\":\"x1\",\"date\":\"1987-03-03\",\"text\":\"Japanese Prime Minister Yasuhiro Nakasone met U.S. President Ronald Reagan in Washington yesterday.\"}\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ingested 1 article"), "{}", stderr(&o));
+    let r = select(&store, "SELECT ?d WHERE { ?m a ent:Meeting ; sem:hasTimeStamp ?d }");
+    assert_eq!(column(&r, "d"), vec!["1987-03-02"]);
+    let o = entente_stdin(&["ingest", "--store", s, "--date", "2022-06-13", "-"], b"Raisi met Maduro on Saturday.");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = select(&store, "SELECT ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id } ORDER BY ?id");
+    assert_eq!(column(&r, "id"), vec!["stdin", "x1"]);
+}

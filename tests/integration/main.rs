@@ -1,0 +1,8 @@
+//! Integration tests on the real `entente` binary: one test binary, a shared corpus
+//! (`examples/articles`), outputs checked by the tools users read them with (rdflib).
+
+mod bad_input;
+mod common;
+mod eval;
+mod ingest_query;
+mod ontology;
