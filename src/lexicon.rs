@@ -272,6 +272,25 @@ impl Lexicon {
         out
     }
 
+    /// The country a city or country name stands for ("TOKYO" → Japan, "Bonn" → West Germany),
+    /// matching names and capitals without regard to case; a capital shared with a historical
+    /// state goes to the state that existed in `year`.
+    pub fn place_country(&self, place: &str, year: Option<i32>) -> Option<usize> {
+        let p = place.trim().to_lowercase();
+        let matches: Vec<usize> = (0..self.countries.len())
+            .filter(|&i| {
+                let c = &self.countries[i];
+                c.name.to_lowercase() == p || c.capitals.iter().any(|x| x.to_lowercase() == p)
+            })
+            .collect();
+        match year {
+            Some(y) => matches.iter().copied().filter(|&c| self.countries[c].until.is_some_and(|u| u >= y)).min_by_key(|&c| self.countries[c].until),
+            None => None,
+        }
+        .or_else(|| matches.iter().copied().find(|&c| self.countries[c].until.is_none()))
+        .or_else(|| matches.first().copied())
+    }
+
     /// The countries that a region adjective ("North American") covers.
     pub fn region(&self, adjective: &str) -> &[usize] {
         self.regions.get(adjective).map(Vec::as_slice).unwrap_or(&[])

@@ -37,7 +37,8 @@ pub mod time;
 pub fn extract(doc: &document::Document) -> event::Extraction {
     let lex = lexicon::Lexicon::shipped();
     let a = text::analyze(&doc.text);
-    let mentions = mention::find_mentions(&a, lex, doc.date.map(|d| chrono::Datelike::year(&d)));
-    let resolved = resolve::resolve(&a, &mentions, lex, &resolve::fold(&doc.id));
+    let year = doc.date.map(|d| chrono::Datelike::year(&d));
+    let mentions = mention::find_mentions(&a, lex, year);
+    let resolved = resolve::resolve(&a, &mentions, lex, &resolve::fold(&doc.id), year);
     event::extract(&a, resolved, doc.date)
 }

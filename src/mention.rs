@@ -276,7 +276,8 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                         i = next;
                     }
                     SpanKind::Title(t) => {
-                        let (ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, sent.tokens.end);
+                        let covered = out.last().map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
+                        let (ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.end);
                         out.extend(ms);
                         i = after.max(next);
                     }
@@ -438,10 +439,29 @@ fn title_mentions(
     spans: &[Span],
     span: &Span,
     title: usize,
+    covered: usize,
     sent_end: usize,
 ) -> (Vec<Mention>, usize) {
     let role = lex.titles.get(title).and_then(|t| t.role.clone());
-    let (s, mut e) = (span.start_tok, span.end_tok);
+    let (mut s, mut e) = (span.start_tok, span.end_tok);
+    // The title phrase around the lexicon head: "Chief Cabinet Secretary", "Assistant treasury
+    // secretary", "Under Secretary of Commerce", "Vice President for Latin America".
+    let (ext_s, ext_e, of_object) = extend_title(a, tags, spans, s, e, covered, sent_end);
+    let extended = ext_s < s || ext_e > e;
+    let role = match (&role, extended) {
+        (Some(r), true) => {
+            let words: Vec<&str> = (ext_s..ext_e)
+                .filter(|&k| !tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_))))
+                .map(|k| a.tok(k))
+                .collect();
+            Some(normal_title(lex, &words.join(" "), r))
+        }
+        _ => role,
+    };
+    let former = ext_s > 0 && matches!(lower(a.tok(ext_s - 1)).as_str(), "former" | "ex" | "late" | "then");
+    let role = if former { None } else { role };
+    s = ext_s;
+    e = ext_e;
     let surface = a.slice(a.tokens[s].start, a.tokens[e - 1].end);
     let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
     // Who the post belongs to: the lexicon name just before ("Iranian", "Iran's", "World Bank").
@@ -461,6 +481,16 @@ fn title_mentions(
                     .or_else(|| capital_of(h).map(Of::Country));
             }
         }
+    }
+    if of.is_none() {
+        of = of_object;
+    }
+    if of.is_none() {
+        // an owner inside the phrase: "Deputy U.S. Trade Representative"
+        of = (s..e).find_map(|k| match tags.get(k).copied().flatten().map(|t| &spans[t].what) {
+            Some(SpanKind::Name(h)) => first_country(h).or_else(|| demonym_of(h)).map(Of::Country).or_else(|| org_of(h).map(Of::Org)),
+            _ => None,
+        });
     }
     // Honorifics and further titles may follow ("Supreme Leader Ayatollah Ali Khamenei").
     let mut role = role;
@@ -485,7 +515,8 @@ fn title_mentions(
     let mut out = Vec::new();
     // Apposition: "Iran's supreme leader, Ayatollah Ali Khamenei," → the name after the comma.
     let mut name_at = e;
-    let apposition = a.tok(e) == "," && !capitalised;
+    let definite = ext_det(a, s) == "the";
+    let apposition = a.tok(e) == "," && (!capitalised || definite);
     if apposition {
         name_at = e + 1;
         while let Some(ti) = tags.get(name_at).copied().flatten() {
@@ -515,6 +546,156 @@ fn title_mentions(
         out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role }));
     }
     (out, e)
+}
+
+/// Lower-case words that may open a title phrase ("assistant treasury secretary").
+const TITLE_MODIFIERS: &[&str] = &[
+    "vice", "deputy", "assistant", "chief", "senior", "acting", "principal", "special", "under", "associate",
+    "executive", "permanent", "junior", "state", "foreign", "finance", "trade", "treasury", "agriculture",
+    "commerce", "defence", "defense", "interior", "energy", "oil", "economy", "industry", "labour", "labor",
+];
+
+/// Widens a lexicon title to the whole title phrase: modifiers before it (capitalised words,
+/// or the lower-case ones of [`TITLE_MODIFIERS`], joined by "and"), and an "of"/"for"
+/// complement after it. Returns the new token range and the country or organization an "of"
+/// complement names ("President of the World Bank").
+fn extend_title(
+    a: &Analyzed<'_>,
+    tags: &[Option<usize>],
+    spans: &[Span],
+    s: usize,
+    e: usize,
+    covered: usize,
+    sent_end: usize,
+) -> (usize, usize, Option<Of>) {
+    let modifier = |k: usize| {
+        let w = a.tok(k);
+        tags.get(k).copied().flatten().is_none()
+            && a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && ((is_cap_word(w) && !FUNCTION_CAPS.contains(&w))
+                || TITLE_MODIFIERS.contains(&lower(w).as_str())
+                || (w.contains('-') && lower(w).split('-').all(|p| TITLE_MODIFIERS.contains(&p))))
+    };
+    let mut start = s;
+    while start > covered && start > 0 {
+        let k = start - 1;
+        if modifier(k) {
+            start = k;
+        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && start < s {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    // never start a title with "and"
+    while start < s && matches!(a.tok(start), "and" | "&") {
+        start += 1;
+    }
+    // "the EC's external relations commissioner": lower-case words between an owner ("EC's",
+    // "Chinese") and the title are the title's
+    if start == s {
+        let mut k = start;
+        while k > covered && k > 0 && s - k < 3 {
+            let w = a.tok(k - 1);
+            let plain = tags.get(k - 1).copied().flatten().is_none()
+                && a.tokens.get(k - 1).is_some_and(|t| t.kind == TokenKind::Word)
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(w, "the" | "a" | "an" | "of" | "and" | "said" | "says" | "his" | "her" | "its" | "former");
+            if !plain {
+                break;
+            }
+            k -= 1;
+        }
+        let owner = k > 0
+            && (matches!(a.tok(k - 1), "'s" | "’s")
+                || tags.get(k - 1).copied().flatten().is_some_and(|t| matches!(&spans[t].what, SpanKind::Name(h) if demonym_of(h).is_some())));
+        if owner && k < s {
+            start = k;
+        }
+    }
+    // "the Deputy U.S. Trade Representative": a rank before the owner is the title's too
+    if start > 1 && tags.get(start - 1).copied().flatten().is_some_and(|t| matches!(&spans[t].what, SpanKind::Name(_))) {
+        if let Some(t) = tags.get(start - 1).copied().flatten() {
+            let before = spans[t].start_tok;
+            if before > covered && before > 0 && matches!(a.tok(before - 1), "Deputy" | "Vice" | "Assistant" | "Acting" | "Under" | "Senior" | "Chief") {
+                start = before - 1;
+            }
+        }
+    }
+    let mut end = e;
+    let mut of = None;
+    let prep = lower(a.tok(e));
+    if (prep == "of" || prep == "for") && e + 1 < sent_end {
+        let mut k = e + 1;
+        if lower(a.tok(k)) == "the" {
+            k += 1;
+        }
+        if let Some(ti) = tags.get(k).copied().flatten() {
+            if let SpanKind::Name(h) = &spans[ti].what {
+                if spans[ti].start_tok == k {
+                    of = org_of(h).map(Of::Org).or_else(|| first_country(h).map(Of::Country));
+                    if of.is_some() {
+                        end = spans[ti].end_tok;
+                    }
+                }
+            }
+        } else {
+            let mut j = k;
+            while j < sent_end && tags.get(j).copied().flatten().is_none() && is_cap_word(a.tok(j)) && !FUNCTION_CAPS.contains(&a.tok(j)) {
+                j += 1;
+            }
+            let words = j - k;
+            let next = a.tok(j);
+            if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
+                end = j; // "…, vice president for Latin America, said"
+            } else if words >= 3 {
+                end = k + 1; // "Under Secretary of Commerce Bruce Smart"
+            }
+        }
+    }
+    (start, end, of)
+}
+
+/// The normal form of a title phrase: a lexicon title when the whole phrase is one ("Minister of
+/// Finance" → "Finance Minister"), otherwise the phrase in title case ("assistant treasury
+/// secretary" → "Assistant Treasury Secretary").
+fn normal_title(lex: &Lexicon, phrase: &str, head_role: &str) -> String {
+    let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    let found = lex.find_titles(&flat, |s, e| s == 0 && e == flat.len());
+    if let Some((_, _, t)) = found.first() {
+        if let Some(role) = lex.titles.get(*t).and_then(|t| t.role.clone()) {
+            return role;
+        }
+    }
+    let _ = head_role;
+    flat.split(' ')
+        .map(|w| {
+            let lw = w.to_lowercase();
+            if matches!(lw.as_str(), "of" | "for" | "and" | "the") {
+                lw
+            } else {
+                lw.split('-').map(capitalise).collect::<Vec<_>>().join(if lw.starts_with("vice-") { " " } else { "-" })
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The word before a title phrase, lower-cased.
+fn ext_det(a: &Analyzed<'_>, s: usize) -> String {
+    if s == 0 {
+        String::new()
+    } else {
+        lower(a.tok(s - 1))
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// "the Iranian leader", "the North American country", "the two countries", "both nations".
@@ -618,6 +799,20 @@ fn name_chunk(
     }
     if end == j {
         return (j + 1, Vec::new());
+    }
+    // capitalised words before a title are the title's ("Chief Cabinet Secretary", "Posts and
+    // Telecommunications Minister", "Assistant treasury secretary")
+    if title.is_none() {
+        let mut k = end;
+        while k < sent_end
+            && tags.get(k).copied().flatten().is_none()
+            && (matches!(a.tok(k), "and" | "&") || is_cap_word(a.tok(k)) || TITLE_MODIFIERS.contains(&lower(a.tok(k)).as_str()))
+        {
+            k += 1;
+        }
+        if tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)) && spans[t].start_tok == k) {
+            return (k, Vec::new());
+        }
     }
     let words: Vec<&str> = (j..end).map(|t| a.tok(t)).collect();
     let name = a.slice(a.tokens[j].start, a.tokens[end - 1].end).to_owned();

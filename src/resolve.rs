@@ -107,6 +107,8 @@ struct Builder<'l> {
     /// country entity → times referred to (names and demonyms), for "the two countries"
     salience: HashMap<usize, (usize, usize)>,
     last_person: Option<usize>,
+    /// Where each post was stated: (person, role, sentence).
+    post_sites: Vec<(usize, String, usize)>,
 }
 
 impl Builder<'_> {
@@ -226,7 +228,7 @@ impl Builder<'_> {
 }
 
 /// Resolves the mentions of one article. `article_key` scopes entities known only by one word.
-pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_key: &str) -> Resolved {
+pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_key: &str, year: Option<i32>) -> Resolved {
     let mut b = Builder {
         lex,
         article_key: article_key.to_owned(),
@@ -234,6 +236,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         by_key: HashMap::new(),
         salience: HashMap::new(),
         last_person: None,
+        post_sites: Vec::new(),
     };
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
@@ -315,6 +318,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     b.out.entities[e].label = name.clone();
                 }
                 b.add_post(e, role.clone(), *of);
+                if let Some(r) = role {
+                    b.post_sites.push((e, r.clone(), sentence));
+                }
                 b.push(m, sentence, e, true, Some(name));
             }
             Cand::Place { name, country } => {
@@ -380,6 +386,40 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
         }
     }
+    // A national title without its country: the one country its sentence names (not as a
+    // destination: "leaves for Japan"), else the dateline's country, as wire copy leaves the
+    // officials of the country it is filed from unqualified ("TOKYO - Prime Minister Nakasone").
+    let dateline_country = a.dateline.as_ref().and_then(|d| lex.place_country(&d.city, year));
+    let sites = b.post_sites.clone();
+    for (person, role, sentence) in sites {
+        let Some(j) = b.out.entities[person].posts.iter().position(|p| p.role == role && p.of.is_none()) else { continue };
+        if !is_national(&role) {
+            continue;
+        }
+        let in_sentence: BTreeSet<usize> = b
+            .out
+            .refs
+            .iter()
+            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Country)
+            .filter(|r| {
+                let mut k = r.tokens.start;
+                if k > 0 && a.tok(k - 1).eq_ignore_ascii_case("the") {
+                    k -= 1;
+                }
+                let prev = if k > 0 { a.tok(k - 1).to_lowercase() } else { String::new() };
+                !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from")
+            })
+            .map(|r| r.entity)
+            .collect();
+        let of = if in_sentence.len() == 1 {
+            in_sentence.into_iter().next()
+        } else {
+            dateline_country.map(|c| b.country(c))
+        };
+        if let (Some(of), Some(p)) = (of, b.out.entities[person].posts.get_mut(j)) {
+            p.of = Some(of);
+        }
+    }
     // Countries that were only counted for salience (demonyms) and never referred to stay out.
     let referenced: BTreeSet<usize> = b.out.refs.iter().map(|r| r.entity).collect();
     let post_owners: BTreeSet<usize> =
@@ -413,6 +453,15 @@ fn compact(mut r: Resolved, keep: &[bool]) -> Resolved {
         x.entity = map[x.entity];
     }
     r
+}
+
+/// Whether a role is a post of a national government (not of a company or a body).
+fn is_national(role: &str) -> bool {
+    let r = role.to_lowercase();
+    (r.contains("minister") || r.contains("secretary") || r.contains("president") || r.contains("chancellor")
+        || r.contains("premier") || r == "king" || r == "queen" || r == "emir" || r == "sultan" || r.contains("ambassador")
+        || r.contains("trade representative") || r == "supreme leader")
+        && !r.contains("general")
 }
 
 fn strip_the(s: &str) -> String {
@@ -459,7 +508,7 @@ mod tests {
         let a = analyze(text);
         let lex = Lexicon::shipped();
         let m = find_mentions(&a, lex, None);
-        resolve(&a, &m, lex, "t")
+        resolve(&a, &m, lex, "t", None)
     }
 
     #[test]
