@@ -275,6 +275,17 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let e = b.org(*o);
                 b.push(m, sentence, e, true, Some(&surface));
             }
+            Cand::NewOrg { name, .. } if !name.contains(' ') && ORG_HEAD_ALONE.contains(&name.as_str()) => {
+                // "the Bank", "the Fund", "the Ministry": the organization named before whose
+                // name ends with that word; alone it names nothing
+                let found = b.out.refs.iter().rev().map(|r| r.entity).find(|&e| {
+                    let ent = &b.out.entities[e];
+                    ent.kind == EntityKind::Organization && ent.label.split_whitespace().last() == Some(name.as_str())
+                });
+                if let Some(e) = found {
+                    b.push(m, sentence, e, false, None);
+                }
+            }
             Cand::NewOrg { name, country, government, news } => {
                 let scope = match country {
                     Some(c) => lex.countries.get(*c).map_or(String::new(), |x| format!("{}/", x.qid)),
@@ -380,7 +391,29 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::Pronoun => {
-                if let Some(p) = b.last_person {
+                // A person named earlier in the same sentence as its subject ("Raisi said he …");
+                // else the subject of the last sentence that named a person: "Speaking after
+                // talks with President Suharto, he said" is the earlier subject, not Suharto.
+                let is_person = |e: usize| b.out.entities[e].kind == EntityKind::Person;
+                // governed by a preposition, looking back over its title ("with President Suharto")
+                let governed = |r: &Ref| {
+                    let mut k = r.tokens.start;
+                    while k > 0 && a.tok(k - 1).chars().next().is_some_and(char::is_uppercase) && r.tokens.start - k < 4 {
+                        k -= 1;
+                    }
+                    k > 0
+                        && matches!(a.tok(k - 1).to_lowercase().as_str(), "with" | "to" | "by" | "from" | "of" | "for" | "after" | "before" | "against" | "and")
+                };
+                let same = b.out.refs.iter().find(|r| r.sentence == sentence && r.named && is_person(r.entity) && !governed(r));
+                let previous_subject = b
+                    .out
+                    .refs
+                    .iter()
+                    .rev()
+                    .find(|r| r.sentence < sentence && is_person(r.entity))
+                    .map(|r| r.sentence)
+                    .and_then(|s| b.out.refs.iter().find(|r| r.sentence == s && is_person(r.entity) && !governed(r)));
+                if let Some(p) = same.or(previous_subject).map(|r| r.entity).or(b.last_person) {
                     b.push(m, sentence, p, false, None);
                 }
             }
@@ -454,6 +487,13 @@ fn compact(mut r: Resolved, keep: &[bool]) -> Resolved {
     }
     r
 }
+
+/// Organization heads that, alone, can only refer back to a named organization.
+const ORG_HEAD_ALONE: &[&str] = &[
+    "Bank", "Fund", "Ministry", "Department", "Commission", "Committee", "Council", "Agency", "Company", "Party",
+    "Group", "Organisation", "Organization", "Union", "Office", "Board", "Authority", "Exchange", "Treasury",
+    "Cabinet", "Parliament", "Assembly", "Congress", "Senate", "Court", "Army", "Navy", "Police", "Government",
+];
 
 /// Whether a role is a post of a national government (not of a company or a body).
 fn is_national(role: &str) -> bool {

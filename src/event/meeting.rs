@@ -10,6 +10,8 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("meets", "040"),
     ("meeting", "040"),
     ("talks", "046"),
+    ("meetings", "040"),
+    ("negotiation", "046"),
     ("talked", "040"),
     ("negotiations", "046"),
     ("visit", "042"),
@@ -43,7 +45,10 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let trig = v.word(pos).to_owned();
     let t = v.tok(pos);
     let visit = code == "042";
-    let future = v.words.iter().take(pos + 1).rev().take(8).any(|(_, w)| FUTURE_CUES.contains(&w.as_str()))
+    let before: Vec<&str> = v.words.iter().take(pos + 1).rev().take(8).map(|(_, w)| w.as_str()).collect();
+    let future = before.iter().any(|w| FUTURE_CUES.contains(w))
+        || before.windows(2).any(|w| w[0] == "to" && matches!(w[1], "is" | "are" | "am"))
+        || before.windows(2).any(|w| w[0] == "be" && matches!(w[1], "will" | "would" | "to"))
         || (pos > 0 && v.word(pos - 1) == "to" && !visit_noun(v, pos))
         || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]));
 
@@ -86,7 +91,30 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
         actors = SentenceView::distinct(actors.into_iter().chain(others));
     }
-    if actors.len() < 2 {
+    // A body meeting alone ("EC farm ministers met", "meetings of Group of Seven finance
+    // ministers", "Leaders of the EC began their summit"): the body is the participant.
+    if actors.is_empty() || (actors.len() == 1 && v.kind(actors[0]) == EntityKind::Organization) {
+        let bodies: Vec<usize> = SentenceView::distinct(
+            v.actors
+                .iter()
+                .filter(|r| v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International))
+                .filter(|r| {
+                    let next = v.a.tok(r.tokens.end).to_lowercase();
+                    let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
+                    let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();
+                    next.ends_with("ministers") || next == "leaders" || next == "members" || next == "officials"
+                        || v.a.tok(r.tokens.end + 1).to_lowercase() == "ministers"
+                        || prev == "of" && matches!(prev2.as_str(), "leaders" | "ministers" | "meeting" | "meetings" | "members" | "summit")
+                        || prev == "the" && prev2 == "of"
+                })
+                .map(|r| r.entity),
+        );
+        if bodies.len() == 1 && (actors.is_empty() || actors == bodies) {
+            actors = bodies;
+        } else if actors.len() < 2 {
+            return None;
+        }
+    } else if actors.len() < 2 {
         return None;
     }
     let (when, date_text) = v.date_near(t, future);
