@@ -125,6 +125,13 @@ const NOT_NAME: &[&str] = &[
     "Asked", "Said", "Says", "Told", "Speaking", "Please", "Yes", "Asia", "Africa", "Europe", "America",
     "Americas", "Latin", "Middle", "Gulf", "Pacific", "Atlantic", "Hemisphere", "Christmas", "Easter", "Ramadan",
     "God", "Allah", "Internet", "Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Fund", "Union",
+    // people named by what they do, not by name
+    "Economists", "Officials", "Analysts", "Diplomats", "Sources", "Traders", "Dealers", "Bankers", "Critics",
+    "Experts", "Observers", "Residents", "Witnesses", "Delegates", "Negotiators", "Lawmakers", "Legislators",
+    "Ministers", "Leaders", "Members", "Rebels", "Troops", "Protesters", "Investors", "Industry", "Analyst",
+    "Official", "Spokesman", "Spokeswoman", "Democrats", "Republicans", "Congressional", "Parliamentary",
+    "Western", "Eastern", "European", "Arab", "African", "Asian", "Latin", "Third", "World", "Economic",
+    "Cooperation", "Development", "Organisation", "Organization", "Department", "Affairs", "Relations",
 ];
 
 /// The last word of an organization's name.
@@ -231,11 +238,17 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
 
     // Lexicon names and titles, longest first, no overlaps; names win ties over titles.
     let mut raw: Vec<(usize, usize, SpanKind)> = Vec::new();
-    for m in lex.find_names(a.text, boundary) {
-        raw.push((m.start, m.end, SpanKind::Name(date_hits(&m.hits, lex, year))));
+    // Match on the text with every run of white space made one space, so that names broken
+    // across the lines of hard-wrapped wire copy are found; spans map back to the original.
+    let (flat, back) = flatten_whitespace(a.text);
+    let orig = |i: usize| back.get(i).copied().unwrap_or(a.text.len());
+    let orig_end = |i: usize| if i == 0 { 0 } else { back.get(i - 1).map_or(a.text.len(), |&b| b + a.text[b..].chars().next().map_or(1, char::len_utf8)) };
+    let flat_boundary = |s: usize, e: usize| boundary(orig(s), orig_end(e));
+    for m in lex.find_names(&flat, flat_boundary) {
+        raw.push((orig(m.start), orig_end(m.end), SpanKind::Name(date_hits(&m.hits, lex, year))));
     }
-    for (s, e, t) in lex.find_titles(a.text, boundary) {
-        raw.push((s, e, SpanKind::Title(t)));
+    for (s, e, t) in lex.find_titles(&flat, flat_boundary) {
+        raw.push((orig(s), orig_end(e), SpanKind::Title(t)));
     }
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
@@ -270,10 +283,12 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 let next = span.end_tok.max(i + 1);
                 match &span.what {
                     SpanKind::Name(hits) => {
+                        let mut after = next;
                         if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.start) {
+                            after = after.max(m.tokens.end);
                             out.push(m);
                         }
-                        i = next;
+                        i = after;
                     }
                     SpanKind::Title(t) => {
                         let covered = out.last().map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
@@ -310,6 +325,28 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     out
 }
 
+/// The text with each run of white space replaced by one space, and for every byte of it the
+/// byte of the original it comes from.
+fn flatten_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(text.len());
+    let mut back = Vec::with_capacity(text.len());
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                flat.push(' ');
+                back.push(i);
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            flat.push(c);
+            back.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+    }
+    (flat, back)
+}
+
 fn mk(a: &Analyzed<'_>, s: usize, e: usize, cand: Cand) -> Mention {
     let start = a.tokens.get(s).map_or(0, |t| t.start);
     let end = a.tokens.get(e.saturating_sub(1)).map_or(start, |t| t.end);
@@ -335,18 +372,23 @@ fn capital_of(hits: &[Hit]) -> Option<usize> {
 /// Russia), the one that existed in `year`: the historical state up to its last year, the
 /// current one after it or when the year is unknown.
 fn date_hits(hits: &[Hit], lex: &Lexicon, year: Option<i32>) -> Vec<Hit> {
-    let capitals: Vec<usize> = hits.iter().filter_map(|h| if let Hit::Capital(c) = h { Some(*c) } else { None }).collect();
-    if capitals.len() < 2 {
+    // "Germany" in 1987 is West Germany; "Moscow" in 1987 stands for the Soviet Union.
+    let country_of = |h: &Hit| match h {
+        Hit::Country(c) | Hit::Capital(c) | Hit::Demonym(c) | Hit::Epithet(c) => Some(*c),
+        Hit::Org(_) => None,
+    };
+    let candidates: Vec<usize> = hits.iter().filter_map(country_of).collect();
+    if candidates.len() < 2 {
         return hits.to_vec();
     }
     let until = |c: usize| lex.countries.get(c).and_then(|x| x.until);
     let keep = match year {
-        Some(y) => capitals.iter().copied().filter(|&c| until(c).is_some_and(|u| u >= y)).min_by_key(|&c| until(c)),
+        Some(y) => candidates.iter().copied().filter(|&c| until(c).is_some_and(|u| u >= y)).min_by_key(|&c| until(c)),
         None => None,
     }
-    .or_else(|| capitals.iter().copied().find(|&c| until(c).is_none()))
-    .or_else(|| capitals.first().copied());
-    hits.iter().filter(|h| !matches!(h, Hit::Capital(c) if Some(*c) != keep)).copied().collect()
+    .or_else(|| candidates.iter().copied().find(|&c| until(c).is_none()))
+    .or_else(|| candidates.first().copied());
+    hits.iter().filter(|h| country_of(h).is_none_or(|c| Some(c) == keep)).copied().collect()
 }
 
 fn org_of(hits: &[Hit]) -> Option<usize> {
@@ -365,22 +407,19 @@ fn name_mention(
     let (s, e) = (span.start_tok, span.end_tok);
     let prev = if s > sent_start { lower(a.tok(s - 1)) } else { String::new() };
     let next = lower(a.tok(e));
-    if let Some(o) = org_of(hits) {
-        if first_country(hits).is_none() {
-            return Some(mk(a, s, e, Cand::Org(o)));
-        }
-    }
     // "Jordan River", "Washington Post", "Japan Airlines": a country or capital name that opens
     // the name of a place or an organization is neither the country nor its government.
-    if first_country(hits).or_else(|| capital_of(hits)).is_some() {
+    if first_country(hits).or_else(|| capital_of(hits)).or_else(|| org_of(hits)).is_some() {
         let mut k = e;
-        while tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && a.gap_after(k - 1) == " " {
+        while tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && crate::text::same_line_run(a.gap_after(k - 1)) {
             k += 1;
         }
         if k > e {
             let last = a.tok(k - 1);
             let name = a.slice(a.tokens[s].start, a.tokens[k - 1].end).to_owned();
-            let country = first_country(hits).or_else(|| capital_of(hits));
+            let country = first_country(hits)
+                .or_else(|| capital_of(hits))
+                .or_else(|| org_of(hits).and_then(|o| lex.organizations.get(o)).and_then(|o| o.country));
             if ORG_HEADS.contains(&last) {
                 let government = GOVERNMENT_HEADS.contains(&last);
                 let news = NEWS_HEADS.contains(&last);
@@ -389,6 +428,11 @@ fn name_mention(
             if PLACE_HEADS.contains(&last) {
                 return Some(mk(a, s, k, Cand::Place { name, country }));
             }
+        }
+    }
+    if let Some(o) = org_of(hits) {
+        if first_country(hits).is_none() {
+            return Some(mk(a, s, e, Cand::Org(o)));
         }
     }
     if let Some(c) = first_country(hits) {
@@ -814,6 +858,29 @@ fn name_chunk(
             return (k, Vec::new());
         }
     }
+    // "Ministry of Finance", "Department of Trade and Industry", "Cable and Wireless Plc",
+    // "Organisation for Economic Cooperation and Development": connectors inside an
+    // organization's name, kept when the longer name starts or ends like an organization.
+    if title.is_none() {
+        let mut k = end;
+        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end {
+            let mut m = k + 1;
+            while m < sent_end && tags.get(m).copied().flatten().is_none() && is_cap_word(a.tok(m)) && !FUNCTION_CAPS.contains(&a.tok(m)) {
+                m += 1;
+            }
+            if m == k + 1 {
+                break;
+            }
+            k = m;
+        }
+        if k > end {
+            let first = a.tok(j);
+            let last = a.tok(k - 1);
+            if ORG_HEADS.contains(&first) || ORG_HEADS.contains(&last) || matches!(first, "Organisation" | "Organization" | "House" | "Chamber") {
+                end = k;
+            }
+        }
+    }
     let words: Vec<&str> = (j..end).map(|t| a.tok(t)).collect();
     let name = a.slice(a.tokens[j].start, a.tokens[end - 1].end).to_owned();
     let last = *words.last().unwrap_or(&"");
@@ -841,8 +908,10 @@ fn name_chunk(
     if EVENT_WORDS.iter().any(|e| words.contains(e)) {
         return (end, Vec::new());
     }
-    if ORG_HEADS.contains(&last) && title.is_none() {
-        let government = GOVERNMENT_HEADS.contains(&last);
+    let org_first = matches!(words.first().copied(), Some("Ministry" | "Department" | "Organisation" | "Organization" | "Office" | "Bureau" | "Council" | "Commission" | "Institute" | "Federation" | "Confederation" | "Association" | "League" | "Union" | "Bank" | "Chamber"))
+        && words.len() >= 3;
+    if (ORG_HEADS.contains(&last) || org_first) && title.is_none() {
+        let government = GOVERNMENT_HEADS.contains(&last) || words.first().is_some_and(|w| GOVERNMENT_HEADS.contains(w));
         let full = if country.is_some() && from < j {
             a.slice(a.tokens[from].start, a.tokens[end - 1].end).replace("’s", "'s").replace(" 's", "'s")
         } else {
@@ -853,6 +922,10 @@ fn name_chunk(
         return (end, vec![mk(a, s, end, Cand::NewOrg { name: label, country, government, news })]);
     }
     if PLACE_HEADS.contains(&last) && title.is_none() {
+        return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
+    }
+    // "in Punta del Este", "at Camp David": a name after a locative preposition is a place
+    if title.is_none() && matches!(prev.as_str(), "in" | "at" | "near") && !SPEECH_VERBS.contains(&next_word.as_str()) {
         return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
     }
     if NEWS_CUES.contains(&prev.as_str()) || (prev == "agency" || next_word == "news") && title.is_none() {

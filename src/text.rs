@@ -172,6 +172,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// Whether the white space between two words keeps them in one name: spaces, or one line
+/// break of hard-wrapped text, but not a paragraph break.
+pub fn same_line_run(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 && !is_paragraph_break(gap)
+}
+
 fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
 }
