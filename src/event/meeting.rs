@@ -145,6 +145,72 @@ fn label_visit(v: &SentenceView<'_, '_>, pos: usize) -> String {
     }
 }
 
+/// Triggers that are nouns: they name a meeting, but only introduce one when something links
+/// them to participants.
+const NOMINAL: &[&str] = &["meeting", "meetings", "talks", "summit", "conference", "negotiations", "negotiation", "visit", "visits"];
+
+/// Verbs that make a nominal trigger an event of their subject ("held talks", "began their summit").
+const LIGHT_VERBS: &[&str] = &[
+    "held", "hold", "holds", "holding", "open", "opens", "opened", "began", "begin", "begins", "have", "has", "had",
+    "attend", "attends", "attended", "attending", "concluded", "ended", "wrapped", "resumed", "resume", "make",
+    "made", "makes", "pay", "paid", "pays", "start", "started", "convene", "convened", "host", "hosted",
+];
+
+/// Whether a nominal trigger at word `p` introduces a meeting: linked to participants ("talks
+/// with X", "meeting between X and Y", "meetings of Group of Seven ministers", "a visit to
+/// Tehran", "Maduro's state visit") or the object of a light verb ("held talks"); "the summit"
+/// or "during the meeting" alone only refer back to one already told.
+fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
+    let next = v.word(p + 1);
+    if matches!(next, "with" | "between" | "among") {
+        return true;
+    }
+    let t = v.tok(p);
+    // a verb, not a noun: "will visit Moscow", "after meeting Maduro", "to visit the Islamic Republic"
+    let prev = if p > 0 { v.word(p - 1) } else { "" };
+    if matches!(v.word(p), "visit" | "visits" | "meeting")
+        && (matches!(prev, "will" | "would" | "to" | "shall" | "may" | "might" | "can" | "could" | "should" | "must" | "not" | "also")
+            || v.actors.iter().any(|r| r.tokens.start == t + 1 || (r.tokens.start == t + 2 && v.word(p + 1) == "the")))
+    {
+        return true;
+    }
+    if next == "of" {
+        let of_tok = v.tok(p + 1);
+        if !v.actors_in(of_tok, of_tok + 4).is_empty() {
+            return true;
+        }
+    }
+    if matches!(v.word(p), "visit" | "visits") && next == "to" {
+        return true;
+    }
+    // look back over modifiers ("two-day", "bilateral", "official", "state") to a determiner or verb
+    let mut k = p;
+    while k > 0 && p - k < 4 {
+        let w = v.word(k - 1);
+        if matches!(w, "the" | "this" | "that" | "these" | "those" | "during" | "after" | "before" | "at" | "until") {
+            return false;
+        }
+        if LIGHT_VERBS.contains(&w) {
+            return true;
+        }
+        if matches!(w, "’s" | "'s") {
+            // "Maduro's state visit": a named owner
+            return v.actors.iter().any(|r| r.tokens.end == v.tok(k - 1));
+        }
+        if matches!(w, "a" | "an" | "his" | "her" | "their" | "its" | "our") {
+            k -= 1;
+            continue;
+        }
+        if w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    let _ = t;
+    false
+}
+
 fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
     for (p, (_, w)) in v.words.iter().enumerate() {
         let Some(&(_, code)) = TRIGGERS.iter().find(|(t, _)| t == w) else { continue };
@@ -193,6 +259,9 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
             }
             "visiting" | "visit" | "visits" | "visited" => {}
             _ => {}
+        }
+        if NOMINAL.contains(&w.as_str()) && !nominal_introduces(v, p) {
+            continue;
         }
         return Some((p, code));
     }
