@@ -165,12 +165,28 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
             }
         }
     }
-    let signatories = if window.iter().any(|w| matches!(*w, "signed" | "inked" | "initialed")) && v.has(&["by"]) {
-        let by = v.find(&["by"]).map_or(usize::MAX, |b| v.tok(b));
-        v.actors_in(by, usize::MAX).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity).collect()
-    } else {
-        Vec::new()
+    // Signatories: "signed by X", or the persons who are the subject of "signed"/"inked".
+    let sign_at = v.words.iter().position(|(_, w)| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs"));
+    let signatories: Vec<usize> = match sign_at {
+        Some(sa) if v.word(sa + 1) == "by" => {
+            let by = v.tok(sa + 1);
+            v.actors_in(by, usize::MAX).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity).collect()
+        }
+        Some(sa) if sa < pos && status == Status::Signed => SentenceView::distinct(
+            v.actors_in(0, v.tok(sa)).iter().filter(|r| v.kind(r.entity) == EntityKind::Person && r.named).map(|r| r.entity),
+        ),
+        _ => Vec::new(),
     };
+    // a signatory binds the country or organization of the post it holds
+    for &p in &signatories {
+        for post in &v.resolved.entities[p].posts {
+            if let Some(of) = post.of {
+                if !parties.contains(&of) {
+                    parties.push(of);
+                }
+            }
+        }
+    }
     let definite = matches!(det.as_str(), "the" | "this" | "that");
     let (when, date_text) = v.date_near(t, status == Status::Proposed);
     let (cameo, plover) = match status {
@@ -226,7 +242,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
 pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<'_, '_>) {
     let definite = {
         let s = &v.a.sentences[v.index];
-        let lower = v.a.slice(s.start, s.end).to_lowercase();
+        let lower = v.a.slice(s.start, s.end).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let trig = format!(" {}", p.trigger);
         ["the", "this", "that"].iter().any(|d| {
             lower.contains(&format!("{d}{trig}")) || {
