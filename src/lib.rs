@@ -22,8 +22,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod document;
 pub mod event;
+pub mod export;
 pub mod lexicon;
 pub mod mention;
 pub mod query;

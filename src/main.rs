@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 
 use entente::event::EventKind;
+use entente::export;
 use entente::query::{self, GraphFormat, ResultFormat};
 use entente::rdf::vocab::PREFIXES;
 use entente::store::{EntenteStore, DEFAULT_STORE};
@@ -65,17 +66,50 @@ enum Command {
         #[arg(required_unless_present = "file")]
         query: Option<String>,
     },
-    /// Write the whole dataset as RDF.
+    /// Write the dataset as RDF, or the graph for a visualizer (Gephi, Cytoscape, yEd, Graphviz, D3).
+    ///
+    /// RDF: trig, nquads and jsonld write one named graph per article (plus the label registry);
+    /// turtle, ntriples and rdfxml write their merge. Graphs: graphml (yEd, Gephi, networkx),
+    /// gexf (Gephi, with a timeline), cyjs (Cytoscape), dot (Graphviz), d3 (D3, networkx), csv
+    /// (Gephi spreadsheet: nodes.csv and edges.csv in the --output directory).
     Export {
         #[command(flatten)]
         store: StoreArg,
-        /// RDF format: trig and nquads write one named graph per article (plus the label
-        /// registry); turtle and ntriples write their merge.
+        /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Output file (default: standard output).
+        /// For graph formats: `events` (actors, places and events as nodes, role edges) or
+        /// `actors` (actor-to-actor edges weighted by shared meetings and pacts).
+        #[arg(long, value_enum, default_value = "events")]
+        projection: ProjectionArg,
+        /// For graph formats: a SPARQL file (CONSTRUCT, or SELECT of node IRIs) choosing the
+        /// nodes to export; edges between them are kept.
+        #[arg(long)]
+        query: Option<PathBuf>,
+        /// Output file (a directory for csv; default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Centrality of actors on the actor graph: degree, weighted degree, PageRank, betweenness,
+    /// connected components.
+    Analyze {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Show the N actors with the highest PageRank (0: all).
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: AnalyzeFormat,
+    },
+    /// The shortest chain of meetings, pacts and sanctions linking two actors, with evidence.
+    Path {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The first actor (any of its names, accents and case aside).
+        from: String,
+        /// The second actor.
+        to: String,
     },
     /// Count what the store holds, per class and per article.
     Stats {
@@ -99,8 +133,29 @@ enum QueryFormat {
 enum ExportFormat {
     Trig,
     Nquads,
+    Jsonld,
     Turtle,
     Ntriples,
+    Rdfxml,
+    Graphml,
+    Gexf,
+    Cyjs,
+    Dot,
+    D3,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProjectionArg {
+    Events,
+    Actors,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AnalyzeFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -111,6 +166,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `entente query … | head`: the reader left; that is not an error
+        Err(err) if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("entente: {err:#}");
             ExitCode::from(2)
@@ -149,10 +207,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { store, format, output } => {
+        Command::Export { store, format, projection, query, output } => {
             let store = EntenteStore::open_read_only(&store.store)?;
-            export(&store, format, output.as_deref())?;
+            let graph_format = match format {
+                ExportFormat::Graphml => Some(export::GraphFormat::GraphMl),
+                ExportFormat::Gexf => Some(export::GraphFormat::Gexf),
+                ExportFormat::Cyjs => Some(export::GraphFormat::CytoscapeJson),
+                ExportFormat::Dot => Some(export::GraphFormat::Dot),
+                ExportFormat::D3 => Some(export::GraphFormat::D3),
+                ExportFormat::Csv => Some(export::GraphFormat::Csv),
+                _ => None,
+            };
+            match graph_format {
+                Some(gf) => {
+                    let selection = match &query {
+                        Some(q) => {
+                            let text = std::fs::read_to_string(q)
+                                .with_context(|| format!("{}: cannot read the query file", q.display()))?;
+                            Some(entente::query::selected_iris(&store, &q.display().to_string(), &text)?)
+                        }
+                        None => None,
+                    };
+                    let projection = match projection {
+                        ProjectionArg::Events => export::Projection::Events,
+                        ProjectionArg::Actors => export::Projection::Actors,
+                    };
+                    let g = export::project(&store, projection, selection.as_ref())?;
+                    export::write(&g, gf, output.as_deref())?;
+                }
+                None => {
+                    if query.is_some() {
+                        bail!("--query selects a subgraph for graph formats; for RDF use `entente query` with a CONSTRUCT");
+                    }
+                    export_rdf(&store, format, output.as_deref())?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze { store, top, format } => {
+            let store = EntenteStore::open_read_only(&store.store)?;
+            analyze(&store, top, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Path { store, from, to } => {
+            let store = EntenteStore::open_read_only(&store.store)?;
+            path(&store, &from, &to)
         }
         Command::Stats { store } => {
             let store = EntenteStore::open_read_only(&store.store)?;
@@ -227,12 +326,15 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
     Ok(if s.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn export(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> Result<()> {
+fn export_rdf(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> Result<()> {
     let rdf_format = match format {
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Turtle => RdfFormat::Turtle,
         ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        ExportFormat::Jsonld => RdfFormat::from_extension("jsonld").context("JSON-LD is not available in this build")?,
+        _ => bail!("not an RDF format"),
     };
     // Write to a temporary file beside the target and rename it, so a failed export never
     // leaves a half-written file behind.
@@ -245,7 +347,7 @@ fn export(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> 
         None => (None, Box::new(BufWriter::new(std::io::stdout().lock()))),
     };
     let mut ser = RdfSerializer::from_format(rdf_format);
-    if matches!(format, ExportFormat::Trig | ExportFormat::Turtle) {
+    if matches!(format, ExportFormat::Trig | ExportFormat::Turtle | ExportFormat::Rdfxml) {
         for (p, ns) in PREFIXES {
             ser = ser.with_prefix(*p, *ns)?;
         }
@@ -344,4 +446,95 @@ fn short(iri: &str) -> String {
         }
     }
     iri.to_owned()
+}
+
+fn analyze(store: &EntenteStore, top: usize, format: AnalyzeFormat) -> Result<()> {
+    let g = export::project(store, export::Projection::Actors, None)?;
+    let mut m = entente::analyze::measures(&g);
+    if top > 0 {
+        m.truncate(top);
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        AnalyzeFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &m)?;
+            writeln!(out)?;
+        }
+        AnalyzeFormat::Csv => {
+            writeln!(out, "iri,label,kind,degree,weighted_degree,pagerank,betweenness,component")?;
+            for a in &m {
+                let q = |s: &str| if s.contains([',', '"']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() };
+                writeln!(out, "{},{},{},{},{},{:.6},{:.3},{}", q(&a.iri), q(&a.label), a.kind, a.degree, a.weighted_degree, a.pagerank, a.betweenness, a.component)?;
+            }
+        }
+        AnalyzeFormat::Table => {
+            let w = m.iter().map(|a| a.label.chars().count()).max().unwrap_or(5).max(5);
+            writeln!(out, "{:<w$}  {:<12}  {:>6}  {:>8}  {:>8}  {:>11}  {:>9}", "actor", "kind", "degree", "weighted", "pagerank", "betweenness", "component")?;
+            for a in &m {
+                writeln!(out, "{:<w$}  {:<12}  {:>6}  {:>8}  {:>8.4}  {:>11.2}  {:>9}", a.label, a.kind, a.degree, a.weighted_degree, a.pagerank, a.betweenness, a.component)?;
+            }
+            let n_comp = entente::analyze::measures(&g).iter().map(|a| a.component).max().map_or(0, |c| c + 1);
+            writeln!(out, "({} actors, {} links, {} connected components)", g.graph.node_count(), g.graph.edge_count(), n_comp)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
+    let g = export::project(store, export::Projection::Events, None)?;
+    let mut names: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for r in entente::query::select(store, "SELECT ?a ?n WHERE { ?a skos:altLabel ?n }")? {
+        if let (Some(oxigraph::model::Term::NamedNode(a)), Some(oxigraph::model::Term::Literal(n))) = (r.get("a"), r.get("n")) {
+            names.entry(a.as_str().to_owned()).or_default().push(n.value().to_owned());
+        }
+    }
+    let pick = |name: &str| -> Result<String> {
+        let found = entente::analyze::find_actor(&g, &names, name);
+        match found.as_slice() {
+            [] => bail!("no actor is named {name:?}; list them with `entente query --file examples/queries/actors.rq`"),
+            [one] => Ok(one.iri.clone()),
+            many => bail!(
+                "{name:?} names {} actors ({}); use a fuller name",
+                many.len(),
+                many.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    };
+    let (a, b) = (pick(from)?, pick(to)?);
+    let mut out = std::io::stdout().lock();
+    match entente::analyze::shortest_path(&g, &a, &b) {
+        None => {
+            writeln!(out, "{from} and {to} are not linked by any meeting, pact or sanction in the store")?;
+            Ok(ExitCode::from(1))
+        }
+        Some(steps) => {
+            let node = |i: petgraph::graph::NodeIndex| &g.graph[i];
+            writeln!(out, "{}", node(steps[0]).label)?;
+            for pair in steps.windows(2) {
+                let (x, y) = (pair[0], pair[1]);
+                let (nx, ny) = (node(x), node(y));
+                let role = g
+                    .graph
+                    .edges_connecting(x, y)
+                    .chain(g.graph.edges_connecting(y, x))
+                    .map(|e| e.weight().role.clone())
+                    .next()
+                    .unwrap_or_default();
+                if matches!(ny.kind.as_str(), "Meeting" | "Pact" | "Sanction") {
+                    writeln!(out, "  ─[{role}]→ {}", ny.label)?;
+                    if let Some(ev) = ny.attrs.get("evidence") {
+                        writeln!(out, "      “{ev}”")?;
+                    }
+                    if let Some(art) = ny.attrs.get("article") {
+                        writeln!(out, "      article {art}")?;
+                    }
+                    let _ = nx;
+                } else {
+                    writeln!(out, "  ←[{role}]─ {}", ny.label)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

@@ -314,7 +314,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 }
             }
             if is_cap_word(w) || (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 {
-                let (end, ms) = name_chunk(a, lex, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
+                let (end, ms) = name_chunk(a, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
                 out.extend(ms);
                 i = end.max(i + 1);
                 continue;
@@ -572,7 +572,7 @@ fn title_mentions(
     }
     let w = a.tok(name_at);
     if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && is_cap_word(w) {
-        let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
+        let (end, ms) = name_chunk(a, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
             out.extend(ms);
             return (out, end);
@@ -800,7 +800,6 @@ fn description(
 #[allow(clippy::too_many_arguments)]
 fn name_chunk(
     a: &Analyzed<'_>,
-    lex: &Lexicon,
     tags: &[Option<usize>],
     spans: &[Span],
     i: usize,

@@ -211,3 +211,75 @@ fn write_table(out: &mut dyn Write, vars: &[String], rows: &[Vec<Option<Term>>])
     }
     writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
 }
+
+/// Runs a SELECT query and returns its rows as variable → term maps (for the library's own
+/// queries: exports, analytics).
+///
+/// # Errors
+/// A syntax or evaluation error, or a query that is not a SELECT.
+pub fn select(store: &EntenteStore, sparql: &str) -> Result<Vec<std::collections::HashMap<String, Term>>, QueryError> {
+    let name = "internal";
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *ns)
+            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
+    }
+    let prepared = evaluator
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
+    match prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))? {
+        QueryResults::Solutions(solutions) => {
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s.map_err(|e| eval(&e))?;
+                rows.push(s.iter().map(|(v, t)| (v.as_str().to_owned(), t.clone())).collect());
+            }
+            Ok(rows)
+        }
+        _ => Err(eval(&"not a SELECT query")),
+    }
+}
+
+/// The IRIs a user's query selects: every IRI of a CONSTRUCT/DESCRIBE result's triples, or
+/// every IRI bound in a SELECT's rows.
+///
+/// # Errors
+/// A syntax or evaluation error; an ASK query.
+pub fn selected_iris(store: &EntenteStore, name: &str, sparql: &str) -> Result<HashSet<String>, QueryError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *ns)
+            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
+    }
+    let prepared = evaluator
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
+    let mut out = HashSet::new();
+    let mut add = |t: &Term| {
+        if let Term::NamedNode(n) = t {
+            out.insert(n.as_str().to_owned());
+        }
+    };
+    match prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))? {
+        QueryResults::Solutions(solutions) => {
+            for s in solutions {
+                for (_, t) in s.map_err(|e| eval(&e))?.iter() {
+                    add(t);
+                }
+            }
+        }
+        QueryResults::Graph(triples) => {
+            for t in triples {
+                let t = t.map_err(|e| eval(&e))?;
+                add(&Term::from(t.subject));
+                add(&t.object);
+            }
+        }
+        QueryResults::Boolean(_) => return Err(eval(&"an ASK query selects no nodes; use CONSTRUCT or a SELECT of node IRIs")),
+    }
+    Ok(out)
+}

@@ -7,7 +7,7 @@ pub mod vocab;
 use std::collections::BTreeSet;
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::document::Document;
 use crate::event::{Event, EventKind, Extraction, Status};
@@ -34,7 +34,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn add(&mut self, s: impl Into<Subject>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
     }
 }
@@ -53,8 +53,10 @@ impl CodePoints {
     }
 }
 
+/// An offset. NIF's range is xsd:nonNegativeInteger, but Oxigraph stores integer subtypes as
+/// xsd:integer; writing xsd:integer keeps what is exported equal to what was written.
 fn nonneg(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
 fn status_node(s: Status) -> NamedNodeRef<'static> {

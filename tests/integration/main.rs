@@ -4,5 +4,6 @@
 mod bad_input;
 mod common;
 mod eval;
+mod exports;
 mod ingest_query;
 mod ontology;
