@@ -166,7 +166,7 @@ pub fn day_range(value: &str) -> Option<(String, String)> {
             let last = next.pred_opt()?;
             Some((first.to_string(), last.to_string()))
         }
-        4 => Some((format!("{v}-01-01"), format!("{v}-12-31"))),
+        4 if v.chars().all(|c| c.is_ascii_digit()) => Some((format!("{v}-01-01"), format!("{v}-12-31"))),
         _ => None,
     }
 }
