@@ -416,7 +416,7 @@ fn name_mention(
         }
         if k > e {
             let last = a.tok(k - 1);
-            let name = a.slice(a.tokens[s].start, a.tokens[k - 1].end).to_owned();
+            let name = a.slice(a.tokens[s].start, a.tokens[k - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
             let country = first_country(hits)
                 .or_else(|| capital_of(hits))
                 .or_else(|| org_of(hits).and_then(|o| lex.organizations.get(o)).and_then(|o| o.country));
@@ -881,7 +881,8 @@ fn name_chunk(
         }
     }
     let words: Vec<&str> = (j..end).map(|t| a.tok(t)).collect();
-    let name = a.slice(a.tokens[j].start, a.tokens[end - 1].end).to_owned();
+    // a name broken across the lines of hard-wrapped text is still one name
+    let name = a.slice(a.tokens[j].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
     let last = *words.last().unwrap_or(&"");
     let prev = if j > sent_start { lower(a.tok(j - 1)) } else { String::new() };
     let next_word = lower(a.tok(end));

@@ -147,6 +147,7 @@ impl Builder<'_> {
         let i = self.entity(format!("org/{}", org.key), EntityKind::Organization, &org.name.clone());
         let e = &mut self.out.entities[i];
         e.org_kind = Some(org.kind);
+        e.country = org.country;
         e.wikidata = org.wikidata.clone();
         e.names.insert(org.name.clone());
         i
@@ -250,7 +251,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     }
     for m in mentions {
         let sentence = a.sentence_of(m.tokens.start);
-        let surface = a.slice(m.start, m.end).trim().to_owned();
+        let surface = a.slice(m.start, m.end).split_whitespace().collect::<Vec<_>>().join(" ");
         match &m.cand {
             Cand::Country(c) => {
                 let e = b.country(*c);
@@ -294,6 +295,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let label = canonical_org_name(name);
                 let key = format!("org/{scope}{}", fold(strip_demonym(&label, *country, lex)));
                 let e = b.entity(key, EntityKind::Organization, &label);
+                b.out.entities[e].country = *country;
                 b.out.entities[e].org_kind = Some(if *government {
                     OrgKind::Government
                 } else if *news {
@@ -429,7 +431,19 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         if !is_national(&role) {
             continue;
         }
-        let in_sentence: BTreeSet<usize> = b
+        // countries named, and the countries of national bodies named ("the Tokyo Stock Exchange")
+        let national: Vec<(usize, usize)> = b
+            .out
+            .refs
+            .iter()
+            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization)
+            .filter_map(|r| b.out.entities[r.entity].country.map(|c| (r.tokens.start, c)))
+            .collect();
+        let mut in_sentence: BTreeSet<usize> = BTreeSet::new();
+        for (_, c) in national {
+            in_sentence.insert(b.country(c));
+        }
+        let named: BTreeSet<usize> = b
             .out
             .refs
             .iter()
@@ -444,6 +458,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             })
             .map(|r| r.entity)
             .collect();
+        in_sentence.extend(named);
         let of = if in_sentence.len() == 1 {
             in_sentence.into_iter().next()
         } else {

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
 /// A point in time as precisely as the text gives it.
@@ -50,7 +50,7 @@ fn re() -> &'static Regex {
         Regex::new(
             r"(?x)
             \b(?P<iso>\d{4}-\d{2}-\d{2})\b
-          | \b(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
+          | \b(?:(?:on|from|since|by|until|till|before|after)\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
           | \b(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
           | \b(?:in|since|by|during|from|until|of)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2}))?\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
@@ -93,16 +93,13 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
             let year = match g(yn).and_then(|y| y.parse::<i32>().ok()) {
                 Some(y) => y,
                 None => {
+                    // the year that puts the day closest to the article date: news speaks of the
+                    // weeks around it ("June 29" in a June 18 story, "December 28" in a January one)
                     let base = date?;
-                    // the year that puts the day on the right side of the article date
-                    let same = NaiveDate::from_ymd_opt(base.year(), m, d)?;
-                    if future && same < base {
-                        base.year() + 1
-                    } else if !future && same > base + Duration::days(7) {
-                        base.year() - 1
-                    } else {
-                        base.year()
-                    }
+                    (base.year() - 1..=base.year() + 1)
+                        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x)))
+                        .min_by_key(|(_, x)| ((*x - base).num_days().abs(), *x > base && !future))
+                        .map(|(y, _)| y)?
                 }
             };
             return NaiveDate::from_ymd_opt(year, m, d).map(When::Date);
@@ -112,15 +109,12 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
         let year = match g("m_y").and_then(|y| y.parse::<i32>().ok()) {
             Some(y) => y,
             None => {
+                // the year that puts the month closest to the article date
                 let base = date?;
-                let bm = base.month();
-                if future && m < bm {
-                    base.year() + 1
-                } else if !future && m > bm {
-                    base.year() - 1
-                } else {
-                    base.year()
-                }
+                let here = base.year() * 12 + base.month0() as i32;
+                (base.year() - 1..=base.year() + 1)
+                    .min_by_key(|y| ((y * 12 + m as i32 - 1) - here).abs())
+                    .unwrap_or(base.year())
             }
         };
         return Some(When::Month(year, m));
@@ -157,7 +151,12 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
                 let total = base.year() * 12 + base.month0() as i32 + step;
                 Some(When::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1))
             }
-            _ => None, // a week is too vague for a date
+            // a week is no day, but it is a month when all of it lies in one
+            _ => {
+                let monday = base - chrono::Duration::days(i64::from(base.weekday().num_days_from_monday())) + chrono::Duration::weeks(i64::from(step));
+                let sunday = monday + chrono::Duration::days(6);
+                (monday.month() == sunday.month()).then(|| When::Month(monday.year(), monday.month()))
+            }
         };
     }
     if let Some(y) = g("y").and_then(|y| y.parse::<i32>().ok()) {
@@ -200,6 +199,8 @@ mod tests {
     t!(iso, "on 2021-05-02", None, false, Some("2021-05-02"));
     t!(month_only, "talks in March", Some(d(1987, 6, 1)), false, Some("1987-03"));
     t!(year_only, "reached in 2018", None, false, Some("2018"));
-    t!(last_week_is_unknown, "met last week", Some(d(1987, 6, 1)), false, None);
+    t!(last_week_across_two_months_is_unknown, "met last week", Some(d(1987, 7, 8)), false, None);
+    t!(last_week_within_a_month, "met last week", Some(d(1987, 6, 1)), false, Some("1987-05"));
+    t!(next_week_within_a_month, "visit next week", Some(d(1987, 4, 3)), true, Some("1987-04"));
     t!(may_the_verb_is_not_a_month, "they may meet", Some(d(1987, 6, 1)), false, None);
 }

@@ -76,8 +76,13 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
 
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
+    // who reports the meeting is not in it: "…, Chief Cabinet Secretary Masaharu Gotoda told reporters"
+    let reporter = |r: &crate::resolve::Ref| {
+        r.tokens.start > t
+            && (1..=2).any(|k| crate::mention::SPEECH_VERBS.contains(&v.a.tok(r.tokens.end + k - 1).to_lowercase().as_str()))
+    };
     let persons: Vec<usize> = SentenceView::distinct(
-        v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
+        v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person && !reporter(r)).map(|r| r.entity),
     );
     let mut actors = persons.clone();
     if visit {
@@ -88,7 +93,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         }
     }
     if actors.len() < 2 && !visit {
-        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r)).map(|r| r.entity);
         actors = SentenceView::distinct(actors.into_iter().chain(others));
     }
     // A body meeting alone ("EC farm ministers met", "meetings of Group of Seven finance
@@ -183,6 +188,10 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     if matches!(v.word(p), "visit" | "visits") && next == "to" {
         return true;
     }
+    // "in meetings in Washington", "at talks": a bare plural after a preposition
+    if matches!(prev, "in" | "at") && matches!(v.word(p), "meetings" | "talks" | "negotiations") {
+        return true;
+    }
     // look back over modifiers ("two-day", "bilateral", "official", "state") to a determiner or verb
     let mut k = p;
     while k > 0 && p - k < 4 {
@@ -270,15 +279,20 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
 
 /// Adds `m`, or merges it into an earlier meeting with the same participants and no
 /// conflicting date: one real meeting told twice is one node.
-pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event) {
+pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate::resolve::Resolved) {
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
-            && sorted(&e.actors) == sorted(&m.actors)
             && e.status == m.status
             && (e.when.is_none() || m.when.is_none() || e.when == m.when)
+            && (sorted(&e.actors) == sorted(&m.actors) || same_planned_trip(e, &m, resolved))
     });
     match same {
         Some(e) => {
+            for a in &m.actors {
+                if !e.actors.contains(a) {
+                    e.actors.push(*a);
+                }
+            }
             e.sentences.extend(m.sentences);
             e.when = e.when.or(m.when);
             e.date_text = e.date_text.take().or(m.date_text);
@@ -286,6 +300,46 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event) {
         }
         None => events.push(m),
     }
+}
+
+/// Two planned meetings of one article that share a person and point to no different
+/// countries are one trip told twice ("Howard's visit to Tokyo next week", "Howard will meet
+/// Karasawa"); a visit to another country is another meeting.
+fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) -> bool {
+    if a.status != Some(Status::Planned) || b.status != Some(Status::Planned) {
+        return false;
+    }
+    let person = |i: &usize| resolved.entities[*i].kind == EntityKind::Person;
+    if !a.actors.iter().filter(|i| person(i)).any(|i| b.actors.contains(i)) {
+        return false;
+    }
+    let countries = |e: &Event| -> std::collections::BTreeSet<usize> {
+        let mut out = std::collections::BTreeSet::new();
+        for &i in &e.actors {
+            let ent = &resolved.entities[i];
+            if ent.kind == EntityKind::Country {
+                out.insert(i);
+            }
+        }
+        if let EventKind::Meeting { host: Some(h), .. } = e.kind {
+            out.insert(h);
+        }
+        out
+    };
+    let (ca, cb) = (countries(a), countries(b));
+    // the persons only one of them names bring the countries of their posts
+    let posts = |e: &Event, other: &Event| -> std::collections::BTreeSet<usize> {
+        e.actors
+            .iter()
+            .filter(|i| person(i) && !other.actors.contains(i))
+            .flat_map(|&i| resolved.entities[i].posts.iter().filter_map(|p| p.of))
+            .filter(|&o| resolved.entities[o].kind == EntityKind::Country)
+            .collect()
+    };
+    let (pa, pb) = (posts(a, b), posts(b, a));
+    let side_a: std::collections::BTreeSet<usize> = ca.union(&pa).copied().collect();
+    let side_b: std::collections::BTreeSet<usize> = cb.union(&pb).copied().collect();
+    side_a.is_empty() || side_b.is_empty() || !side_a.is_disjoint(&side_b)
 }
 
 fn sorted(v: &[usize]) -> Vec<usize> {

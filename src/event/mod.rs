@@ -177,8 +177,11 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let s = &self.a.sentences[self.index];
         let text = self.text();
         let anchor = self.a.tokens.get(near).map_or(s.start, |t| t.start);
+        // the dateline's date ("BERNE, March 3 -") dates the story, not the event
+        let dateline_end = self.a.dateline.as_ref().map_or(0, |d| d.span.end);
         let best = crate::time::find(text, self.date, future)
             .into_iter()
+            .filter(|e| s.start + e.start >= dateline_end)
             .min_by_key(|e| (s.start + e.start).abs_diff(anchor));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
@@ -210,7 +213,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     for i in 0..a.sentences.len() {
         let Some(view) = SentenceView::new(a, &resolved, i, date) else { continue };
         if let Some(m) = meeting::extract(&view) {
-            meeting::merge_or_push(&mut events, m);
+            meeting::merge_or_push(&mut events, m, &resolved);
         }
         for p in pact::extract(&view) {
             pact::merge_or_push(&mut events, p, &view);
