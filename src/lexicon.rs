@@ -121,6 +121,7 @@ pub struct Lexicon {
     name_hits: Vec<Vec<Hit>>,
     title_ac: AhoCorasick,
     regions: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, usize>,
 }
 
 impl Lexicon {
@@ -240,7 +241,8 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&title_patterns)
             .map_err(|e| LexiconError { file: "titles.tsv", line: 0, message: e.to_string() })?;
-        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions })
+        let by_name = patterns.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name })
     }
 
     /// Every name match in `text` whose ends fall on `is_boundary` positions: overlapping
@@ -289,6 +291,11 @@ impl Lexicon {
         }
         .or_else(|| matches.iter().copied().find(|&c| self.countries[c].until.is_none()))
         .or_else(|| matches.first().copied())
+    }
+
+    /// What an exact name stands for ("Soviet" → the Soviet Union's demonym), if anything.
+    pub fn lookup(&self, name: &str) -> &[Hit] {
+        self.by_name.get(name).and_then(|&i| self.name_hits.get(i)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The countries that a region adjective ("North American") covers.

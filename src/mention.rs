@@ -313,6 +313,35 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     continue;
                 }
             }
+            // "Soviet-American", "Iran-Venezuela": a compound of countries names each of them
+            if w.contains('-') && a.tokens[i].kind == TokenKind::Word {
+                let parts: Vec<(usize, &str)> = {
+                    let base = a.tokens[i].start;
+                    let mut v = Vec::new();
+                    let mut off = 0;
+                    for part in w.split('-') {
+                        v.push((base + off, part));
+                        off += part.len() + 1;
+                    }
+                    v
+                };
+                let countries: Vec<Option<usize>> = parts
+                    .iter()
+                    .map(|(_, p)| {
+                        let hits = date_hits(lex.lookup(p), lex, year);
+                        first_country(&hits).or_else(|| demonym_of(&hits))
+                    })
+                    .collect();
+                if parts.len() >= 2 && countries.iter().all(Option::is_some) {
+                    for ((start, part), c) in parts.iter().zip(countries) {
+                        if let Some(c) = c {
+                            out.push(Mention { tokens: i..i + 1, start: *start, end: start + part.len(), cand: Cand::Collective(c) });
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
             if is_cap_word(w) || (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 {
                 let (end, ms) = name_chunk(a, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
                 out.extend(ms);
@@ -462,7 +491,10 @@ fn name_mention(
         return Some(mk(a, s, e, Cand::Country(c)));
     }
     if let Some(c) = demonym_of(hits) {
-        if COLLECTIVE.contains(&next.as_str()) {
+        // "U.S.-Japanese pact": the demonym joined to a country stands for its government
+        let glued = s >= 2 && a.tok(s - 1) == "-" && a.gap_after(s - 2).is_empty() && a.gap_after(s - 1).is_empty()
+            && tags.get(s - 2).copied().flatten().is_some_and(|t| matches!(&spans[t].what, SpanKind::Name(h) if first_country(h).is_some() || demonym_of(h).is_some()));
+        if COLLECTIVE.contains(&next.as_str()) || glued {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
         }
         if next == "capital" {
@@ -1002,6 +1034,21 @@ mod tests {
         // the month is not a person
         let c = cands("Talks resume in May.");
         assert!(!c.iter().any(|(_, k)| matches!(k, Cand::Person { .. })), "{c:?}");
+    }
+
+    #[test]
+    fn compounds_of_countries_name_each() {
+        let c = cands("the U.S.-Japanese semiconductor pact and Soviet-American talks");
+        let got: Vec<Cand> = c.into_iter().map(|(_, k)| k).filter(|k| matches!(k, Cand::Collective(_) | Cand::Country(_))).collect();
+        assert_eq!(
+            got,
+            vec![
+                Cand::Country(country("United States")),
+                Cand::Collective(country("Japan")),
+                Cand::Collective(country("Soviet Union")),
+                Cand::Collective(country("United States"))
+            ]
+        );
     }
 
     #[test]

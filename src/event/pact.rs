@@ -26,9 +26,14 @@ const PROPOSED: &[&str] = &[
 ];
 const SIGNED: &[&str] = &[
     "signed", "inked", "concluded", "reached", "clinched", "sealed", "initialed", "initialled", "ratified",
-    "finalized", "finalised", "signing", "struck", "agreed", "approved",
+    "finalized", "finalised", "signing", "struck", "agreed", "approved", "granted", "extended", "awarded",
 ];
-const IN_FORCE: &[&str] = &["force", "effect", "effective", "under"];
+/// Words that speak of a pact already in force: it is honoured, violated, monitored.
+const IN_FORCE: &[&str] = &[
+    "violating", "violation", "violations", "violated", "violate", "breach", "breached", "breaching", "honoring",
+    "honouring", "honor", "honour", "honored", "honoured", "comply", "complied", "complying", "compliance", "adhere",
+    "adhering", "adhered", "enforcement", "enforce", "enforcing", "monitoring", "implementing", "implementation",
+];
 
 fn duration_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -105,16 +110,17 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         Status::Withdrawn
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
         Status::Failed
+    } else if around.iter().any(|w| IN_FORCE.contains(w))
+        || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
+    {
+        Status::InForce
     } else if before.iter().any(|w| PROPOSED.contains(w)) {
         Status::Proposed
     } else if around.iter().any(|w| SIGNED.contains(w)) {
         Status::Signed
-    } else if around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"])) {
-        Status::InForce
     } else {
         Status::Signed
     };
-    let _ = IN_FORCE;
 
     // Parties: countries and organizations of the sentence, but not those that only impose
     // sanctions in it; for a withdrawal, the actor that withdraws.
@@ -128,7 +134,9 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let before_trigger: Vec<usize> =
         SentenceView::distinct(v.actors_in(0, t).iter().filter(eligible).map(|r| r.entity));
     let linked_after: Vec<usize> = {
-        let link = v.words.iter().enumerate().skip(pos + 1).take(3).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among"));
+        // "with X" anywhere in the clause after the trigger ("a memorandum … would be sought with Japan")
+        let clause_end = v.words.iter().skip(pos + 1).position(|(_, w)| matches!(w.as_str(), ";" | "." | "but" | "which" | "who")).map_or(v.words.len(), |k| pos + 1 + k);
+        let link = v.words.iter().enumerate().take(clause_end).skip(pos + 1).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among"));
         match link {
             Some((_, (lt, _))) => {
                 let until = v.words.iter().skip(pos + 1).find(|(tk, w)| tk > lt && matches!(w.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on")).map_or(usize::MAX, |(tk, _)| *tk);
@@ -154,6 +162,23 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let persons: Vec<usize> = SentenceView::distinct(
         v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
     );
+    // persons on the subject side bind their countries when no country is named there
+    // ("He said a memorandum … would be sought with Japan": his Britain and Japan)
+    let subject_persons: Vec<usize> = SentenceView::distinct(
+        v.actors_in(0, t).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
+    );
+    let subject_countries = v.actors_in(0, t).iter().any(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization));
+    if !subject_countries && status != Status::Withdrawn {
+        for &p in &subject_persons {
+            for post in &v.resolved.entities[p].posts {
+                if let Some(of) = post.of {
+                    if !parties.contains(&of) {
+                        parties.push(of);
+                    }
+                }
+            }
+        }
+    }
     if parties.is_empty() {
         for &p in &persons {
             for post in &v.resolved.entities[p].posts {
@@ -231,7 +256,23 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
             if w == "convention" && prev != "the" && prev != "a" {
                 continue;
             }
+            // "our trade agreements", "any deals": agreements in general, not one pact
+            if w.ends_with('s') && w != "accords" || w == "accords" {
+                let generic = v.words.iter().take(p).rev().take(3).any(|(_, x)| {
+                    matches!(x.as_str(), "our" | "their" | "its" | "his" | "her" | "your" | "my" | "any" | "all" | "such" | "many" | "some" | "other" | "existing" | "various" | "several" | "future")
+                });
+                if generic {
+                    continue;
+                }
+            }
             return Some(p);
+        }
+        // a loan binds a lender and a borrower ("the World Bank granted Indonesia a loan")
+        if matches!(w.as_str(), "loan" | "credit") && matches!(prev, "a" | "the" | "dlr" | "dollar" | "mln" | "billion" | "bln" | "new" | "standby" | "stand-by" | "bridge") {
+            let parties = v.actors.iter().filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)).map(|r| r.entity).collect::<std::collections::BTreeSet<_>>();
+            if parties.len() >= 2 {
+                return Some(p);
+            }
         }
     }
     None
@@ -259,7 +300,12 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         let dur_fit = d1.is_none() || d2.is_none() || d1 == d2;
         // the same pact named again: definite, fitting parties and duration; or identical
         // parties and duration stated twice
-        parties_fit && dur_fit && (definite || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+        // a bare "an agreement"/"the accord" is the pact already told whose parties fit, and a
+        // fuller mention absorbs an earlier bare one whose parties it includes
+        let bare_new = is_bare(&p.label);
+        let bare_old = is_bare(&e.label) && e.actors.iter().all(|a| p.actors.contains(a));
+        parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+            || (bare_old && dur_fit)
     });
     match same {
         Some(e) => {
@@ -276,6 +322,14 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                     d1.clone_from(d2);
                 }
             }
+            for a in &p.actors {
+                if !e.actors.contains(a) {
+                    e.actors.push(*a);
+                }
+            }
+            if is_bare(&e.label) && !is_bare(&p.label) {
+                e.label.clone_from(&p.label);
+            }
             // a later report of signing supersedes an earlier plan in the same article
             if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed) {
                 e.status = p.status;
@@ -287,6 +341,16 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                 events.push(p);
             }
         }
+    }
+}
+
+/// Whether a pact is named only by its trigger and a determiner ("an agreement", "the pact").
+fn is_bare(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    match words.as_slice() {
+        [_] => true,
+        [d, _] => matches!(d.to_lowercase().as_str(), "a" | "an" | "the" | "this" | "that"),
+        _ => false,
     }
 }
 
