@@ -81,6 +81,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         r.tokens.start > t
             && (1..=2).any(|k| crate::mention::SPEECH_VERBS.contains(&v.a.tok(r.tokens.end + k - 1).to_lowercase().as_str()))
     };
+    // "talks between X and Y", "negotiations among …": the phrase names the participants
+    let between: Option<Vec<usize>> = if matches!(v.word(pos + 1), "between" | "among") {
+        let from = v.tok(pos + 1);
+        let until = v.words.iter().skip(pos + 2).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "to" | "on" | "over" | "about" | "that" | "which")).map_or(usize::MAX, |(tk, _)| *tk);
+        let inside = SentenceView::distinct(v.actors_in(from, until).iter().map(|r| r.entity));
+        (inside.len() >= 2).then_some(inside)
+    } else {
+        None
+    };
     let persons: Vec<usize> = SentenceView::distinct(
         v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person && !reporter(r)).map(|r| r.entity),
     );
@@ -122,7 +131,12 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     } else if actors.len() < 2 {
         return None;
     }
+    if let Some(b) = between {
+        actors = b;
+    }
     let (when, date_text) = v.date_near(t, future);
+    // a date after the article's is a meeting to come, whatever the verb says
+    let future = future || matches!((when, v.date), (Some(w), Some(d)) if w > crate::time::When::Date(d) && !matches!(w, crate::time::When::Year(y) if y == chrono::Datelike::year(&d)) && !matches!(w, crate::time::When::Month(y, m) if y == chrono::Datelike::year(&d) && m == chrono::Datelike::month(&d)));
     Some(Event {
         kind: EventKind::Meeting { visit, host },
         actors,
@@ -220,9 +234,53 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     false
 }
 
+/// Whether an actor mention starts at token `tok` (after an optional "the").
+fn actor_at(v: &SentenceView<'_, '_>, tok: usize) -> bool {
+    // over "the", titles and nationalities: "met Venezuelan President Nicolas Maduro"
+    let starts = |k: usize| v.actors.iter().any(|r| r.tokens.start == k);
+    for k in tok..tok + 6 {
+        if starts(k) {
+            return true;
+        }
+        let w = v.a.tok(k);
+        let skippable = w.eq_ignore_ascii_case("the")
+            || matches!(w, "'s" | "’s")
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w.to_lowercase().as_str(), "president" | "minister" | "prime" | "foreign" | "finance" | "trade" | "secretary" | "leader" | "chief" | "deputy" | "vice" | "his" | "her" | "their" | "counterpart");
+        if !skippable {
+            return false;
+        }
+    }
+    false
+}
+
+/// People named by their office as the object of a meeting: "met 14 Indonesian cabinet
+/// ministers", "meet the leaders of Britain, France …".
+fn group_object(v: &SentenceView<'_, '_>, from: usize) -> bool {
+    const GROUPS: &[&str] = &[
+        "officials", "leaders", "ministers", "representatives", "delegates", "delegation", "delegations", "counterparts",
+        "counterpart", "negotiators", "envoys", "diplomats", "lawmakers", "heads", "executives", "bankers", "members",
+        "president", "premier", "king", "chancellor", "emir",
+    ];
+    for k in from..from + 6 {
+        let w = v.word(k);
+        if GROUPS.contains(&w) {
+            return true;
+        }
+        if w.is_empty() || matches!(w, "," | "." | ";" | "to" | "and" | "in" | "on" | "at" | "for") {
+            return false;
+        }
+    }
+    false
+}
+
 fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
-    for (p, (_, w)) in v.words.iter().enumerate() {
+    for (p, (tk, w)) in v.words.iter().enumerate() {
         let Some(&(_, code)) = TRIGGERS.iter().find(|(t, _)| t == w) else { continue };
+        // a capitalised trigger inside a sentence is part of a name ("Host Data Link")
+        if p > 0 && v.a.tok(*tk).chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
         match w.as_str() {
@@ -231,6 +289,29 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
                     continue;
                 }
                 if next == "with" && NOT_A_MEETING.contains(&v.word(p + 2)) {
+                    continue;
+                }
+                // "met X", "met with X", or "X and Y met (today|in …|to discuss)": an object that
+                // is no actor ("meet demands", "meet the market") is no meeting
+                let intransitive = matches!(
+                    next,
+                    "" | "." | "," | ";" | "on" | "in" | "at" | "today" | "tomorrow" | "yesterday" | "tonight" | "next" | "again"
+                        | "later" | "here" | "there" | "this" | "to" | "for" | "privately" | "briefly" | "separately" | "jointly"
+                        | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "late" | "early"
+                        | "behind" | "until" | "over" | "during" | "after" | "before" | "twice" | "regularly" | "informally"
+                );
+                let object = actor_at(v, v.tok(p + 1)) || (next == "with" && actor_at(v, v.tok(p + 2)))
+                    || matches!(next, "him" | "her" | "them")
+                    || group_object(v, p + 1);
+                if !intransitive && !object {
+                    continue;
+                }
+            }
+            "received" | "receives" | "hosted" | "hosts" | "host" => {
+                // "received a contract", "received approval": only receiving someone is a meeting
+                let person_next = v.actors.iter().any(|r| (r.tokens.start == v.tok(p + 1) || r.tokens.start == v.tok(p + 1) + 1)
+                    && matches!(v.kind(r.entity), EntityKind::Person | EntityKind::Country));
+                if !person_next && !matches!(next, "him" | "her" | "them" | "delegation" | "delegations" | "visiting") {
                     continue;
                 }
             }
@@ -256,11 +337,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
                     continue;
                 }
             }
-            "host" | "hosts" | "hosted" => {
-                if matches!(next, "country" | "nation" | "city") {
-                    continue;
-                }
-            }
+
             "conference" => {
                 if prev == "press" || prev == "news" {
                     continue;

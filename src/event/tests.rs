@@ -136,6 +136,28 @@ no_meeting!(met_expectations, "Exports met expectations in January, the Japanese
 no_meeting!(met_with_resistance, "The proposal by Japan met with resistance in the United States.");
 no_meeting!(anaphoric_meeting, "During the meeting, Iranian President Ebrahim Raisi rejected the demands of Venezuela.");
 no_meeting!(talks_as_speech, "Brazil talks about its debt often, Brazilian Finance Minister Dilson Funaro said.");
+no_meeting!(received_a_contract, "Hughes Aircraft Co, a unit of General Motors Corp, received a contract from the U.S. Navy.");
+no_meeting!(meet_demands, "Argentina and Brazil said they could not meet creditor bank demands.");
+no_meeting!(capitalised_trigger_in_a_name, "VMX Inc and IBM introduced Host Data Link in Dallas.");
+no_meeting!(anaphoric_summit, "The main goal of Japan and the United States at the summit would be to strengthen growth.");
+no_meeting!(hypothetical_visit_of_no_one, "Officials said more Iranians will consider visiting Venezuelan cities.");
+
+meeting!(
+    talks_between_name_their_participants,
+    "Britain said an IMF program would help negotiations between Brazil and Argentina.",
+    Some("1987-03-03"),
+    ["Brazil", "Argentina"],
+    Status::Planned,
+    None
+);
+meeting!(
+    met_ministers_of_a_country,
+    "World Bank President Barber Conable pledged support. Conable arrived in Indonesia on Saturday and has since met 14 Indonesian cabinet ministers.",
+    Some("1987-03-24"),
+    ["Barber Conable", "Indonesia"],
+    Status::Held,
+    Some("1987-03-21")
+);
 
 pact!(
     planned_pact_with_duration,
