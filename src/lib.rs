@@ -27,6 +27,7 @@ pub mod document;
 pub mod event;
 pub mod export;
 pub mod lexicon;
+pub mod link;
 pub mod mention;
 pub mod query;
 pub mod rdf;

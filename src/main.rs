@@ -275,6 +275,7 @@ struct Summary {
 fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Result<ExitCode> {
     // Read and check every input before touching the store, so a typo costs nothing.
     let store = EntenteStore::open(store_path)?;
+    let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
     for input in inputs {
         for doc in entente::document::read_input(input, date) {
@@ -286,13 +287,15 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
                     continue;
                 }
             };
-            let x = entente::extract(&doc);
+            let mut x = entente::extract(&doc);
+            persons.link(&mut x);
             let quads = entente::rdf::article_quads(&doc, &x);
             if let Err(e) = store.replace_article(&quads) {
                 eprintln!("entente: {}: {e}", doc.id);
                 s.failed += 1;
                 continue;
             }
+            persons.add(&x);
             s.articles += 1;
             for e in &x.resolved.entities {
                 if e.kind != entente::resolve::EntityKind::Place {

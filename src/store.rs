@@ -17,6 +17,7 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store};
 
+use crate::rdf::vocab::skos;
 use crate::rdf::{mint, ArticleQuads};
 
 /// The store directory used when neither `--store` nor `ENTENTE_STORE` names one.
@@ -118,11 +119,23 @@ impl EntenteStore {
             t.insert(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
         }
         for (node, label) in &article.labels {
-            let has = t
+            let existing: Vec<Quad> = t
                 .quads_for_pattern(Some(node.as_ref().into()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
-                .next()
-                .is_some();
-            if !has {
+                .filter_map(Result::ok)
+                .collect();
+            if let Some(q) = existing.first() {
+                // the node already has its label; this article's name for it is another name
+                let same = matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label);
+                let has_alt = t
+                    .quads_for_pattern(Some(node.as_ref().into()), Some(skos::ALT_LABEL), None, Some(graph))
+                    .filter_map(Result::ok)
+                    .any(|q| matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label));
+                if !same && !has_alt && article.quads.iter().any(|q| q.subject == oxigraph::model::NamedOrBlankNode::NamedNode(node.clone()) && q.predicate == rdf::TYPE) {
+                    let lit = Literal::new_simple_literal(label);
+                    t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), graph));
+                    t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));
+                }
+            } else {
                 let lit = Literal::new_simple_literal(label);
                 t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), registry.as_ref()));
                 t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));

@@ -79,3 +79,35 @@ pub fn shared_pact(party_keys: &[String], duration: &str) -> NamedNode {
     let parties: Vec<String> = party_keys.iter().map(|k| crate::resolve::fold(k)).collect();
     node(format!("{BASE}id/pact/{}/{}", parties.join("--"), encode(&duration.to_lowercase())))
 }
+
+/// The stable key of an entity IRI minted by [`entity`] (its inverse), or `None` for other IRIs.
+pub fn key_of(iri: &str) -> Option<String> {
+    let rest = iri.strip_prefix(BASE)?.strip_prefix("id/")?;
+    let mut out = Vec::new();
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = rest.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for key in ["person/nicolas-maduro", "country/Q794", "person/reuters-1/raisi", "person/李-鹏", "org/Q794/foreign-ministry"] {
+            assert_eq!(key_of(entity(key).as_str()).as_deref(), Some(key));
+        }
+        assert_eq!(key_of("https://example.org/x"), None);
+    }
+}
