@@ -431,12 +431,19 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         if !is_national(&role) {
             continue;
         }
+        // What the person says is no evidence of where they are from: "President Reagan said
+        // Japan must open its markets" leaves Reagan's country to the dateline.
+        let person_at = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).map_or(0, |r| r.tokens.end);
+        let sent_end = a.sentences.get(sentence).map_or(0, |s| s.tokens.end);
+        let speech_at = (person_at..sent_end)
+            .find(|&k| crate::mention::SPEECH_VERBS.contains(&a.tok(k).to_lowercase().as_str()))
+            .unwrap_or(usize::MAX);
         // countries named, and the countries of national bodies named ("the Tokyo Stock Exchange")
         let national: Vec<(usize, usize)> = b
             .out
             .refs
             .iter()
-            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization)
+            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization && r.tokens.start < speech_at)
             .filter_map(|r| b.out.entities[r.entity].country.map(|c| (r.tokens.start, c)))
             .collect();
         let mut in_sentence: BTreeSet<usize> = BTreeSet::new();
@@ -447,7 +454,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             .out
             .refs
             .iter()
-            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Country)
+            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Country && r.tokens.start < speech_at)
             .filter(|r| {
                 let mut k = r.tokens.start;
                 if k > 0 && a.tok(k - 1).eq_ignore_ascii_case("the") {

@@ -183,3 +183,31 @@ fn stdin_and_jsonl_inputs() {
     let r = select(&store, "SELECT ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id } ORDER BY ?id");
     assert_eq!(column(&r, "id"), vec!["stdin", "x1"]);
 }
+
+#[test]
+fn one_node_per_person_across_articles_and_never_for_a_shared_surname() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"a1","date":"2022-06-01","text":"CARACAS, June 1 - Venezuelan Foreign Minister Felix Plasencia Gonzalez met Cuban officials. Plasencia said talks went well."}"#,
+        r#"{"id":"a2","date":"2022-06-05","text":"TEHRAN, June 5 - Félix Plasencia, the Venezuelan foreign minister, arrived. Felix Plasencia met Iranian President Ebrahim Raisi."}"#,
+        r#"{"id":"a3","date":"1987-04-08","text":"WASHINGTON, April 8 - President Reagan said Japan must open its markets, Reagan added."}"#,
+        r#"{"id":"a4","date":"1987-04-09","text":"WASHINGTON, April 9 - President Reagan met Japanese Prime Minister Yasuhiro Nakasone."}"#,
+        r#"{"id":"a5","date":"2000-06-13","text":"SEOUL, June 13 - South Korean President Kim Dae-jung met North Korean leader Kim Jong Il in Pyongyang."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let persons = |needle: &str| {
+        let r = select(&store, &format!(
+            "SELECT DISTINCT ?p WHERE {{ ?p a schema:Person . {{ ?p rdfs:label ?n }} UNION {{ ?p skos:altLabel ?n }} FILTER(CONTAINS(?n, \"{needle}\")) }}"
+        ));
+        column(&r, "p").len()
+    };
+    assert_eq!(persons("Plasencia"), 1, "Felix Plasencia Gonzalez = Félix Plasencia = Felix Plasencia");
+    assert_eq!(persons("Reagan"), 1, "President Reagan of the United States in two stories");
+    assert_eq!(persons("Kim"), 2, "Kim Dae-jung and Kim Jong Il are two people");
+    let labels = column(&select(&store, "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l FILTER(CONTAINS(?l, \"Plasencia\")) }"), "l");
+    assert_eq!(labels, vec!["Felix Plasencia Gonzalez"], "exactly one rdfs:label");
+}
