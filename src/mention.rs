@@ -534,8 +534,8 @@ fn title_mentions(
         }
         _ => role,
     };
-    let former = ext_s > 0 && matches!(lower(a.tok(ext_s - 1)).as_str(), "former" | "ex" | "late" | "then");
-    let role = if former { None } else { role };
+    // "former Japanese Foreign Minister Shintaro Abe" still names the post he held: the
+    // annotation guidelines record every post an article attributes to a person.
     s = ext_s;
     e = ext_e;
     let surface = a.slice(a.tokens[s].start, a.tokens[e - 1].end);
@@ -617,7 +617,9 @@ fn title_mentions(
         Some(Of::Country(c)) => Some(c),
         _ => None,
     };
-    if role.is_some() && (det == "the" || matches!(of, Some(Of::Country(_))) || a.tok(s.wrapping_sub(1)) == ",") {
+    // "Funaro, who is finance minister": a relative clause gives a post too
+    let relative = s >= 2 && matches!(lower(a.tok(s - 1)).as_str(), "is" | "was" | "remains") && lower(a.tok(s - 2)) == "who";
+    if role.is_some() && (det == "the" || matches!(of, Some(Of::Country(_))) || a.tok(s.wrapping_sub(1)) == "," || relative) {
         let from = if matches!(of, Some(_)) { k.saturating_sub(1) } else { s };
         out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role }));
     }

@@ -352,12 +352,14 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::PersonDescription { country, role } => {
+                let t = m.tokens.start;
+                let apposition = (t > 0 && a.tok(t - 1) == ",")
+                    || (t > 1 && matches!(a.tok(t - 1), "is" | "was" | "remains") && a.tok(t - 2) == "who");
                 // "Raisi, Iran's president," (apposition) or "the Iranian leader" → the last person
                 // introduced whose nationality or post fits.
                 let fits = |e: &Entity| {
-                    let post_country_ok = country.is_none_or(|c| {
-                        e.posts.iter().any(|p| p.of.is_some_and(|o| b.out.entities[o].country == Some(c)))
-                    });
+                    let post_country_ok = (apposition && e.posts.is_empty())
+                        || country.is_none_or(|c| e.posts.iter().any(|p| p.of.is_some_and(|o| b.out.entities[o].country == Some(c))));
                     let role_ok = role.as_ref().is_none_or(|r| e.posts.is_empty() || e.posts.iter().any(|p| &p.role == r));
                     post_country_ok && role_ok
                 };
@@ -366,10 +368,12 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
                     })
                 });
-                let apposition = m.tokens.start > 0 && a.tok(m.tokens.start - 1) == ",";
                 if let Some(p) = candidate {
                     if apposition && b.out.entities[p].posts.is_empty() {
                         b.add_post(p, role.clone(), country.map(Of::Country));
+                        if let Some(r) = role {
+                            b.post_sites.push((p, r.clone(), sentence));
+                        }
                     }
                     b.push(m, sentence, p, false, None);
                 }
@@ -572,6 +576,77 @@ mod tests {
         let m = find_mentions(&a, lex, None);
         resolve(&a, &m, lex, "t", None)
     }
+
+    /// (name, kind, post as "Role of Owner") of every actor found, sorted.
+    fn actors_of(text: &str) -> Vec<(String, EntityKind, Vec<String>)> {
+        let r = run(text);
+        let mut out: Vec<(String, EntityKind, Vec<String>)> = r
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Place)
+            .map(|e| {
+                let posts = e
+                    .posts
+                    .iter()
+                    .map(|p| match p.of {
+                        Some(o) => format!("{} of {}", p.role, r.entities[o].label),
+                        None => p.role.clone(),
+                    })
+                    .collect();
+                (e.label.clone(), e.kind, posts)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    macro_rules! actors {
+        ($name:ident, $text:expr, [$(($label:expr, $kind:ident $(, $post:expr)?)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let mut want: Vec<(String, EntityKind, Vec<String>)> =
+                    vec![$(($label.to_string(), EntityKind::$kind, vec![$($post.to_string())?])),*];
+                want.sort();
+                assert_eq!(actors_of($text), want);
+            }
+        };
+    }
+
+    // titles
+    actors!(title_and_demonym, "Brazilian Finance Minister Dilson Funaro arrived.",
+        [("Dilson Funaro", Person, "Finance Minister of Brazil"), ("Brazil", Country)]);
+    actors!(secretary_of_state, "Secretary of State George Shultz said it would wait.",
+        [("George Shultz", Person, "Secretary of State")]);
+    actors!(honorific_is_no_title, "Ayatollah Ali Khamenei spoke.", [("Ali Khamenei", Person)]);
+    actors!(organization_post, "World Bank President Barber Conable pledged support.",
+        [("Barber Conable", Person, "President of World Bank"), ("World Bank", Organization)]);
+    actors!(possessive_apposition, "Ebrahim Raisi, Iran's president, spoke.",
+        [("Ebrahim Raisi", Person, "President of Iran"), ("Iran", Country)]);
+    actors!(relative_clause_post, "Dilson Funaro, who is finance minister, spoke.",
+        [("Dilson Funaro", Person, "Finance Minister")]);
+    actors!(former_posts_are_posts, "Former Japanese Foreign Minister Shintaro Abe spoke.",
+        [("Japan", Country), ("Shintaro Abe", Person, "Foreign Minister of Japan")]);
+    actors!(title_phrase, "Chief Cabinet Secretary Masaharu Gotoda told reporters.",
+        [("Masaharu Gotoda", Person, "Chief Cabinet Secretary")]);
+    // name shapes
+    actors!(particles, "EC Commissioner Willy De Clercq met Victor Paz Estenssoro and Osama bin Laden.",
+        [("European Community", Organization), ("Osama bin Laden", Person), ("Victor Paz Estenssoro", Person), ("Willy De Clercq", Person, "Commissioner of European Community")]);
+    actors!(hyphens_and_accents, "Hossein Amir-Abdollahian met Nicolás Maduro.",
+        [("Hossein Amir-Abdollahian", Person), ("Nicolás Maduro", Person)]);
+    actors!(speech_verb_makes_a_person, "Officials met. Funaro said the talks went well.", [("Funaro", Person)]);
+    actors!(month_is_no_person, "Talks resume in May, officials said.", []);
+    actors!(group_nouns_are_no_people, "Economists said growth would slow.", []);
+    // organizations
+    actors!(ministry_of, "Japan's Ministry of Finance disagreed.", [("Japan", Country), ("Ministry of Finance", Organization)]);
+    actors!(government_body_with_demonym, "According to the Iranian Foreign Ministry, it ended.",
+        [("Iranian Foreign Ministry", Organization)]);
+    actors!(newspaper_named_after_a_city, "The Washington Post reported it.", [("The Washington Post", Organization)]);
+    // metonyms
+    actors!(capitals_as_governments, "Tokyo and Washington agreed.", [("Japan", Country), ("United States", Country)]);
+    actors!(capital_as_a_place, "Maduro arrived in Tehran on Friday.", []);
+    actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
+    actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
+    actors!(demonym_alone_is_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
 
     #[test]
     fn fold_is_accent_and_case_insensitive() {
