@@ -309,8 +309,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
             }
             "received" | "receives" | "hosted" | "hosts" | "host" => {
                 // "received a contract", "received approval": only receiving someone is a meeting
-                let person_next = v.actors.iter().any(|r| (r.tokens.start == v.tok(p + 1) || r.tokens.start == v.tok(p + 1) + 1)
-                    && matches!(v.kind(r.entity), EntityKind::Person | EntityKind::Country));
+                let person_next = actor_at(v, v.tok(p + 1));
                 if !person_next && !matches!(next, "him" | "her" | "them" | "delegation" | "delegations" | "visiting") {
                     continue;
                 }

@@ -105,6 +105,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let window: Vec<&str> = v.words.iter().map(|(_, w)| w.as_str()).collect();
     let before: Vec<&str> = window.iter().take(pos).rev().take(8).copied().collect();
     let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
+    let after: Vec<&str> = window.iter().skip(pos + 1).take(5).copied().collect();
     let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
     let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
         Status::Withdrawn
@@ -114,7 +115,11 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
     {
         Status::InForce
-    } else if before.iter().any(|w| PROPOSED.contains(w)) {
+    } else if before.iter().any(|w| PROPOSED.contains(w))
+        || after.windows(2).any(|w| matches!(w, ["would" | "will" | "to" | "could" | "should" | "must", "be"]))
+        || after.iter().any(|w| matches!(*w, "planned" | "proposed" | "sought" | "envisaged" | "under"))
+            && !after.contains(&"signed")
+    {
         Status::Proposed
     } else if around.iter().any(|w| SIGNED.contains(w)) {
         Status::Signed

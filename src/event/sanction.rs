@@ -50,9 +50,11 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
                 .map(|r| r.entity);
         }
     }
-    // "X imposed sanctions"
-    if p >= 1 && matches!(v.word(p - 1), "imposed" | "imposes" | "impose" | "slapped" | "levied" | "announced") {
-        return v.actors_in(0, v.tok(p - 1)).last().map(|r| r.entity);
+    // "X imposed (new) sanctions", "X imposed an embargo"
+    for k in (p.saturating_sub(4)..p).rev() {
+        if matches!(v.word(k), "imposed" | "imposes" | "impose" | "imposing" | "slapped" | "levied" | "announced" | "declared" | "tightened" | "extended") {
+            return v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+        }
     }
     None
 }

@@ -231,3 +231,73 @@ fn statements_resolve_pronouns() {
     assert_eq!(s.len(), 1, "{got:#?}");
     assert_eq!(s[0].actors, set(&["Nicolas Maduro"]));
 }
+
+// More trigger families.
+meeting!(
+    received_a_visitor,
+    "Chinese Premier Li Peng received Japanese Foreign Minister Taro Nakayama in Peking on Tuesday.",
+    Some("1990-05-03"),
+    ["Li Peng", "Taro Nakayama"],
+    Status::Held,
+    Some("1990-05-01")
+);
+meeting!(
+    invited_to_visit,
+    "Iranian President Ebrahim Raisi invited Venezuelan President Nicolas Maduro to visit Iran.",
+    Some("2022-06-13"),
+    ["Ebrahim Raisi", "Nicolas Maduro", "Iran"],
+    Status::Planned,
+    None
+);
+meeting!(
+    telephoned,
+    "U.S. President George Bush telephoned Soviet President Mikhail Gorbachev yesterday.",
+    Some("1990-05-03"),
+    ["George Bush", "Mikhail Gorbachev"],
+    Status::Held,
+    Some("1990-05-02")
+);
+
+pact!(
+    ratified_treaty,
+    "The Soviet Union and the United States ratified the arms treaty on Monday.",
+    ["Soviet Union", "United States"],
+    Status::Signed,
+    None
+);
+pact!(
+    ceasefire_agreed,
+    "Iran and Iraq agreed to a ceasefire.",
+    ["Iran", "Iraq"],
+    Status::Signed,
+    None
+);
+pact!(
+    memorandum_sought_with,
+    "British Corporate Affairs Minister Michael Howard said a memorandum of understanding would be sought with Japan.",
+    ["United Kingdom", "Japan"],
+    Status::Proposed,
+    None
+);
+pact!(
+    rejected_deal_failed,
+    "Talks between Israel and Syria collapsed without a deal.",
+    ["Israel", "Syria"],
+    Status::Failed,
+    None
+);
+pact!(
+    violated_pact_in_force,
+    "The United States said Japan was violating the semiconductor agreement with the United States.",
+    ["Japan", "United States"],
+    Status::InForce,
+    None
+);
+
+#[test]
+fn an_embargo_against() {
+    let got = events("The United States imposed an embargo against Cuba in 1962.", None);
+    let s = only(&got, "sanction");
+    assert_eq!(s.len(), 1, "{got:#?}");
+    assert_eq!(s[0].actors, set(&["United States", "Cuba"]));
+}
