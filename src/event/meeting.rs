@@ -134,7 +134,12 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     if let Some(b) = between {
         actors = b;
     }
-    let (when, date_text) = v.date_near(t, future);
+    let (mut when, date_text) = v.date_near(t, future);
+    // Wire copy's lead reports the day's news: an undated meeting told in the dateline's
+    // sentence happened on the story's date.
+    if when.is_none() && !future && v.index == 0 && v.a.dateline.is_some() {
+        when = v.date.map(crate::time::When::Date);
+    }
     // a date after the article's is a meeting to come, whatever the verb says
     let future = future || matches!((when, v.date), (Some(w), Some(d)) if w > crate::time::When::Date(d) && !matches!(w, crate::time::When::Year(y) if y == chrono::Datelike::year(&d)) && !matches!(w, crate::time::When::Month(y, m) if y == chrono::Datelike::year(&d) && m == chrono::Datelike::month(&d)));
     Some(Event {
