@@ -68,6 +68,8 @@ pub enum Cand {
         country: Option<usize>,
         /// The role named in the description.
         role: Option<String>,
+        /// The organization the role belongs to ("vice minister of MITI").
+        org: Option<usize>,
     },
     /// "the North American country": one of these countries, the most recent mentioned.
     CountryDescription(Vec<usize>),
@@ -291,7 +293,14 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                         i = after;
                     }
                     SpanKind::Title(t) => {
-                        let covered = out.last().map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
+                        // a title may reach back over the country just before it ("the Deputy U.S.
+                        // Trade Representative"): that mention does not bound it
+                        let last_ends_here = |m: &&Mention| m.tokens.end == span.start_tok && matches!(m.cand, Cand::Country(_) | Cand::Demonym(_));
+                        let covered = out
+                            .iter()
+                            .rev()
+                            .find(|m| !last_ends_here(m))
+                            .map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
                         let (ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.end);
                         out.extend(ms);
                         i = after.max(next);
@@ -526,7 +535,9 @@ fn title_mentions(
     let extended = ext_s < s || ext_e > e;
     let role = match (&role, extended) {
         (Some(r), true) => {
-            let words: Vec<&str> = (ext_s..ext_e)
+            // the role's words: the phrase without its owner ("vice minister of Japan" → "Vice Minister")
+            let role_end = if of_object.is_some() { (e..ext_e).find(|&k| matches!(lower(a.tok(k)).as_str(), "of" | "for")).unwrap_or(ext_e) } else { ext_e };
+            let words: Vec<&str> = (ext_s..role_end)
                 .filter(|&k| !tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_))))
                 .map(|k| a.tok(k))
                 .collect();
@@ -619,9 +630,15 @@ fn title_mentions(
     };
     // "Funaro, who is finance minister": a relative clause gives a post too
     let relative = s >= 2 && matches!(lower(a.tok(s - 1)).as_str(), "is" | "was" | "remains") && lower(a.tok(s - 2)) == "who";
-    if role.is_some() && (det == "the" || matches!(of, Some(Of::Country(_))) || a.tok(s.wrapping_sub(1)) == "," || relative) {
-        let from = if matches!(of, Some(_)) { k.saturating_sub(1) } else { s };
-        out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role }));
+    if role.is_some() && (det == "the" || of.is_some() || a.tok(s.wrapping_sub(1)) == "," || relative) {
+        // the owner before the title belongs to the description ("Iran's president")
+        let owner_before = k > 0 && tags.get(k - 1).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_)));
+        let from = if owner_before && of.is_some() { k - 1 } else { s };
+        let org = match of {
+            Some(Of::Org(o)) => Some(o),
+            _ => None,
+        };
+        out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role, org }));
     }
     (out, e)
 }
@@ -714,6 +731,18 @@ fn extend_title(
                     of = org_of(h).map(Of::Org).or_else(|| first_country(h).map(Of::Country));
                     if of.is_some() {
                         end = spans[ti].end_tok;
+                    }
+                    // "of Japan's Ministry of International Trade and Industry": the body owns it
+                    let after = spans[ti].end_tok;
+                    if matches!(a.tok(after), "'s" | "’s") {
+                        if let Some(oi) = tags.get(after + 1).copied().flatten() {
+                            if let SpanKind::Name(oh) = &spans[oi].what {
+                                if let Some(o) = org_of(oh).filter(|_| spans[oi].start_tok == after + 1) {
+                                    of = Some(Of::Org(o));
+                                    end = spans[oi].end_tok;
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -810,7 +839,7 @@ fn description(
     }
     if matches!(lower(a.tok(k)).as_str(), "leader" | "head" | "strongman" | "monarch") && k < sent_end {
         if !is_cap_word(a.tok(k + 1)) {
-            return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: None }), k + 1));
+            return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: None, org: None }), k + 1));
         }
     }
     // the <Region adjective> country|nation|state

@@ -351,7 +351,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     b.push(m, sentence, host, false, None);
                 }
             }
-            Cand::PersonDescription { country, role } => {
+            Cand::PersonDescription { country, role, org } => {
                 let t = m.tokens.start;
                 let apposition = (t > 0 && a.tok(t - 1) == ",")
                     || (t > 1 && matches!(a.tok(t - 1), "is" | "was" | "remains") && a.tok(t - 2) == "who");
@@ -370,7 +370,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 });
                 if let Some(p) = candidate {
                     if apposition && b.out.entities[p].posts.is_empty() {
-                        b.add_post(p, role.clone(), country.map(Of::Country));
+                        b.add_post(p, role.clone(), country.map(Of::Country).or(org.map(Of::Org)));
                         if let Some(r) = role {
                             b.post_sites.push((p, r.clone(), sentence));
                         }

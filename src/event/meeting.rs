@@ -365,7 +365,9 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
         matches!(e.kind, EventKind::Meeting { .. })
             && e.status == m.status
             && (e.when.is_none() || m.when.is_none() || e.when == m.when)
-            && (sorted(&e.actors) == sorted(&m.actors) || same_planned_trip(e, &m, resolved))
+            && (sorted(&e.actors) == sorted(&m.actors)
+                || same_planned_trip(e, &m, resolved)
+                || same_talks_by_representatives(e, &m, resolved))
     });
     match same {
         Some(e) => {
@@ -421,6 +423,55 @@ fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) 
     let side_a: std::collections::BTreeSet<usize> = ca.union(&pa).copied().collect();
     let side_b: std::collections::BTreeSet<usize> = cb.union(&pb).copied().collect();
     side_a.is_empty() || side_b.is_empty() || !side_a.is_disjoint(&side_b)
+}
+
+/// The countries a meeting's participants stand for: countries themselves, and the countries
+/// of persons' posts (directly, or through a national body: "vice minister of MITI").
+fn represented(e: &Event, resolved: &crate::resolve::Resolved) -> std::collections::BTreeSet<usize> {
+    let mut out = std::collections::BTreeSet::new();
+    let country_entity = |c: usize| resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c));
+    for &i in &e.actors {
+        let ent = &resolved.entities[i];
+        match ent.kind {
+            EntityKind::Country => {
+                out.insert(i);
+            }
+            EntityKind::Person => {
+                for p in &ent.posts {
+                    if let Some(o) = p.of {
+                        let owner = &resolved.entities[o];
+                        if owner.kind == EntityKind::Country {
+                            out.insert(o);
+                        } else if let Some(c) = owner.country.and_then(country_entity) {
+                            out.insert(c);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Talks told first between countries ("Japanese officials tomorrow open talks with American
+/// negotiators") and, in the next sentence, between the persons who represent them ("Kuroda,
+/// vice minister of MITI, is to hold meetings with Deputy U.S. Trade Representative Smith") are
+/// one meeting.
+fn same_talks_by_representatives(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) -> bool {
+    let adjacent = match (a.sentences.last(), b.sentences.first()) {
+        (Some(x), Some(y)) => y.saturating_sub(*x) <= 1,
+        _ => false,
+    };
+    let person = |i: &usize| resolved.entities[*i].kind == EntityKind::Person;
+    let countries_only = |e: &Event| !e.actors.iter().any(person);
+    let persons_only = |e: &Event| e.actors.iter().all(person);
+    adjacent
+        && ((countries_only(a) && persons_only(b)) || (persons_only(a) && countries_only(b)))
+        && {
+            let (ra, rb) = (represented(a, resolved), represented(b, resolved));
+            ra.len() >= 2 && ra == rb
+        }
 }
 
 fn sorted(v: &[usize]) -> Vec<usize> {
