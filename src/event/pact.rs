@@ -33,6 +33,7 @@ const IN_FORCE: &[&str] = &[
     "violating", "violation", "violations", "violated", "violate", "breach", "breached", "breaching", "honoring",
     "honouring", "honor", "honour", "honored", "honoured", "comply", "complied", "complying", "compliance", "adhere",
     "adhering", "adhered", "enforcement", "enforce", "enforcing", "monitoring", "implementing", "implementation",
+    "enshrined", "existing", "current",
 ];
 
 fn duration_re() -> &'static Regex {
@@ -105,7 +106,9 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let window: Vec<&str> = v.words.iter().map(|(_, w)| w.as_str()).collect();
     let before: Vec<&str> = window.iter().take(pos).rev().take(8).copied().collect();
     let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
-    let after: Vec<&str> = window.iter().skip(pos + 1).take(5).copied().collect();
+    // what the sentence says of the pact before it turns to another one ("… would be sought with
+    // Japan on terms similar to one signed last autumn")
+    let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
     let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
     let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
         Status::Withdrawn
@@ -256,6 +259,10 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
         }
         if (w == "plan" || w == "program" || w == "programme") && (prev == "cooperation" || next == "of" && v.word(p + 2) == "cooperation") {
             return Some(p);
+        }
+        // "scope for agreement", "in agreement": accord as a state of mind, not a pact
+        if w == "agreement" && matches!(prev, "for" | "in") {
+            continue;
         }
         if w == "memorandum" || TRIGGERS.contains(&w.as_str()) {
             if w == "convention" && prev != "the" && prev != "a" {
