@@ -141,3 +141,22 @@ fn a_store_held_by_another_process_is_refused_clearly() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(articles_in(&store), vec!["stdin"]);
 }
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it_whole() {
+    let dir = tmp();
+    let huge = dir.path().join("dump.txt");
+    let line = "Iran and Venezuela signed a deal. ".repeat(1000);
+    let mut text = String::new();
+    while text.len() <= entente::document::MAX_ARTICLE_BYTES {
+        text.push_str(&line);
+    }
+    std::fs::write(&huge, &text).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Japan and China held talks on trade.").unwrap();
+    let store = dir.path().join("store");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), huge.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    one_line_error(&o, "dump.txt: too large for one article");
+    assert_eq!(articles_in(&store), vec!["good"]);
+}
