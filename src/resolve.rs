@@ -425,6 +425,21 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
         }
     }
+    // The dateline city is the place "here" stands for in the story.
+    if let Some(d) = &a.dateline {
+        let mentions_here = a.tokens.iter().enumerate().any(|(i, _)| a.tok(i) == "here");
+        if mentions_here {
+            let city = title_case(d.city.split(',').next().unwrap_or(&d.city).trim());
+            let e = b.entity(format!("place/{}", fold(&city)), EntityKind::Place, &city);
+            b.out.entities[e].country = lex.place_country(&city, year);
+            b.out.entities[e].names.insert(city.clone());
+            if let (Some(start), Some(tok)) = (a.text.find(d.city.as_str()), a.tokens.iter().position(|t| t.start >= d.span.start)) {
+                let end = start + d.city.len();
+                let last = a.tokens.iter().rposition(|t| t.end <= end).unwrap_or(tok);
+                b.out.refs.push(Ref { tokens: tok..last + 1, start, end, sentence: 0, entity: e, named: true });
+            }
+        }
+    }
     // A national title without its country: the one country its sentence names (not as a
     // destination: "leaves for Japan"), else the dateline's country, as wire copy leaves the
     // officials of the country it is filed from unqualified ("TOKYO - Prime Minister Nakasone").
@@ -528,6 +543,20 @@ fn is_national(role: &str) -> bool {
         || r.contains("premier") || r == "king" || r == "queen" || r == "emir" || r == "sultan" || r.contains("ambassador")
         || r.contains("trade representative") || r == "supreme leader")
         && !r.contains("general")
+}
+
+/// "SAO PAULO" → "Sao Paulo".
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 fn strip_the(s: &str) -> String {

@@ -74,6 +74,14 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         }
     }
 
+    // "here" is the dateline's city
+    if place.is_none() && v.words.iter().any(|(_, w)| w == "here") {
+        place = v.a.dateline.as_ref().and_then(|d| {
+            let city = d.city.to_lowercase();
+            v.resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == city.split(',').next().unwrap_or("").trim())
+        });
+    }
+
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
     // who reports the meeting is not in it: "…, Chief Cabinet Secretary Masaharu Gotoda told reporters"

@@ -132,6 +132,21 @@ meeting!(
     Some("1987-03-02")
 );
 
+#[test]
+fn here_is_the_dateline_city() {
+    let doc = Document {
+        id: "t".into(),
+        text: "BERNE, March 3 - Swiss Foreign Minister Pierre Aubert met Brazilian Finance Minister Dilson Funaro here today.".into(),
+        date: NaiveDate::from_ymd_opt(1987, 3, 3),
+        title: None,
+        url: None,
+    };
+    let x = crate::extract(&doc);
+    let m = x.events.iter().find(|e| matches!(e.kind, EventKind::Meeting { .. })).expect("a meeting");
+    assert_eq!(m.place.map(|p| x.resolved.entities[p].label.as_str()), Some("Berne"));
+    assert_eq!(m.when.map(|w| w.lexical()).as_deref(), Some("1987-03-03"));
+}
+
 no_meeting!(met_expectations, "Exports met expectations in January, the Japanese Finance Ministry said.");
 no_meeting!(met_with_resistance, "The proposal by Japan met with resistance in the United States.");
 no_meeting!(anaphoric_meeting, "During the meeting, Iranian President Ebrahim Raisi rejected the demands of Venezuela.");
