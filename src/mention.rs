@@ -107,24 +107,17 @@ const FUNCTION_CAPS: &[&str] = &[
 ];
 
 /// Capitalised words that are never part of a person's name (but may be part of an
-/// organization's or a place's).
+/// organization's or a place's), besides [`FUNCTION_CAPS`].
 const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "While", "This", "That", "These",
-    "Those", "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And",
-    "Or", "If", "When", "As", "For", "From", "With", "By", "Of", "To", "Also", "However", "Meanwhile", "Under",
-    "Since", "Despite", "Although", "Following", "Earlier", "Later", "Last", "Next", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
-    "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
-    "Oct", "Nov", "Dec", "Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West", "Central",
+    "Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West", "Central",
     "Islamic", "Republic", "State", "States", "Government", "Minister", "Ministry", "Mr", "Mrs", "Ms", "Dr",
-    "Sources", "Officials", "Analysts", "Diplomats", "Reuters", "Today", "Yesterday", "Tomorrow", "Who", "What",
-    "Where", "Why", "How", "All", "Some", "Many", "Most", "Both", "Each", "Every", "Such", "No", "Not", "There",
-    "Here", "Now", "Then", "Thus", "So", "Yet", "Still", "Only", "Even", "Just", "Already", "Together", "Other",
+    "Sources", "Officials", "Analysts", "Diplomats", "Reuters",
+    "Together", "Other",
     "Another", "New", "Old", "First", "Second", "Third", "One", "Two", "Three", "Four", "Five", "Ten", "Hundred",
     "Thousand", "Prime", "Foreign", "Finance", "Trade", "Supreme", "Leader", "President", "Vice", "Deputy",
     "Secretary", "Chairman", "Spokesman", "Ambassador", "Governor", "Senator", "King", "Queen", "Crown", "Prince",
     "Party", "Agreement", "Treaty", "Accord", "Pact", "Deal", "Plan", "Talks", "Summit", "Conference", "Meeting",
-    "Asked", "Said", "Says", "Told", "Speaking", "Please", "Yes", "Asia", "Africa", "Europe", "America",
+    "Asia", "Africa", "Europe", "America",
     "Americas", "Latin", "Middle", "Gulf", "Pacific", "Atlantic", "Hemisphere", "Christmas", "Easter", "Ramadan",
     "God", "Allah", "Internet", "Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Fund", "Union",
     // people named by what they do, not by name
@@ -994,7 +987,7 @@ fn name_chunk(
     if NEWS_CUES.contains(&prev.as_str()) || (prev == "agency" || next_word == "news") && title.is_none() {
         return (end, vec![mk(a, j, end, Cand::NewOrg { name, country, government: false, news: true })]);
     }
-    if words.iter().any(|w| NOT_NAME.contains(w)) {
+    if words.iter().any(|w| NOT_NAME.contains(w) || FUNCTION_CAPS.contains(w)) {
         return (end, Vec::new());
     }
     let honorific_before = j > sent_start && tags[j - 1].is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)));

@@ -74,16 +74,7 @@ pub fn run(
     graph_format: GraphFormat,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    // Entente's prefixes (ent:, schema:, rdfs:, …) are predeclared; a query may redefine them.
-    let mut evaluator = SparqlEvaluator::new();
-    for (p, ns) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*p, *ns)
-            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
-    }
-    let prepared = evaluator
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let prepared = prepare(name, sparql)?;
     // The store's default graph already is the merge of all article graphs (see `store`).
     let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
     let results = prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))?;
@@ -132,6 +123,20 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// Parses a query with Entente's prefixes (ent:, schema:, rdfs:, …) predeclared; a query may
+/// redefine them.
+fn prepare(name: &str, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *ns)
+            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
+    }
+    evaluator
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })
 }
 
 /// A parser message on one line and short enough to read: the position and the gist.
@@ -219,15 +224,7 @@ fn write_table(out: &mut dyn Write, vars: &[String], rows: &[Vec<Option<Term>>])
 /// A syntax or evaluation error, or a query that is not a SELECT.
 pub fn select(store: &EntenteStore, sparql: &str) -> Result<Vec<std::collections::HashMap<String, Term>>, QueryError> {
     let name = "internal";
-    let mut evaluator = SparqlEvaluator::new();
-    for (p, ns) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*p, *ns)
-            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
-    }
-    let prepared = evaluator
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let prepared = prepare(name, sparql)?;
     let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
     match prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))? {
         QueryResults::Solutions(solutions) => {
@@ -248,15 +245,7 @@ pub fn select(store: &EntenteStore, sparql: &str) -> Result<Vec<std::collections
 /// # Errors
 /// A syntax or evaluation error; an ASK query.
 pub fn selected_iris(store: &EntenteStore, name: &str, sparql: &str) -> Result<HashSet<String>, QueryError> {
-    let mut evaluator = SparqlEvaluator::new();
-    for (p, ns) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*p, *ns)
-            .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
-    }
-    let prepared = evaluator
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax { name: name.to_owned(), message: one_line(&e.to_string()) })?;
+    let prepared = prepare(name, sparql)?;
     let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
     let mut out = HashSet::new();
     let mut add = |t: &Term| {

@@ -1,51 +1,14 @@
 //! Cytoscape.js elements JSON (also read by Cytoscape desktop): `elements.nodes[].data` and
 //! `elements.edges[].data` with `id`, `source`, `target`.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::{KnowledgeGraph, EDGE_ATTRS, NODE_ATTRS};
+use super::{edge_json, node_json, KnowledgeGraph};
 
 pub(super) fn write(g: &KnowledgeGraph) -> String {
-    let nodes: Vec<Value> = g
-        .graph
-        .node_weights()
-        .map(|n| {
-            let mut d = Map::new();
-            d.insert("id".into(), json!(n.iri));
-            d.insert("label".into(), json!(n.label));
-            for a in NODE_ATTRS {
-                if let Some(v) = n.attr(a) {
-                    d.insert((*a).into(), json!(v));
-                }
-            }
-            for (k, v) in [("start", &n.start), ("end", &n.end)] {
-                if let Some(v) = v {
-                    d.insert(k.into(), json!(v));
-                }
-            }
-            json!({ "data": d, "classes": n.kind.to_lowercase() })
-        })
-        .collect();
-    let edges: Vec<Value> = g
-        .graph
-        .edge_indices()
-        .filter_map(|e| {
-            let (s, t) = g.graph.edge_endpoints(e)?;
-            let w = g.graph.edge_weight(e)?;
-            let mut d = Map::new();
-            d.insert("id".into(), json!(w.id));
-            d.insert("source".into(), json!(g.graph[s].iri));
-            d.insert("target".into(), json!(g.graph[t].iri));
-            d.insert("label".into(), json!(w.role));
-            d.insert("weight".into(), json!(w.weight));
-            for a in EDGE_ATTRS {
-                if let Some(v) = w.attr(a) {
-                    d.insert((*a).into(), json!(v));
-                }
-            }
-            Some(json!({ "data": d }))
-        })
-        .collect();
+    let nodes: Vec<Value> =
+        g.graph.node_weights().map(|n| json!({ "data": node_json(n), "classes": n.kind.to_lowercase() })).collect();
+    let edges: Vec<Value> = g.graph.edge_indices().filter_map(|e| edge_json(g, e)).map(|d| json!({ "data": d })).collect();
     let doc = json!({
         "data": { "name": "entente", "directed": g.directed },
         "elements": { "nodes": nodes, "edges": edges }

@@ -451,6 +451,46 @@ pub fn write_whole(path: &Path, content: &str) -> Result<(), ExportError> {
     std::fs::rename(&tmp, path).map_err(|source| ExportError::Io { path: path.display().to_string(), source })
 }
 
+/// A node's attributes as JSON (`id`, `label`, the declared attributes, `start`/`end`), the
+/// shape both Cytoscape.js and D3 read.
+pub(crate) fn node_json(n: &Node) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::json;
+    let mut d = serde_json::Map::new();
+    d.insert("id".into(), json!(n.iri));
+    d.insert("label".into(), json!(n.label));
+    for a in NODE_ATTRS {
+        if let Some(v) = n.attr(a) {
+            d.insert((*a).into(), json!(v));
+        }
+    }
+    for (k, v) in [("start", &n.start), ("end", &n.end)] {
+        if let Some(v) = v {
+            d.insert(k.into(), json!(v));
+        }
+    }
+    d
+}
+
+/// An edge's attributes as JSON (`id`, `source`, `target`, `label`, `weight`, the declared
+/// attributes).
+pub(crate) fn edge_json(g: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Option<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::json;
+    let (s, t) = g.graph.edge_endpoints(e)?;
+    let w = g.graph.edge_weight(e)?;
+    let mut d = serde_json::Map::new();
+    d.insert("id".into(), json!(w.id));
+    d.insert("source".into(), json!(g.graph[s].iri));
+    d.insert("target".into(), json!(g.graph[t].iri));
+    d.insert("label".into(), json!(w.role));
+    d.insert("weight".into(), json!(w.weight));
+    for a in EDGE_ATTRS {
+        if let Some(v) = w.attr(a) {
+            d.insert((*a).into(), json!(v));
+        }
+    }
+    Some(d)
+}
+
 /// Escapes text for XML attribute values and content.
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
