@@ -484,6 +484,14 @@ fn name_mention(
             }
         }
         let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
+        // "the Paris accord", "the Geneva talks": a capital naming where a pact or meeting was
+        // made is that place, not a party to it
+        let names_an_event = (e..e + 3).take_while(|&k| k < a.tokens.len()).any(|k| {
+            matches!(lower(a.tok(k)).as_str(), "accord" | "accords" | "agreement" | "agreements" | "pact" | "treaty" | "deal" | "summit" | "talks" | "conference" | "meeting" | "declaration" | "protocol" | "convention" | "round" | "process" | "plan" | "communique")
+        }) && (e..e + 3).take_while(|&k| k < a.tokens.len()).all(|k| !matches!(a.tok(k), "," | "." | ";") && !matches!(lower(a.tok(k)).as_str(), "and" | "said" | "signed" | "agreed"));
+        if names_an_event {
+            return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
+        }
         if LOCATIVE.contains(&before.as_str()) || before == "between" && !next.is_empty() && a.tok(e) == "and" && false {
             return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
         }

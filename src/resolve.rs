@@ -674,6 +674,7 @@ mod tests {
     actors!(capitals_as_governments, "Tokyo and Washington agreed.", [("Japan", Country), ("United States", Country)]);
     actors!(capital_as_a_place, "Maduro arrived in Tehran on Friday.", []);
     actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
+    actors!(capital_naming_a_pact_is_its_place, "Japan pledged in the Paris accord to stimulate demand.", [("Japan", Country)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
     actors!(demonym_alone_is_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
 

@@ -83,7 +83,11 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let mut np_start = pos;
     while np_start > 0 {
         let w = v.word(np_start - 1);
-        if matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "of" | "to" | "and" | "," | "on" | "in" | "with" | "for" | "by")
+        // the noun phrase ends at a determiner, a preposition, punctuation or a verb
+        let verb = SIGNED.contains(&w) || PROPOSED.contains(&w) || WITHDRAW.contains(&w) || IN_FORCE.contains(&w) || FAILED.contains(&w)
+            || matches!(w, "said" | "says" | "it" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will" | "would" | "no" | "any");
+        if matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "of" | "to" | "and" | "," | "on" | "in" | "with" | "for" | "by" | "\"" | "“")
+            || verb
             || v.tok(np_start - 1) == usize::MAX
             || pos - np_start >= 5
         {
