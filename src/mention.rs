@@ -886,6 +886,10 @@ fn name_chunk(
         let word = a.tokens[end].kind == TokenKind::Word;
         if word && is_cap_word(w) && !FUNCTION_CAPS.contains(&w) {
             end += 1;
+            // a middle initial: "Clifford J. Smith"
+            if w.chars().count() == 1 && a.tok(end) == "." && a.gap_after(end - 1).is_empty() && is_cap_word(a.tok(end + 1)) {
+                end += 1;
+            }
         } else if word && (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 && end > j {
             end += 1;
         } else if word
@@ -924,9 +928,12 @@ fn name_chunk(
     // "Ministry of Finance", "Department of Trade and Industry", "Cable and Wireless Plc",
     // "Organisation for Economic Cooperation and Development": connectors inside an
     // organization's name, kept when the longer name starts or ends like an organization.
+    // ("Bob Bannon of Security Pacific National Bank" is a person of a bank: "of" joins only
+    // after an organization's head word)
+    let head_before_of = ORG_HEADS.contains(&a.tok(end - 1)) || matches!(a.tok(j), "Ministry" | "Department" | "Bank" | "Organisation" | "Organization" | "Office" | "Bureau" | "Council" | "Commission" | "Institute" | "Federation" | "Confederation" | "Association" | "League" | "Union" | "Chamber" | "House");
     if title.is_none() {
         let mut k = end;
-        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end {
+        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) {
             let mut m = k + 1;
             while m < sent_end && tags.get(m).copied().flatten().is_none() && is_cap_word(a.tok(m)) && !FUNCTION_CAPS.contains(&a.tok(m)) {
                 m += 1;
@@ -1010,6 +1017,11 @@ fn name_chunk(
         return (end, Vec::new());
     }
     let (role, of) = title.unwrap_or((None, None));
+    // "Republican Bill Frenzel": a party affiliation before a name is not part of it
+    if words.len() >= 3 && matches!(words[0], "Republican" | "Democrat" | "Democratic" | "Socialist" | "Conservative" | "Liberal" | "Communist" | "Labour" | "Labor" | "Tory" | "Gaullist" | "Christian") {
+        let rest = a.slice(a.tokens[j + 1].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
+        return (end, vec![mk(a, j + 1, end, Cand::Person { name: rest, role, of, cued })]);
+    }
     (end, vec![mk(a, j, end, Cand::Person { name, role, of, cued })])
 }
 

@@ -660,6 +660,8 @@ mod tests {
     // name shapes
     actors!(particles, "EC Commissioner Willy De Clercq met Victor Paz Estenssoro and Osama bin Laden.",
         [("European Community", Organization), ("Osama bin Laden", Person), ("Victor Paz Estenssoro", Person), ("Willy De Clercq", Person, "Commissioner of European Community")]);
+    actors!(middle_initials_and_affiliations, "Republican Bill Frenzel met Clifford J. Smith of Security Pacific National Bank.",
+        [("Bill Frenzel", Person), ("Clifford J. Smith", Person), ("Security Pacific National Bank", Organization)]);
     actors!(hyphens_and_accents, "Hossein Amir-Abdollahian met Nicolás Maduro.",
         [("Hossein Amir-Abdollahian", Person), ("Nicolás Maduro", Person)]);
     actors!(speech_verb_makes_a_person, "Officials met. Funaro said the talks went well.", [("Funaro", Person)]);
