@@ -122,6 +122,10 @@ pub struct Lexicon {
     title_ac: AhoCorasick,
     regions: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, usize>,
+    /// Names of four letters or more (or with a dot), matched without regard to case: for text
+    /// whose case was lost.
+    names_any_case: AhoCorasick,
+    any_case_patterns: Vec<String>,
 }
 
 impl Lexicon {
@@ -242,7 +246,14 @@ impl Lexicon {
             .build(&title_patterns)
             .map_err(|e| LexiconError { file: "titles.tsv", line: 0, message: e.to_string() })?;
         let by_name = patterns.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
-        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name })
+        let any_case_patterns: Vec<String> =
+            patterns.iter().filter(|p| p.is_ascii() && (p.len() >= 4 || p.contains('.'))).cloned().collect();
+        let names_any_case = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&any_case_patterns)
+            .map_err(|e| LexiconError { file: "countries.tsv", line: 0, message: e.to_string() })?;
+        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name, names_any_case, any_case_patterns })
     }
 
     /// Every name match in `text` whose ends fall on `is_boundary` positions: overlapping
@@ -291,6 +302,15 @@ impl Lexicon {
         }
         .or_else(|| matches.iter().copied().find(|&c| self.countries[c].until.is_none()))
         .or_else(|| matches.first().copied())
+    }
+
+    /// Every lexicon name in `text` whatever its case, leftmost-longest: `(start, end, the name
+    /// as the lexicon writes it)`.
+    pub fn find_names_any_case<'s>(&'s self, text: &str) -> Vec<(usize, usize, &'s str)> {
+        self.names_any_case
+            .find_iter(text)
+            .filter_map(|m| self.any_case_patterns.get(m.pattern().as_usize()).map(|p| (m.start(), m.end(), p.as_str())))
+            .collect()
     }
 
     /// What an exact name stands for ("Soviet" → the Soviet Union's demonym), if anything.

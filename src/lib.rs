@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod casing;
 pub mod document;
 pub mod event;
 pub mod export;
@@ -39,7 +40,9 @@ pub mod time;
 /// Runs the pure extraction pipeline on one document.
 pub fn extract(doc: &document::Document) -> event::Extraction {
     let lex = lexicon::Lexicon::shipped();
-    let a = text::analyze(&doc.text);
+    // an article whose case was lost is read through a truecased copy of the same length
+    let recased = casing::lost_case(&doc.text).then(|| casing::truecase(&doc.text, lex));
+    let a = text::analyze(recased.as_deref().unwrap_or(&doc.text));
     let year = doc.date.map(|d| chrono::Datelike::year(&d));
     let mentions = mention::find_mentions(&a, lex, year);
     let resolved = resolve::resolve(&a, &mentions, lex, &resolve::fold(&doc.id), year);

@@ -308,6 +308,24 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 i += 1;
                 continue;
             }
+            // "state oil company YPFB", "the Ministry of Posts and Telecommunications (MPT)"
+            let acronym = a.tokens[i].kind == TokenKind::Word && (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+            if acronym {
+                let prev = if i > sent.tokens.start { lower(a.tok(i - 1)) } else { String::new() };
+                let after_org = prev == "(" && out.last().is_some_and(|m: &Mention| m.tokens.end + 1 == i && matches!(m.cand, Cand::Org(_) | Cand::NewOrg { .. }));
+                if after_org {
+                    if let Some(Mention { cand, .. }) = out.last().cloned() {
+                        out.push(mk(a, i, i + 1, cand));
+                    }
+                    i += 1;
+                    continue;
+                }
+                if matches!(prev.as_str(), "company" | "agency" | "firm" | "group" | "party" | "corporation" | "utility" | "airline" | "carrier" | "concern" | "organisation" | "organization" | "union" | "network" | "broadcaster" | "daily" | "movement" | "front") {
+                    out.push(mk(a, i, i + 1, Cand::NewOrg { name: w.to_owned(), country: None, government: false, news: false }));
+                    i += 1;
+                    continue;
+                }
+            }
             if lw == "the" || lw == "both" {
                 if let Some((m, after)) = description(a, lex, &tags, &spans, i, sent.tokens.end) {
                     out.push(m);
@@ -467,6 +485,11 @@ fn name_mention(
         }
     }
     if let Some(c) = first_country(hits) {
+        // "Latin America", "Central America": a region, not the country
+        if s > sent_start && matches!(a.tok(s - 1), "Latin" | "North" | "South" | "Central" | "Southeast" | "Northeast") && a.gap_after(s - 1) == " " {
+            let name = a.slice(a.tokens[s - 1].start, a.tokens[e - 1].end).to_owned();
+            return Some(mk(a, s - 1, e, Cand::Place { name, country: None }));
+        }
         return Some(mk(a, s, e, Cand::Country(c)));
     }
     if let Some(c) = capital_of(hits) {
@@ -538,8 +561,10 @@ fn title_mentions(
         (Some(r), true) => {
             // the role's words: the phrase without its owner ("vice minister of Japan" → "Vice Minister")
             let role_end = if of_object.is_some() { (e..ext_e).find(|&k| matches!(lower(a.tok(k)).as_str(), "of" | "for")).unwrap_or(ext_e) } else { ext_e };
+            // owners inside the phrase before the head are not the role's ("Deputy U.S. Trade
+            // Representative"); names in its complement are ("for Latin America")
             let words: Vec<&str> = (ext_s..role_end)
-                .filter(|&k| !tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_))))
+                .filter(|&k| k >= s || !tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_))))
                 .map(|k| a.tok(k))
                 .collect();
             Some(normal_title(lex, &words.join(" "), r))
@@ -633,8 +658,11 @@ fn title_mentions(
     let relative = s >= 2 && matches!(lower(a.tok(s - 1)).as_str(), "is" | "was" | "remains") && lower(a.tok(s - 2)) == "who";
     if role.is_some() && (det == "the" || of.is_some() || a.tok(s.wrapping_sub(1)) == "," || relative) {
         // the owner before the title belongs to the description ("Iran's president")
-        let owner_before = k > 0 && tags.get(k - 1).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_)));
-        let from = if owner_before && of.is_some() { k - 1 } else { s };
+        let owner = if k > 0 { tags.get(k - 1).copied().flatten().filter(|&t| matches!(spans[t].what, SpanKind::Name(_))) } else { None };
+        let from = match owner {
+            Some(t) if of.is_some() => spans[t].start_tok,
+            _ => s,
+        };
         let org = match of {
             Some(Of::Org(o)) => Some(o),
             _ => None,
@@ -748,8 +776,9 @@ fn extend_title(
                 }
             }
         } else {
+            // the complement's capitalised words, lexicon names among them ("for Latin America")
             let mut j = k;
-            while j < sent_end && tags.get(j).copied().flatten().is_none() && is_cap_word(a.tok(j)) && !FUNCTION_CAPS.contains(&a.tok(j)) {
+            while j < sent_end && is_cap_word(a.tok(j)) && !FUNCTION_CAPS.contains(&a.tok(j)) {
                 j += 1;
             }
             let words = j - k;

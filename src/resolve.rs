@@ -677,6 +677,10 @@ mod tests {
     actors!(capital_as_a_place, "Maduro arrived in Tehran on Friday.", []);
     actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
     actors!(capital_naming_a_pact_is_its_place, "Japan pledged in the Paris accord to stimulate demand.", [("Japan", Country)]);
+    actors!(region_is_no_country, "David Knox, World Bank vice-president for Latin America, said Bolivia should grow.",
+        [("Bolivia", Country), ("David Knox", Person, "Vice President for Latin America of World Bank"), ("World Bank", Organization)]);
+    actors!(acronyms_of_organizations, "Bolivia's state oil company YPFB and the Organisation for Economic Cooperation and Development (OECD) agreed.",
+        [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
     actors!(demonym_alone_is_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
 

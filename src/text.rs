@@ -108,7 +108,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*([\p{Lu}][\p{Lu}\p{M}.' ]+(?:,\s*[\p{Lu}][\p{L}.' ]+)?),\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[-–—]+\s*",
+            r"^\s*([\p{Lu}][\p{L}\p{M}.' ]+(?:,\s*[\p{Lu}][\p{L}.' ]+)?),\s+(?i:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[-–—]+\s*",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })

@@ -102,6 +102,8 @@ pub struct Extraction {
     pub resolved: Resolved,
     /// Events in text order.
     pub events: Vec<Event>,
+    /// Byte spans of the article's sentences (what `Ref::sentence` and `Event::sentences` index).
+    pub sentences: Vec<(usize, usize)>,
 }
 
 /// What the event extractors see of one sentence.
@@ -223,7 +225,8 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         }
         events.extend(statement::extract(&view));
     }
-    Extraction { resolved, events }
+    let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
+    Extraction { resolved, events, sentences }
 }
 
 /// Words that put an event in the future (planned, proposed).

@@ -87,7 +87,8 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let article = mint::article(&doc.id);
     let context = mint::context(&doc.id);
     let cp = CodePoints::new(&doc.text);
-    let a = crate::text::analyze(&doc.text);
+    // anchors come from the text as given (the extraction may have read a truecased copy)
+    let slice = |s: usize, e: usize| doc.text.get(s..e).unwrap_or("");
 
     // the article and its provenance
     w.add(article.clone(), rdf::TYPE, schema::NEWS_ARTICLE.into_owned());
@@ -115,17 +116,17 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let mut used: BTreeSet<usize> = x.resolved.refs.iter().map(|r| r.sentence).collect();
     used.extend(x.events.iter().flat_map(|e| e.sentences.iter().copied()));
     let sentence_node = |i: usize| {
-        let s = &a.sentences[i];
-        mint::string(&doc.id, cp.at(s.start), cp.at(s.end))
+        let (s, e) = x.sentences.get(i).copied().unwrap_or((0, 0));
+        mint::string(&doc.id, cp.at(s), cp.at(e))
     };
     for &i in &used {
-        let Some(s) = a.sentences.get(i) else { continue };
+        let Some(&(start, end)) = x.sentences.get(i) else { continue };
         let n = sentence_node(i);
         w.add(n.clone(), rdf::TYPE, nif::STRING.into_owned());
         w.add(n.clone(), rdf::TYPE, nif::SENTENCE_CLASS.into_owned());
-        w.add(n.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(a.slice(s.start, s.end)));
-        w.add(n.clone(), nif::BEGIN_INDEX, nonneg(cp.at(s.start)));
-        w.add(n.clone(), nif::END_INDEX, nonneg(cp.at(s.end)));
+        w.add(n.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(start, end)));
+        w.add(n.clone(), nif::BEGIN_INDEX, nonneg(cp.at(start)));
+        w.add(n.clone(), nif::END_INDEX, nonneg(cp.at(end)));
         w.add(n.clone(), nif::REFERENCE_CONTEXT, context.clone());
     }
 
@@ -142,7 +143,7 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
         let m = NamedNode::new_unchecked(format!("{}#mention={b},{e}", mint::article(&doc.id).as_str()));
         w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
         w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
-        w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(a.slice(r.start, r.end)));
+        w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(r.start, r.end)));
         w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
         w.add(m.clone(), nif::END_INDEX, nonneg(e));
         w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
@@ -173,7 +174,7 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
         };
         event_quads(&mut w, ev, &node, &nodes, &x.resolved.entities);
         for &s in &ev.sentences {
-            if s < a.sentences.len() {
+            if s < x.sentences.len() {
                 w.add(node.clone(), ent::EVIDENCE, sentence_node(s));
             }
         }
