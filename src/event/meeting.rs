@@ -142,6 +142,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     if let Some(b) = between {
         actors = b;
     }
+    // "rescheduling talks with banks", "met with creditors": a counterpart named by no name
+    // leaves no meeting between named actors
+    if v.word(pos + 1) == "with" {
+        let from = v.tok(pos + 1);
+        let until = v.words.iter().skip(pos + 2).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "to" | "on" | "over" | "about" | "that" | "which" | "in" | "at")).map_or(usize::MAX, |(tk, _)| *tk);
+        if v.actors_in(from, until).is_empty() && !group_object(v, pos + 2) {
+            return None;
+        }
+    }
     let (mut when, date_text) = v.date_near(t, future);
     // Wire copy's lead reports the day's news: an undated meeting told in the dateline's
     // sentence happened on the story's date.

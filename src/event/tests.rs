@@ -147,6 +147,7 @@ fn here_is_the_dateline_city() {
     assert_eq!(m.when.map(|w| w.lexical()).as_deref(), Some("1987-03-03"));
 }
 
+no_meeting!(talks_with_unnamed_counterparts, "Brazilian Finance Minister Dilson Funaro sought rescheduling talks with banks.");
 no_meeting!(met_expectations, "Exports met expectations in January, the Japanese Finance Ministry said.");
 no_meeting!(met_with_resistance, "The proposal by Japan met with resistance in the United States.");
 no_meeting!(anaphoric_meeting, "During the meeting, Iranian President Ebrahim Raisi rejected the demands of Venezuela.");
