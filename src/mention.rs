@@ -527,7 +527,10 @@ fn name_mention(
         // "U.S.-Japanese pact": the demonym joined to a country stands for its government
         let glued = s >= 2 && a.tok(s - 1) == "-" && a.gap_after(s - 2).is_empty() && a.gap_after(s - 1).is_empty()
             && tags.get(s - 2).copied().flatten().is_some_and(|t| matches!(&spans[t].what, SpanKind::Name(h) if first_country(h).is_some() || demonym_of(h).is_some()));
-        if COLLECTIVE.contains(&next.as_str()) || glued {
+        if glued {
+            return Some(mk(a, s, e, Cand::Collective(c)));
+        }
+        if COLLECTIVE.contains(&next.as_str()) {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
         }
         if next == "capital" {
@@ -776,15 +779,22 @@ fn extend_title(
                 }
             }
         } else {
-            // the complement's capitalised words, lexicon names among them ("for Latin America")
+            // the complement's capitalised words, lexicon names among them ("for Latin America"),
+            // joined by "and" ("of Trade and Industry")
             let mut j = k;
-            while j < sent_end && is_cap_word(a.tok(j)) && !FUNCTION_CAPS.contains(&a.tok(j)) {
+            let mut last_and = None;
+            while j < sent_end && (is_cap_word(a.tok(j)) && !FUNCTION_CAPS.contains(&a.tok(j)) || (a.tok(j) == "and" && j > k && is_cap_word(a.tok(j + 1)))) {
+                if a.tok(j) == "and" {
+                    last_and = Some(j);
+                }
                 j += 1;
             }
             let words = j - k;
             let next = a.tok(j);
             if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
                 end = j; // "…, vice president for Latin America, said"
+            } else if let Some(and) = last_and.filter(|&x| j >= x + 3) {
+                end = and + 2; // "Secretary of Trade and Industry Jose Concepcion"
             } else if words >= 3 {
                 end = k + 1; // "Under Secretary of Commerce Bruce Smart"
             }

@@ -252,9 +252,17 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
 }
 
 fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
-    for (p, (_, w)) in v.words.iter().enumerate() {
+    for (p, (tk, w)) in v.words.iter().enumerate() {
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
+        // inside a name ("General Agreement on Tariffs and Trade") it names an organization
+        if v.resolved.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
+            continue;
+        }
+        // a bare plural after a preposition speaks of agreements in general ("doubts about agreements")
+        if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") {
+            continue;
+        }
         if w == "deal" && (next == "with" || matches!(prev, "great" | "good" | "to")) {
             continue; // "deal with the problem", "a great deal"
         }
