@@ -791,10 +791,10 @@ fn extend_title(
             }
             let words = j - k;
             let next = a.tok(j);
-            if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
-                end = j; // "…, vice president for Latin America, said"
-            } else if let Some(and) = last_and.filter(|&x| j >= x + 3) {
+            if let Some(and) = last_and.filter(|&x| j >= x + 4) {
                 end = and + 2; // "Secretary of Trade and Industry Jose Concepcion"
+            } else if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
+                end = j; // "…, vice president for Latin America, said"
             } else if words >= 3 {
                 end = k + 1; // "Under Secretary of Commerce Bruce Smart"
             }

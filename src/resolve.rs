@@ -655,6 +655,8 @@ mod tests {
         [("Dilson Funaro", Person, "Finance Minister")]);
     actors!(former_posts_are_posts, "Former Japanese Foreign Minister Shintaro Abe spoke.",
         [("Japan", Country), ("Shintaro Abe", Person, "Foreign Minister of Japan")]);
+    actors!(title_with_a_joined_complement, "Philippine Secretary of Trade and Industry Jose Concepcion, who spoke, said so.",
+        [("Jose Concepcion", Person, "Secretary of Trade and Industry of Philippines"), ("Philippines", Country)]);
     actors!(title_phrase, "Chief Cabinet Secretary Masaharu Gotoda told reporters.",
         [("Masaharu Gotoda", Person, "Chief Cabinet Secretary")]);
     // name shapes
