@@ -45,6 +45,11 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let trig = v.word(pos).to_owned();
     let t = v.tok(pos);
     let visit = code == "042";
+    // "had no plans to meet", "did not meet", "refused to meet": no meeting
+    let negated = v.words.iter().take(pos).rev().take(5).any(|(_, w)| matches!(w.as_str(), "not" | "no" | "never" | "n't" | "refused" | "declined" | "refuses" | "declines" | "cancelled" | "canceled"));
+    if negated {
+        return None;
+    }
     let before: Vec<&str> = v.words.iter().take(pos + 1).rev().take(8).map(|(_, w)| w.as_str()).collect();
     let future = before.iter().any(|w| FUTURE_CUES.contains(w))
         || before.windows(2).any(|w| w[0] == "to" && matches!(w[1], "is" | "are" | "am"))
@@ -74,12 +79,18 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         }
     }
 
-    // "here" is the dateline's city
+
+    // "here" is the dateline's city (and, for a visit, its country the host)
     if place.is_none() && v.words.iter().any(|(_, w)| w == "here") {
         place = v.a.dateline.as_ref().and_then(|d| {
             let city = d.city.to_lowercase();
             v.resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == city.split(',').next().unwrap_or("").trim())
         });
+        if visit && host.is_none() {
+            host = place.and_then(|p| v.resolved.entities[p].country).and_then(|c| {
+                v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
+            });
+        }
     }
 
     // Participants: the persons named in the sentence; without two of them, the countries and
@@ -101,6 +112,17 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let persons: Vec<usize> = SentenceView::distinct(
         v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Person && !reporter(r)).map(|r| r.entity),
     );
+    // "Gandhi's visit": the visitor is the owner, not the others the sentence names
+    let owner = (visit && pos >= 1 && matches!(v.word(pos - 1), "'s" | "’s") || (visit && pos >= 2 && matches!(v.word(pos - 2), "'s" | "’s")))
+        .then(|| {
+            let k = if matches!(v.word(pos - 1), "'s" | "’s") { pos - 1 } else { pos - 2 };
+            v.actors.iter().find(|r| r.tokens.end == v.tok(k)).map(|r| r.entity)
+        })
+        .flatten();
+    let persons = match owner {
+        Some(o) => vec![o],
+        None => persons,
+    };
     let mut actors = persons.clone();
     if visit {
         if let Some(h) = host {

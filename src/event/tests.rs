@@ -148,6 +148,23 @@ fn here_is_the_dateline_city() {
 }
 
 no_meeting!(talks_with_unnamed_counterparts, "Brazilian Finance Minister Dilson Funaro sought rescheduling talks with banks.");
+no_meeting!(negated_meeting, "U.S. Agriculture Secretary Richard Lyng said he had no plans to meet Indian Prime Minister Rajiv Gandhi.");
+
+#[test]
+fn a_possessed_visit_belongs_to_its_owner() {
+    let doc = Document {
+        id: "t".into(),
+        text: "WASHINGTON, Oct 20 - Agriculture Secretary Richard Lyng did not expect an offer during Indian Prime Minister Rajiv Gandhi's visit here this week.".into(),
+        date: NaiveDate::from_ymd_opt(1987, 10, 20),
+        title: None,
+        url: None,
+    };
+    let x = crate::extract(&doc);
+    let m = x.events.iter().find(|e| matches!(e.kind, EventKind::Meeting { .. })).expect("a visit");
+    let who: BTreeSet<&str> = m.actors.iter().map(|&i| x.resolved.entities[i].label.as_str()).collect();
+    assert_eq!(who, BTreeSet::from(["Rajiv Gandhi", "United States"]));
+}
+
 no_meeting!(met_expectations, "Exports met expectations in January, the Japanese Finance Ministry said.");
 no_meeting!(met_with_resistance, "The proposal by Japan met with resistance in the United States.");
 no_meeting!(anaphoric_meeting, "During the meeting, Iranian President Ebrahim Raisi rejected the demands of Venezuela.");
