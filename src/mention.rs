@@ -882,6 +882,11 @@ fn description(
             return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: None, org: None }), k + 1));
         }
     }
+    // "the country", "the nation": the country the story is about (resolved to the latest one)
+    if matches!(w1.as_str(), "country" | "nation") && i + 1 < sent_end && !matches!(w2.as_str(), "club" | "music" | "side") {
+        let all: Vec<usize> = (0..lex.countries.len()).collect();
+        return Some((mk(a, i, i + 2, Cand::CountryDescription(all)), i + 2));
+    }
     // the <Region adjective> country|nation|state
     for len in 1..=3 {
         let noun = lower(a.tok(i + 1 + len));

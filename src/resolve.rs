@@ -387,8 +387,20 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     .rev()
                     .map(|r| r.entity)
                     .find(|&e| b.out.entities[e].country.is_some_and(|c| options.contains(&c)) && b.out.entities[e].kind == EntityKind::Country);
+                // or the latest country named only by its demonym ("a top Japanese official …
+                // the country")
+                let found = found.or_else(|| {
+                    b.salience
+                        .iter()
+                        .filter(|(e, _)| b.out.entities[**e].country.is_some_and(|c| options.contains(&c)))
+                        .max_by_key(|(e, (n, last))| (*last, *n, std::cmp::Reverse(**e)))
+                        .map(|(e, _)| *e)
+                });
                 if let Some(e) = found {
-                    b.push(m, sentence, e, false, Some(&strip_the(&surface)));
+                    let surface = strip_the(&surface);
+                    // "the North American country" is another name; "the country" is not
+                    let named = (surface.split_whitespace().count() > 1).then_some(surface);
+                    b.push(m, sentence, e, false, named.as_deref());
                 }
             }
             Cand::CountryPair => {
@@ -678,6 +690,7 @@ mod tests {
     actors!(capitals_as_governments, "Tokyo and Washington agreed.", [("Japan", Country), ("United States", Country)]);
     actors!(capital_as_a_place, "Maduro arrived in Tehran on Friday.", []);
     actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
+    actors!(the_country_is_the_latest_country, "A top Japanese official said the country was living up to the pact.", [("Japan", Country)]);
     actors!(capital_naming_a_pact_is_its_place, "Japan pledged in the Paris accord to stimulate demand.", [("Japan", Country)]);
     actors!(region_is_no_country, "David Knox, World Bank vice-president for Latin America, said Bolivia should grow.",
         [("Bolivia", Country), ("David Knox", Person, "Vice President for Latin America of World Bank"), ("World Bank", Organization)]);

@@ -33,7 +33,7 @@ const IN_FORCE: &[&str] = &[
     "violating", "violation", "violations", "violated", "violate", "breach", "breached", "breaching", "honoring",
     "honouring", "honor", "honour", "honored", "honoured", "comply", "complied", "complying", "compliance", "adhere",
     "adhering", "adhered", "enforcement", "enforce", "enforcing", "monitoring", "implementing", "implementation",
-    "enshrined", "existing", "current",
+    "enshrined", "existing", "current", "abide", "abiding", "abided", "observe", "observing", "respect", "respecting",
 ];
 
 fn duration_re() -> &'static Regex {
@@ -119,6 +119,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
         Status::Failed
     } else if around.iter().any(|w| IN_FORCE.contains(w))
+        || around.windows(3).any(|w| matches!(w, ["living" | "lived" | "live", "up", "to"]))
         || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
     {
         Status::InForce
@@ -225,7 +226,10 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         }
     }
     let definite = matches!(det.as_str(), "the" | "this" | "that");
-    let (when, date_text) = v.date_near(t, status == Status::Proposed);
+    // a date dates the pact only when the sentence tells of its making ("signed last year"),
+    // not when it names an existing pact beside another event ("announced tariffs last week")
+    let made_here = window.iter().any(|w| SIGNED.contains(w) || PROPOSED.contains(w) || WITHDRAW.contains(w));
+    let (when, date_text) = if made_here { v.date_near(t, status == Status::Proposed) } else { (None, None) };
     let (cameo, plover) = match status {
         Status::Withdrawn => ("160", "RETREAT"),
         Status::Failed => ("125", "REJECT"),
