@@ -246,6 +246,10 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     if matches!(v.word(p), "visit" | "visits") && next == "to" {
         return true;
     }
+    // "The meeting was attended by representatives from Brazil, Mexico …"
+    if matches!(next, "attended" | "involving" | "grouping" | "bringing") || (matches!(next, "was" | "were" | "is" | "will") && matches!(v.word(p + 2), "attended" | "be")) && v.word(p + 3) != "held" {
+        return true;
+    }
     // "in meetings in Washington", "at talks": a bare plural after a preposition
     if matches!(prev, "in" | "at") && matches!(v.word(p), "meetings" | "talks" | "negotiations") {
         return true;
@@ -360,7 +364,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
             }
             "meeting" => {
                 // "during the meeting", "after the meeting": a meeting already told
-                if prev == "the" && !matches!(next, "with" | "between" | "of") {
+                if prev == "the" && !matches!(next, "with" | "between" | "of" | "attended" | "was" | "were") {
                     continue;
                 }
                 if matches!(next, "expectations" | "demand" | "targets") {

@@ -263,6 +263,10 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
         if v.resolved.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
             continue;
         }
+        // "the lack of an accord", "in the absence of a deal": no pact to speak of
+        if (1..=3).any(|k| p >= k && matches!(v.word(p - k), "lack" | "absence")) {
+            continue;
+        }
         // a bare plural after a preposition speaks of agreements in general ("doubts about agreements")
         if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") {
             continue;
