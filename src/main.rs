@@ -516,7 +516,7 @@ fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
             writeln!(out, "{}", node(steps[0]).label)?;
             for pair in steps.windows(2) {
                 let (x, y) = (pair[0], pair[1]);
-                let (nx, ny) = (node(x), node(y));
+                let ny = node(y);
                 let role = g
                     .graph
                     .edges_connecting(x, y)
@@ -532,7 +532,6 @@ fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
                     if let Some(art) = ny.attrs.get("article") {
                         writeln!(out, "      article {art}")?;
                     }
-                    let _ = nx;
                 } else {
                     writeln!(out, "  ←[{role}]─ {}", ny.label)?;
                 }

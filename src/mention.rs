@@ -258,10 +258,6 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
             continue;
         }
         let (Some(&st), Some(&et)) = (tok_at.get(&s), tok_end.get(&e)) else { continue };
-        // A title word in lower case inside a capitalised name is not a title ("the King David Hotel" aside).
-        if let SpanKind::Name(_) = what {
-            // names must start with an upper-case letter (lexicon names are case-sensitive anyway)
-        }
         covered_to = e;
         for t in tags.iter_mut().take(et).skip(st) {
             *t = Some(spans.len());
@@ -561,7 +557,7 @@ fn title_mentions(
     let (ext_s, ext_e, of_object) = extend_title(a, tags, spans, s, e, covered, sent_end);
     let extended = ext_s < s || ext_e > e;
     let role = match (&role, extended) {
-        (Some(r), true) => {
+        (Some(_), true) => {
             // the role's words: the phrase without its owner ("vice minister of Japan" → "Vice Minister")
             let role_end = if of_object.is_some() { (e..ext_e).find(|&k| matches!(lower(a.tok(k)).as_str(), "of" | "for")).unwrap_or(ext_e) } else { ext_e };
             // owners inside the phrase before the head are not the role's ("Deputy U.S. Trade
@@ -570,7 +566,7 @@ fn title_mentions(
                 .filter(|&k| k >= s || !tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Name(_))))
                 .map(|k| a.tok(k))
                 .collect();
-            Some(normal_title(lex, &words.join(" "), r))
+            Some(normal_title(lex, &words.join(" ")))
         }
         _ => role,
     };
@@ -806,7 +802,7 @@ fn extend_title(
 /// The normal form of a title phrase: a lexicon title when the whole phrase is one ("Minister of
 /// Finance" → "Finance Minister"), otherwise the phrase in title case ("assistant treasury
 /// secretary" → "Assistant Treasury Secretary").
-fn normal_title(lex: &Lexicon, phrase: &str, head_role: &str) -> String {
+fn normal_title(lex: &Lexicon, phrase: &str) -> String {
     let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
     let found = lex.find_titles(&flat, |s, e| s == 0 && e == flat.len());
     if let Some((_, _, t)) = found.first() {
@@ -814,7 +810,6 @@ fn normal_title(lex: &Lexicon, phrase: &str, head_role: &str) -> String {
             return role;
         }
     }
-    let _ = head_role;
     flat.split(' ')
         .map(|w| {
             let lw = w.to_lowercase();

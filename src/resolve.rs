@@ -697,7 +697,7 @@ mod tests {
     actors!(acronyms_of_organizations, "Bolivia's state oil company YPFB and the Organisation for Economic Cooperation and Development (OECD) agreed.",
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
-    actors!(demonym_alone_is_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
+    actors!(diplomats_stand_for_their_government_but_a_demonym_alone_names_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
 
     #[test]
     fn fold_is_accent_and_case_insensitive() {

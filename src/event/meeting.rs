@@ -278,7 +278,6 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
         }
         break;
     }
-    let _ = t;
     false
 }
 

@@ -239,7 +239,6 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     if parties.is_empty() && !definite {
         return Vec::new();
     }
-    let _ = definite;
     vec![Event {
         kind: EventKind::Pact { signatories, duration: dur },
         actors: parties,

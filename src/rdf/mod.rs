@@ -6,7 +6,7 @@ pub mod vocab;
 
 use std::collections::BTreeSet;
 
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::document::Document;
@@ -172,7 +172,7 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
             }
             _ => mint::event(&doc.id, &format!("{family}-{n}")),
         };
-        event_quads(&mut w, ev, &node, &nodes, &x.resolved.entities);
+        event_quads(&mut w, ev, &node, &nodes);
         for &s in &ev.sentences {
             if s < x.sentences.len() {
                 w.add(node.clone(), ent::EVIDENCE, sentence_node(s));
@@ -230,8 +230,7 @@ fn entity_quads(w: &mut Writer, e: &Entity, n: &NamedNode, nodes: &[NamedNode], 
     }
 }
 
-fn event_quads(w: &mut Writer, ev: &Event, node: &NamedNode, nodes: &[NamedNode], entities: &[Entity]) {
-    let _ = entities;
+fn event_quads(w: &mut Writer, ev: &Event, node: &NamedNode, nodes: &[NamedNode]) {
     let actor = |i: usize| nodes[i].clone();
     match &ev.kind {
         EventKind::Meeting { visit, host } => {
@@ -291,5 +290,4 @@ fn event_quads(w: &mut Writer, ev: &Event, node: &NamedNode, nodes: &[NamedNode]
     if let Some(p) = ev.plover {
         w.add(node.clone(), ent::PLOVER_TYPE, Literal::new_simple_literal(p));
     }
-    let _ = rdfs::LABEL;
 }
