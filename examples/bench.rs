@@ -76,5 +76,33 @@ fn main() {
     });
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
-    println!("ratios to the baseline: mentions {:.1}x, extraction {:.1}x, quads {:.1}x, store {:.1}x", mentions / base, extract / base, quads / base, ingest / base);
+    let dir2 = std::env::temp_dir().join(format!("entente-bench-batch-{}", std::process::id()));
+    let store = match entente::store::EntenteStore::open(&dir2) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    let batched = run("5 + store, 64 articles per transaction", &|| {
+        let mut n = 0;
+        for chunk in docs.chunks(64) {
+            let quads: Vec<_> = chunk.iter().map(|d| entente::rdf::article_quads(d, &entente::extract(d))).collect();
+            n += quads.iter().map(|q| q.quads.len()).sum::<usize>();
+            if let Err(e) = store.replace_articles(&quads) {
+                eprintln!("bench: {e}");
+            }
+        }
+        n
+    });
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir2);
+    println!(
+        "ratios to the baseline: mentions {:.1}x, extraction {:.1}x, quads {:.1}x, store {:.1}x, batched store {:.1}x",
+        mentions / base,
+        extract / base,
+        quads / base,
+        ingest / base,
+        batched / base
+    );
 }
