@@ -193,6 +193,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         sentences: vec![v.index],
         cameo: if future { "036" } else { code },
         plover: Some("CONSULT"),
+        topic: None,
     })
 }
 

@@ -93,6 +93,9 @@ pub struct Event {
     pub cameo: &'static str,
     /// PLOVER event type.
     pub plover: Option<&'static str>,
+    /// What a pact is about, in one word ("semiconductor"): with its countries, it names the
+    /// same pact in other articles.
+    pub topic: Option<String>,
 }
 
 /// Everything extracted from one article.

@@ -251,6 +251,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         sentences: vec![v.index],
         cameo,
         plover: Some(plover),
+        topic: topic(v, np_start, pos),
     }]
 }
 
@@ -361,6 +362,9 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             if is_bare(&e.label) && !is_bare(&p.label) {
                 e.label.clone_from(&p.label);
             }
+            if e.topic.is_none() {
+                e.topic.clone_from(&p.topic);
+            }
             // a later report of signing supersedes an earlier plan in the same article
             if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed) {
                 e.status = p.status;
@@ -373,6 +377,34 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             }
         }
     }
+}
+
+/// Words too general to tell one pact from another.
+const GENERIC: &[&str] = &[
+    "new", "bilateral", "trade", "economic", "cooperation", "co-operation", "strategic", "comprehensive", "long-term",
+    "interim", "formal", "draft", "final", "broad", "multilateral", "framework", "general", "basic", "special",
+    "joint", "major", "historic", "initial", "tentative", "preliminary", "landmark", "year", "countries", "nations",
+    "both", "first", "second", "recent", "current", "existing", "previous", "latest", "proposed", "planned",
+    "possible", "partial", "full", "separate", "similar", "informal", "international", "regional", "global",
+    "world", "free", "important", "signed", "agreed", "accord", "agreement", "pact", "deal", "treaty", "their",
+    "this", "that", "these", "those", "with", "between", "under", "which",
+];
+
+/// The word a pact is about: the first specific word of its noun phrase, or of its "on …"
+/// complement ("the 1986 semiconductor pact", "an agreement on semiconductor trade").
+fn topic(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String> {
+    let specific = |w: &str| {
+        w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !GENERIC.contains(&w)
+    };
+    let singular = |w: &str| if w.len() > 5 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w.to_owned() };
+    let in_phrase = (np_start..pos).map(|p| (p, v.a.tok(v.tok(p)))).find(|(_, w)| specific(w)).map(|(_, w)| singular(w));
+    in_phrase.or_else(|| {
+        if matches!(v.word(pos + 1), "on" | "over" | "for" | "covering" | "concerning") {
+            (pos + 2..pos + 5).map(|p| v.a.tok(v.tok(p))).find(|w| specific(w)).map(singular)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether a pact is named only by its trigger and a determiner ("an agreement", "the pact").

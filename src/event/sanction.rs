@@ -103,5 +103,6 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         sentences: vec![v.index],
         cameo: "163",
         plover: Some("SANCTION"),
+        topic: None,
     })
 }

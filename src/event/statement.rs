@@ -40,6 +40,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         sentences: vec![v.index],
         cameo: "010",
         plover: None,
+        topic: None,
     })
 }
 

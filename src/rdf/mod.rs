@@ -163,10 +163,11 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
         let n = counters.entry(family).or_insert(0);
         *n += 1;
         let node = match &ev.kind {
-            EventKind::Pact { duration: Some(d), .. } if ev.actors.len() >= 2 => {
-                let mut keys: Vec<String> = ev.actors.iter().map(|&i| x.resolved.entities[i].key.clone()).collect();
-                keys.sort();
-                let node = mint::shared_pact(&keys, d);
+            // A pact between countries with a duration or a topic is one node across articles:
+            // its countries and "P20Y" or "semiconductor" name it.
+            EventKind::Pact { duration, .. } if shared_pact_key(ev, &x.resolved.entities, duration.as_deref()).is_some() => {
+                let (keys, tag) = shared_pact_key(ev, &x.resolved.entities, duration.as_deref()).unwrap_or_default();
+                let node = mint::shared_pact(&keys, &tag);
                 labels.push((node.clone(), pact_label(ev, &x.resolved.entities)));
                 node
             }
@@ -182,10 +183,33 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     ArticleQuads { graph, quads: w.quads, labels }
 }
 
+/// The countries (two or more) and the duration or topic that name a pact across articles.
+fn shared_pact_key(ev: &Event, entities: &[Entity], duration: Option<&str>) -> Option<(Vec<String>, String)> {
+    let mut countries: Vec<String> =
+        ev.actors.iter().filter(|&&i| entities[i].kind == EntityKind::Country).map(|&i| entities[i].key.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    let tag = duration.map(str::to_owned).or_else(|| ev.topic.clone())?;
+    (countries.len() >= 2).then_some((countries, tag))
+}
+
+/// "Iran–Venezuela 20-year strategic pact", "Japan–United States semiconductor agreement":
+/// the countries (else all parties), then the pact as the article names it, or its topic and
+/// trigger when the article's words do not make a name ("the two countries' agreement").
 fn pact_label(ev: &Event, entities: &[Entity]) -> String {
-    let parties: Vec<&str> = ev.actors.iter().map(|&i| entities[i].label.as_str()).collect();
+    let countries: Vec<&str> =
+        ev.actors.iter().filter(|&&i| entities[i].kind == EntityKind::Country).map(|&i| entities[i].label.as_str()).collect();
+    let parties: Vec<&str> = if countries.len() >= 2 { countries } else { ev.actors.iter().map(|&i| entities[i].label.as_str()).collect() };
     let kind = ev.label.trim_start_matches(|c: char| !c.is_alphanumeric());
     let kind = ["a ", "an ", "the ", "this ", "that "].iter().fold(kind, |k, d| k.strip_prefix(d).unwrap_or(k));
+    let kind = if kind.contains(['\'', '’']) || kind.contains("countries") {
+        match &ev.topic {
+            Some(t) => format!("{t} {}", ev.trigger),
+            None => ev.trigger.clone(),
+        }
+    } else {
+        kind.to_owned()
+    };
     format!("{} {kind}", parties.join("–"))
 }
 

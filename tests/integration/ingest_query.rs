@@ -211,3 +211,30 @@ fn one_node_per_person_across_articles_and_never_for_a_shared_surname() {
     let labels = column(&select(&store, "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l FILTER(CONTAINS(?l, \"Plasencia\")) }"), "l");
     assert_eq!(labels, vec!["Felix Plasencia Gonzalez"], "exactly one rdfs:label");
 }
+
+#[test]
+fn one_pact_node_across_articles_by_countries_and_topic_or_duration() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"p1","date":"1986-07-31","text":"TOKYO, July 31 - Japan and the United States signed an agreement on semiconductor trade."}"#,
+        r#"{"id":"p2","date":"1987-04-08","text":"WASHINGTON, April 8 - The U.S. said Japan was violating the U.S.-Japanese semiconductor pact."}"#,
+        r#"{"id":"p3","date":"1987-04-09","text":"TOKYO, April 9 - Japan and the United States signed an agreement on rice."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = select(&store, "SELECT ?p (GROUP_CONCAT(?id) AS ?ids) WHERE { GRAPH ?g { ?p a ent:Pact } ?g prov:wasDerivedFrom/dcterms:identifier ?id } GROUP BY ?p");
+    let mut groups: Vec<String> = column(&r, "ids").into_iter().map(|g| {
+        let mut v: Vec<&str> = g.split(' ').collect();
+        v.sort();
+        v.join(" ")
+    }).collect();
+    groups.sort();
+    assert_eq!(groups, vec!["p1 p2", "p3"], "the semiconductor pact is one node, the rice agreement another");
+    // each article keeps the status it reports: signed in 1986, in force (violated) in 1987
+    let r = select(&store, "SELECT ?id ?s WHERE { GRAPH ?g { ?p a ent:Pact ; ent:status ?s } ?g prov:wasDerivedFrom/dcterms:identifier ?id } ORDER BY ?id");
+    let statuses: Vec<String> = column(&r, "s").iter().map(|s| s.rsplit('#').next().unwrap_or("").to_owned()).collect();
+    assert_eq!(statuses, vec!["Signed", "InForce", "Signed"]);
+}
