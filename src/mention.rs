@@ -316,6 +316,18 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     i += 1;
                     continue;
                 }
+                // "NEC Corp", "IBM Japan Ltd": an acronym opening a company's name
+                let mut k = i + 1;
+                while k < sent.tokens.end && tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && crate::text::same_line_run(a.gap_after(k - 1)) {
+                    k += 1;
+                }
+                if k > i + 1 && ORG_HEADS.contains(&a.tok(k - 1)) {
+                    let name = a.slice(a.tokens[i].start, a.tokens[k - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
+                    let government = GOVERNMENT_HEADS.contains(&a.tok(k - 1));
+                    out.push(mk(a, i, k, Cand::NewOrg { name, country: None, government, news: NEWS_HEADS.contains(&a.tok(k - 1)) }));
+                    i = k;
+                    continue;
+                }
                 if matches!(prev.as_str(), "company" | "agency" | "firm" | "group" | "party" | "corporation" | "utility" | "airline" | "carrier" | "concern" | "organisation" | "organization" | "union" | "network" | "broadcaster" | "daily" | "movement" | "front") {
                     out.push(mk(a, i, i + 1, Cand::NewOrg { name: w.to_owned(), country: None, government: false, news: false }));
                     i += 1;

@@ -543,7 +543,7 @@ fn compact(mut r: Resolved, keep: &[bool]) -> Resolved {
 
 /// Organization heads that, alone, can only refer back to a named organization.
 const ORG_HEAD_ALONE: &[&str] = &[
-    "Bank", "Fund", "Ministry", "Department", "Commission", "Committee", "Council", "Agency", "Company", "Party",
+    "Corp", "Corporation", "Inc", "Co", "Ltd", "Plc", "Industries", "Holdings", "Bank", "Fund", "Ministry", "Department", "Commission", "Committee", "Council", "Agency", "Company", "Party",
     "Group", "Organisation", "Organization", "Union", "Office", "Board", "Authority", "Exchange", "Treasury",
     "Cabinet", "Parliament", "Assembly", "Congress", "Senate", "Court", "Army", "Navy", "Police", "Government",
 ];
@@ -682,6 +682,7 @@ mod tests {
     actors!(month_is_no_person, "Talks resume in May, officials said.", []);
     actors!(group_nouns_are_no_people, "Economists said growth would slow.", []);
     // organizations
+    actors!(acronym_companies, "NEC Corp and TDK Ltd disagreed.", [("NEC Corp", Organization), ("TDK Ltd", Organization)]);
     actors!(ministry_of, "Japan's Ministry of Finance disagreed.", [("Japan", Country), ("Ministry of Finance", Organization)]);
     actors!(government_body_with_demonym, "According to the Iranian Foreign Ministry, it ended.",
         [("Iranian Foreign Ministry", Organization)]);
