@@ -193,6 +193,11 @@ const LOCATIVE: &[&str] = &[
 const NEWS_CUES: &[&str] = &["state-run", "state-owned", "broadcaster", "newspaper", "daily", "channel", "network", "outlet", "weekly", "magazine"];
 
 fn is_cap_word(w: &str) -> bool {
+    // "Bahrain-based", "U.S.-led": a modifier, not a name
+    let lw = w.to_lowercase();
+    if ["-based", "-led", "-backed", "-owned", "-run", "-born", "-controlled", "-sponsored"].iter().any(|x| lw.ends_with(x)) {
+        return false;
+    }
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => {
@@ -716,7 +721,7 @@ fn extend_title(
         let k = start - 1;
         if modifier(k) {
             start = k;
-        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && start < s {
+        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) {
             start = k;
         } else {
             break;
@@ -1040,7 +1045,7 @@ fn name_chunk(
             name.clone()
         };
         let (s, label) = if from < j && demonym_of_tag(tags, spans, from) { (from, full) } else { (j, name.clone()) };
-        let news = NEWS_HEADS.contains(&last);
+        let news = NEWS_HEADS.contains(&last) || words.contains(&"News");
         return (end, vec![mk(a, s, end, Cand::NewOrg { name: label, country, government, news })]);
     }
     if PLACE_HEADS.contains(&last) && title.is_none() {

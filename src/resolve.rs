@@ -363,13 +363,20 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     let role_ok = role.as_ref().is_none_or(|r| e.posts.is_empty() || e.posts.iter().any(|p| &p.role == r));
                     post_country_ok && role_ok
                 };
-                let candidate = b.last_person.filter(|&p| fits(&b.out.entities[p])).or_else(|| {
+                // an apposition belongs to the person just before its comma
+                let appositive = apposition
+                    .then(|| {
+                        b.out.refs.iter().rev().find(|r| r.tokens.end + 1 == m.tokens.start && b.out.entities[r.entity].kind == EntityKind::Person).map(|r| r.entity)
+                    })
+                    .flatten();
+                let candidate = appositive.or_else(|| b.last_person.filter(|&p| fits(&b.out.entities[p]))).or_else(|| {
                     b.out.refs.iter().rev().map(|r| r.entity).find(|&p| {
                         b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
                     })
                 });
                 if let Some(p) = candidate {
-                    if apposition && b.out.entities[p].posts.is_empty() {
+                    let has_role = role.as_ref().is_some_and(|r| b.out.entities[p].posts.iter().any(|x| &x.role == r));
+                    if apposition && !has_role {
                         b.add_post(p, role.clone(), country.map(Of::Country).or(org.map(Of::Org)));
                         if let Some(r) = role {
                             b.post_sites.push((p, r.clone(), sentence));
@@ -642,11 +649,11 @@ mod tests {
     }
 
     macro_rules! actors {
-        ($name:ident, $text:expr, [$(($label:expr, $kind:ident $(, $post:expr)?)),* $(,)?]) => {
+        ($name:ident, $text:expr, [$(($label:expr, $kind:ident $(, $post:expr)*)),* $(,)?]) => {
             #[test]
             fn $name() {
                 let mut want: Vec<(String, EntityKind, Vec<String>)> =
-                    vec![$(($label.to_string(), EntityKind::$kind, vec![$($post.to_string())?])),*];
+                    vec![$(($label.to_string(), EntityKind::$kind, vec![$($post.to_string()),*])),*];
                 want.sort();
                 assert_eq!(actors_of($text), want);
             }
@@ -669,6 +676,9 @@ mod tests {
         [("Japan", Country), ("Shintaro Abe", Person, "Foreign Minister of Japan")]);
     actors!(title_with_a_joined_complement, "Philippine Secretary of Trade and Industry Jose Concepcion, who spoke, said so.",
         [("Jose Concepcion", Person, "Secretary of Trade and Industry of Philippines"), ("Philippines", Country)]);
+    actors!(apposition_adds_a_second_post, "Chairman Yousef Shirawi, Bahrain's Development and Industry Minister, told reporters.",
+        [("Bahrain", Country), ("Yousef Shirawi", Person, "Chairman", "Development and Industry Minister of Bahrain")]);
+    actors!(based_is_a_modifier, "The Bahrain-based Gulf News Agency said so.", [("Gulf News Agency", Organization)]);
     actors!(title_phrase, "Chief Cabinet Secretary Masaharu Gotoda told reporters.",
         [("Masaharu Gotoda", Person, "Chief Cabinet Secretary")]);
     // name shapes

@@ -146,8 +146,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
                     let next = v.a.tok(r.tokens.end).to_lowercase();
                     let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
                     let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();
+                    // "ministers of the six-nation Gulf Co-operation Council": its members' office
+                    let of_members = (1..=4).any(|k| {
+                        r.tokens.start > k
+                            && v.a.tok(r.tokens.start - k) == "of"
+                            && matches!(v.a.tok(r.tokens.start - k - 1).to_lowercase().as_str(), "leaders" | "ministers" | "meeting" | "meetings" | "members" | "summit" | "officials" | "delegates" | "representatives" | "heads")
+                    });
                     next.ends_with("ministers") || next == "leaders" || next == "members" || next == "officials"
                         || v.a.tok(r.tokens.end + 1).to_lowercase() == "ministers"
+                        || of_members
                         || prev == "of" && matches!(prev2.as_str(), "leaders" | "ministers" | "meeting" | "meetings" | "members" | "summit")
                         || prev == "the" && prev2 == "of"
                 })
