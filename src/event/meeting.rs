@@ -119,6 +119,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
             v.actors.iter().find(|r| r.tokens.end == v.tok(k)).map(|r| r.entity)
         })
         .flatten();
+    // "a visit to London by King Fahd": the visitor follows "by"
+    let owner = owner.or_else(|| {
+        if !visit {
+            return None;
+        }
+        let by = (pos + 1..pos + 6).find(|&k| v.word(k) == "by")?;
+        let from = v.tok(by);
+        v.actors_in(from, from + 5).into_iter().find(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity)
+    });
     let persons = match owner {
         Some(o) => vec![o],
         None => persons,

@@ -150,6 +150,15 @@ fn here_is_the_dateline_city() {
 no_meeting!(talks_with_unnamed_counterparts, "Brazilian Finance Minister Dilson Funaro sought rescheduling talks with banks.");
 no_meeting!(negated_meeting, "U.S. Agriculture Secretary Richard Lyng said he had no plans to meet Indian Prime Minister Rajiv Gandhi.");
 
+meeting!(
+    visit_by,
+    "Margaret Thatcher spoke in an interview coinciding with a visit to London by King Fahd of Saudi Arabia.",
+    Some("1987-03-25"),
+    ["Fahd", "United Kingdom"],
+    Status::Held,
+    None
+);
+
 #[test]
 fn a_possessed_visit_belongs_to_its_owner() {
     let doc = Document {
