@@ -498,6 +498,10 @@ fn name_mention(
         }
     }
     if let Some(c) = first_country(hits) {
+        // "the U.S. dollar", "Japanese yen": a currency's country is a modifier, not an actor
+        if matches!(next.as_str(), "dollar" | "dollars" | "yen" | "mark" | "marks" | "franc" | "francs" | "pound" | "pounds" | "lira" | "peso" | "pesos" | "rupee" | "rouble" | "ruble" | "yuan" | "won" | "currency" | "stocks" | "bonds" | "bond" | "shares" | "treasuries") {
+            return Some(mk(a, s, e, Cand::Demonym(c)));
+        }
         // "Latin America", "Central America": a region, not the country
         if s > sent_start && matches!(a.tok(s - 1), "Latin" | "North" | "South" | "Central" | "Southeast" | "Northeast") && a.gap_after(s - 1) == " " {
             let name = a.slice(a.tokens[s - 1].start, a.tokens[e - 1].end).to_owned();
@@ -522,9 +526,12 @@ fn name_mention(
         let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
         // "the Paris accord", "the Geneva talks": a capital naming where a pact or meeting was
         // made is that place, not a party to it
-        let names_an_event = (e..e + 3).take_while(|&k| k < a.tokens.len()).any(|k| {
+        let event_word = |k: usize| {
             matches!(lower(a.tok(k)).as_str(), "accord" | "accords" | "agreement" | "agreements" | "pact" | "treaty" | "deal" | "summit" | "talks" | "conference" | "meeting" | "declaration" | "protocol" | "convention" | "round" | "process" | "plan" | "communique")
-        }) && (e..e + 3).take_while(|&k| k < a.tokens.len()).all(|k| !matches!(a.tok(k), "," | "." | ";") && !matches!(lower(a.tok(k)).as_str(), "and" | "said" | "signed" | "agreed"));
+        };
+        let names_an_event = (e..(e + 3).min(a.tokens.len())).find(|&k| event_word(k)).is_some_and(|k| {
+            (e..k).all(|j| !matches!(a.tok(j), "," | "." | ";") && !matches!(lower(a.tok(j)).as_str(), "and" | "said" | "signed" | "agreed"))
+        });
         if names_an_event {
             return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
         }

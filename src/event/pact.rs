@@ -80,21 +80,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let Some(pos) = trigger(v) else { return Vec::new() };
     let t = v.tok(pos);
     // the noun phrase: from the determiner to the trigger ("a 20-year strategic pact")
-    let mut np_start = pos;
-    while np_start > 0 {
-        let w = v.word(np_start - 1);
-        // the noun phrase ends at a determiner, a preposition, punctuation or a verb
-        let verb = SIGNED.contains(&w) || PROPOSED.contains(&w) || WITHDRAW.contains(&w) || IN_FORCE.contains(&w) || FAILED.contains(&w)
-            || matches!(w, "said" | "says" | "it" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will" | "would" | "no" | "any");
-        if matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "of" | "to" | "and" | "," | "on" | "in" | "with" | "for" | "by" | "\"" | "“")
-            || verb
-            || v.tok(np_start - 1) == usize::MAX
-            || pos - np_start >= 5
-        {
-            break;
-        }
-        np_start -= 1;
-    }
+    let np_start = noun_phrase_start(v, pos);
     let det = if np_start > 0 { v.word(np_start - 1).to_owned() } else { String::new() };
     let label_text = (np_start..=pos)
         .map(|p| v.a.tok(v.tok(p)))
@@ -263,6 +249,27 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     }]
 }
 
+/// Where the noun phrase of the trigger at word `pos` starts: after its determiner, a
+/// preposition, punctuation or a verb, at most five words back ("a 20-year strategic pact").
+fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
+    let mut np_start = pos;
+    while np_start > 0 {
+        let w = v.word(np_start - 1);
+        // the noun phrase ends at a determiner, a preposition, punctuation or a verb
+        let verb = SIGNED.contains(&w) || PROPOSED.contains(&w) || WITHDRAW.contains(&w) || IN_FORCE.contains(&w) || FAILED.contains(&w)
+            || matches!(w, "said" | "says" | "it" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been" | "will" | "would" | "no" | "any");
+        if matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "of" | "to" | "and" | "," | "on" | "in" | "with" | "for" | "by" | "\"" | "“")
+            || verb
+            || v.tok(np_start - 1) == usize::MAX
+            || pos - np_start >= 5
+        {
+            break;
+        }
+        np_start -= 1;
+    }
+    np_start
+}
+
 fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate() {
         let next = v.word(p + 1);
@@ -321,7 +328,14 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
 /// Adds `p`, or merges it into an earlier pact of the article when it is a definite
 /// re-mention ("the roadmap", "the deal") whose parties fit.
 pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<'_, '_>) {
-    let definite = {
+    // "the Paris pact": the determiner before the trigger's noun phrase
+    let determined = v
+        .words
+        .iter()
+        .position(|(_, w)| *w == p.trigger)
+        .map(|pos| noun_phrase_start(v, pos))
+        .is_some_and(|np| np > 0 && matches!(v.word(np - 1), "the" | "this" | "that"));
+    let definite = determined || {
         let s = &v.a.sentences[v.index];
         let lower = v.a.slice(s.start, s.end).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let trig = format!(" {}", p.trigger);
