@@ -177,6 +177,13 @@ const COLLECTIVE: &[&str] = &[
 
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "republic", "kingdom", "emirate"];
 
+/// Words after a country's name that make it a modifier of a market, not an actor of an event
+/// ("the U.S. dollar", "Japan's stocks").
+pub const MARKET_WORDS: &[&str] = &[
+    "dollar", "dollars", "yen", "mark", "marks", "franc", "francs", "pound", "pounds", "lira", "peso", "pesos", "rupee",
+    "rouble", "ruble", "yuan", "won", "currency", "stocks", "bonds", "bond", "shares", "treasuries",
+];
+
 /// Verbs of speech that mark their subject as a speaker (and a person when name-shaped).
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "added", "stated", "declared", "announced", "stressed", "noted", "warned", "argued",
@@ -498,10 +505,6 @@ fn name_mention(
         }
     }
     if let Some(c) = first_country(hits) {
-        // "the U.S. dollar", "Japanese yen": a currency's country is a modifier, not an actor
-        if matches!(next.as_str(), "dollar" | "dollars" | "yen" | "mark" | "marks" | "franc" | "francs" | "pound" | "pounds" | "lira" | "peso" | "pesos" | "rupee" | "rouble" | "ruble" | "yuan" | "won" | "currency" | "stocks" | "bonds" | "bond" | "shares" | "treasuries") {
-            return Some(mk(a, s, e, Cand::Demonym(c)));
-        }
         // "Latin America", "Central America": a region, not the country
         if s > sent_start && matches!(a.tok(s - 1), "Latin" | "North" | "South" | "Central" | "Southeast" | "Northeast") && a.gap_after(s - 1) == " " {
             let name = a.slice(a.tokens[s - 1].start, a.tokens[e - 1].end).to_owned();

@@ -135,6 +135,8 @@ impl<'a, 'r> SentenceView<'a, 'r> {
                 e.kind != EntityKind::Place && e.org_kind != Some(OrgKind::News)
             })
             .filter(|r| !frames.iter().any(|f| f.contains(&r.tokens.start)))
+            // "the U.S. dollar": the country of a currency takes no part in the event
+            .filter(|r| !crate::mention::MARKET_WORDS.contains(&a.tok(r.tokens.end).to_lowercase().as_str()))
             .collect();
         Some(SentenceView { a, resolved, index, words, actors, date })
     }
