@@ -12,6 +12,17 @@
 use std::path::Path;
 use std::time::Instant;
 
+fn temp_store(tag: &str) -> (std::path::PathBuf, entente::store::EntenteStore) {
+    let dir = std::env::temp_dir().join(format!("entente-bench-{tag}-{}", std::process::id()));
+    match entente::store::EntenteStore::open(&dir) {
+        Ok(s) => (dir, s),
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| "../shared/eval/corpora/reuters21578.jsonl".into());
@@ -55,14 +66,7 @@ fn main() {
     let quads = run("3 + RDF quads", &|| {
         docs.iter().map(|d| entente::rdf::article_quads(d, &entente::extract(d)).quads.len()).sum()
     });
-    let dir = std::env::temp_dir().join(format!("entente-bench-{}", std::process::id()));
-    let store = match entente::store::EntenteStore::open(&dir) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("bench: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (dir, store) = temp_store("single");
     let ingest = run("4 + store (one transaction per article)", &|| {
         let mut n = 0;
         for d in &docs {
@@ -76,14 +80,7 @@ fn main() {
     });
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
-    let dir2 = std::env::temp_dir().join(format!("entente-bench-batch-{}", std::process::id()));
-    let store = match entente::store::EntenteStore::open(&dir2) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("bench: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (dir2, store) = temp_store("batch");
     let batched = run("5 + store, 64 articles per transaction", &|| {
         let mut n = 0;
         for chunk in docs.chunks(64) {

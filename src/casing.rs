@@ -91,9 +91,9 @@ pub fn truecase(text: &str, lex: &Lexicon) -> String {
     let mut start_of_sentence = true;
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word && start_of_sentence {
-            set_case(&mut bytes, t.start, t.end, true, false);
-            if !bytes[t.start + 1..t.end].iter().any(u8::is_ascii_uppercase) {
-                // keep a lexicon name's own case ("U.S.") when it opens the sentence
+            // only the first letter: a lexicon name opening the sentence keeps its case ("U.S.")
+            if let Some(b) = bytes.get_mut(t.start) {
+                b.make_ascii_uppercase();
             }
         }
         start_of_sentence = matches!(tok(i), "." | "!" | "?") || (t.kind != TokenKind::Word && start_of_sentence)

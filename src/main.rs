@@ -381,14 +381,16 @@ fn export_rdf(store: &EntenteStore, format: ExportFormat, output: Option<&Path>)
 }
 
 fn stats(store: &EntenteStore) -> Result<()> {
-    let q = |sparql: &str| -> Result<Vec<Vec<String>>> {
-        let mut buf = Vec::new();
-        query::run(store, "stats", sparql, ResultFormat::Tsv, GraphFormat::Turtle, &mut buf)?;
-        let text = String::from_utf8(buf)?;
-        Ok(text
-            .lines()
-            .skip(1)
-            .map(|l| l.split('\t').map(|c| c.trim_matches('"').split("\"^^").next().unwrap_or("").to_owned()).collect())
+    // rows of a SELECT as the values of its variables, in order
+    let q = |sparql: &str, vars: &[&str]| -> Result<Vec<Vec<String>>> {
+        let value = |t: &oxigraph::model::Term| match t {
+            oxigraph::model::Term::NamedNode(n) => n.as_str().to_owned(),
+            oxigraph::model::Term::Literal(l) => l.value().to_owned(),
+            other => other.to_string(),
+        };
+        Ok(query::select(store, sparql)?
+            .iter()
+            .map(|row| vars.iter().map(|v| row.get(*v).map(value).unwrap_or_default()).collect())
             .collect())
     };
     let classes = q(
@@ -398,6 +400,7 @@ fn stats(store: &EntenteStore) -> Result<()> {
             <https://w3id.org/entente/ontology#Meeting> <https://w3id.org/entente/ontology#Pact>
             <https://w3id.org/entente/ontology#Sanction> <https://w3id.org/entente/ontology#Statement> }
             OPTIONAL { ?x a ?class } } GROUP BY ?class ORDER BY ?class",
+        &["class", "n"],
     )?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "per class")?;
@@ -408,12 +411,14 @@ fn stats(store: &EntenteStore) -> Result<()> {
     let per_article = q(
         "SELECT ?id (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?a .
            ?a <http://purl.org/dc/terms/identifier> ?id } GROUP BY ?id ORDER BY ?id",
+        &["id", "quads"],
     )?;
     let events = q(
         "SELECT ?id ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?t . VALUES ?t {
             <https://w3id.org/entente/ontology#Meeting> <https://w3id.org/entente/ontology#Pact>
             <https://w3id.org/entente/ontology#Sanction> <https://w3id.org/entente/ontology#Statement> } }
            ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?a . ?a <http://purl.org/dc/terms/identifier> ?id } GROUP BY ?id ?t",
+        &["id", "t", "n"],
     )?;
     let mut by: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for r in events {
@@ -454,6 +459,7 @@ fn short(iri: &str) -> String {
 fn analyze(store: &EntenteStore, top: usize, format: AnalyzeFormat) -> Result<()> {
     let g = export::project(store, export::Projection::Actors, None)?;
     let mut m = entente::analyze::measures(&g);
+    let components = m.iter().map(|a| a.component).max().map_or(0, |c| c + 1);
     if top > 0 {
         m.truncate(top);
     }
@@ -476,8 +482,7 @@ fn analyze(store: &EntenteStore, top: usize, format: AnalyzeFormat) -> Result<()
             for a in &m {
                 writeln!(out, "{:<w$}  {:<12}  {:>6}  {:>8}  {:>8.4}  {:>11.2}  {:>9}", a.label, a.kind, a.degree, a.weighted_degree, a.pagerank, a.betweenness, a.component)?;
             }
-            let n_comp = entente::analyze::measures(&g).iter().map(|a| a.component).max().map_or(0, |c| c + 1);
-            writeln!(out, "({} actors, {} links, {} connected components)", g.graph.node_count(), g.graph.edge_count(), n_comp)?;
+            writeln!(out, "({} actors, {} links, {} connected components)", g.graph.node_count(), g.graph.edge_count(), components)?;
         }
     }
     out.flush()?;

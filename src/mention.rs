@@ -538,10 +538,7 @@ fn name_mention(
         if names_an_event {
             return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
         }
-        if LOCATIVE.contains(&before.as_str()) || before == "between" && !next.is_empty() && a.tok(e) == "and" && false {
-            return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
-        }
-        if before == "between" {
+        if LOCATIVE.contains(&before.as_str()) || before == "between" {
             return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
         }
         return Some(mk(a, s, e, Cand::Country(c)));

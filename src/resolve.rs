@@ -259,14 +259,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
             Cand::Demonym(c) => {
                 b.out.demonyms.push((m.tokens.start, *c));
-                let key = format!("country/{}", lex.countries.get(*c).map_or("", |x| x.qid.as_str()));
-                if let Some(&e) = b.by_key.get(&key) {
-                    b.bump(e, sentence);
-                } else {
-                    // counted for "the two countries" without making the country an actor yet
-                    let e = b.country(*c);
-                    b.bump(e, sentence);
-                }
+                // counted for "the two countries"; the country is no actor unless referred to
+                let e = b.country(*c);
+                b.bump(e, sentence);
             }
             Cand::Collective(c) => {
                 let e = b.country(*c);

@@ -115,9 +115,8 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
             && !after.contains(&"signed")
     {
         Status::Proposed
-    } else if around.iter().any(|w| SIGNED.contains(w)) {
-        Status::Signed
     } else {
+        // signed, inked, reached — or simply named as a pact that exists
         Status::Signed
     };
 

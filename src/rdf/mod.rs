@@ -162,16 +162,19 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
         };
         let n = counters.entry(family).or_insert(0);
         *n += 1;
-        let node = match &ev.kind {
-            // A pact between countries with a duration or a topic is one node across articles:
-            // its countries and "P20Y" or "semiconductor" name it.
-            EventKind::Pact { duration, .. } if shared_pact_key(ev, &x.resolved.entities, duration.as_deref()).is_some() => {
-                let (keys, tag) = shared_pact_key(ev, &x.resolved.entities, duration.as_deref()).unwrap_or_default();
+        // A pact between countries with a duration or a topic is one node across articles: its
+        // countries and "P20Y" or "semiconductor" name it.
+        let shared = match &ev.kind {
+            EventKind::Pact { duration, .. } => shared_pact_key(ev, &x.resolved.entities, duration.as_deref()),
+            _ => None,
+        };
+        let node = match shared {
+            Some((keys, tag)) => {
                 let node = mint::shared_pact(&keys, &tag);
                 labels.push((node.clone(), pact_label(ev, &x.resolved.entities)));
                 node
             }
-            _ => mint::event(&doc.id, &format!("{family}-{n}")),
+            None => mint::event(&doc.id, &format!("{family}-{n}")),
         };
         event_quads(&mut w, ev, &node, &nodes);
         for &s in &ev.sentences {
