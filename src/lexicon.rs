@@ -32,7 +32,22 @@ pub struct Country {
     pub epithets: Vec<String>,
     /// The last year a historical state existed (`None` for current states).
     pub until: Option<i32>,
+    /// The titles its head of state or government has borne since 1945 ("Emperor", "Prime
+    /// Minister"): a leader's title not among them cannot be this country's.
+    pub executive: Vec<String>,
 }
+
+impl Country {
+    /// Whether a national leader's title can belong to this country: "President Reagan" is not
+    /// Japan's, "Chancellor Kohl" not France's. Titles that are not a leader's always can.
+    pub fn may_hold(&self, role: &str) -> bool {
+        let leader = LEADER_TITLES.iter().any(|t| t.eq_ignore_ascii_case(role));
+        !leader || self.executive.is_empty() || self.executive.iter().any(|t| t.eq_ignore_ascii_case(role))
+    }
+}
+
+/// Titles of heads of state and government, which only some countries use.
+const LEADER_TITLES: &[&str] = &["President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan", "Shah", "Supreme Leader", "Premier"];
 
 /// What kind of organization a lexicon entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +86,9 @@ pub struct Organization {
 pub struct Title {
     /// The normal role ("Foreign Minister"); `None` for honorifics ("Ayatollah", "Mr.").
     pub role: Option<String>,
+    /// The one country whose government uses this title form ("Secretary of State" → the
+    /// United States): the post's owner when the text names none.
+    pub country: Option<usize>,
 }
 
 /// What a name match in the text stands for.
@@ -147,7 +165,7 @@ impl Lexicon {
     /// A line with the wrong number of columns, or an organization naming an unknown country.
     pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Lexicon, LexiconError> {
         let mut cs = Vec::new();
-        for (line, cols) in rows("countries.tsv", countries, 8)? {
+        for (line, cols) in rows("countries.tsv", countries, 9)? {
             let list = |i: usize| split_list(cols.get(i).copied().unwrap_or(""));
             let name = cols.get(1).copied().unwrap_or("").to_owned();
             if name.is_empty() {
@@ -162,6 +180,7 @@ impl Lexicon {
                 regions: list(5),
                 epithets: list(6),
                 until: cols.get(7).and_then(|y| y.parse().ok()),
+                executive: list(8),
             });
         }
         let by_name: HashMap<&str, usize> = cs.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
@@ -197,10 +216,14 @@ impl Lexicon {
         }
         let mut ts = Vec::new();
         let mut title_patterns = Vec::new();
-        for (_, cols) in rows("titles.tsv", titles, 3)? {
+        for (line, cols) in rows("titles.tsv", titles, 4)? {
             let role = cols.get(1).copied().unwrap_or("-");
+            let country = match cols.get(3).copied().unwrap_or("") {
+                "" => None,
+                c => Some(*by_name.get(c).ok_or_else(|| LexiconError { file: "titles.tsv", line, message: format!("unknown country {c:?}") })?),
+            };
             title_patterns.push(cols.first().copied().unwrap_or("").to_owned());
-            ts.push(Title { role: (role != "-").then(|| role.to_owned()) });
+            ts.push(Title { role: (role != "-").then(|| role.to_owned()), country });
         }
 
         let mut patterns: Vec<String> = Vec::new();
@@ -235,6 +258,13 @@ impl Lexicon {
         for (i, o) in os.iter().enumerate() {
             add(&o.name, Hit::Org(i));
             o.aliases.iter().for_each(|a| add(a, Hit::Org(i)));
+            // British and wire style writes acronyms said as words in title case: "Opec",
+            // "Nato", "Gatt"
+            for a in &o.aliases {
+                if a.len() >= 4 && a.chars().all(|c| c.is_ascii_uppercase()) {
+                    add(&format!("{}{}", &a[..1], a[1..].to_lowercase()), Hit::Org(i));
+                }
+            }
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -353,6 +383,34 @@ fn rows<'a>(file: &'static str, text: &'a str, columns: usize) -> Result<Vec<Row
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leader_titles_rule_out_countries_without_such_leaders() {
+        let lex = Lexicon::shipped();
+        let c = |n: &str| lex.countries.iter().find(|c| c.name == n).unwrap_or_else(|| panic!("{n}"));
+        for (country, role, may) in [
+            ("Japan", "President", false),
+            ("Japan", "Prime Minister", true),
+            ("United States", "Prime Minister", false),
+            ("United States", "President", true),
+            ("West Germany", "Chancellor", true),
+            ("France", "Chancellor", false),
+            ("France", "Finance Minister", true),
+            ("United Kingdom", "King", true),
+            ("Saudi Arabia", "President", false),
+        ] {
+            assert_eq!(c(country).may_hold(role), may, "{country} {role}");
+        }
+        let known = ["President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan", "Shah",
+            "Supreme Leader", "Grand Duke", "Prince", "Crown Prince", "Governor-General", "Chairman", "General Secretary",
+            "Premier", "Pope", "Captain Regent", "Co-Prince", "Taoiseach", "Head of State", "State Counsellor"];
+        for c in &lex.countries {
+            assert!(!c.executive.is_empty(), "{} has no executive titles", c.name);
+            for t in &c.executive {
+                assert!(known.contains(&t.as_str()), "{}: unknown executive title {t:?}", c.name);
+            }
+        }
+    }
 
     #[test]
     fn shipped_lexicon_loads() {

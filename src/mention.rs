@@ -184,6 +184,14 @@ pub const MARKET_WORDS: &[&str] = &[
     "rouble", "ruble", "yuan", "won", "currency", "stocks", "bonds", "bond", "shares", "treasuries",
 ];
 
+/// Lower-case nouns a city name modifies as a place, not as a government ("London interbank
+/// rates", "Tokyo stock market", "the Bonn office").
+const CITY_MODIFIED: &[&str] = &[
+    "interbank", "stock", "stocks", "market", "markets", "exchange", "bullion", "gold", "metal", "metals", "futures",
+    "commodity", "commodities", "trading", "dealers", "traders", "bankers", "brokers", "time", "office", "bureau",
+    "correspondent", "area", "region", "residents", "branch", "airport", "port", "harbour", "harbor",
+];
+
 /// Verbs of speech that mark their subject as a speaker (and a person when name-shaped).
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "added", "stated", "declared", "announced", "stressed", "noted", "warned", "argued",
@@ -257,6 +265,14 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     for (s, e, t) in lex.find_titles(&flat, flat_boundary) {
         raw.push((orig(s), orig_end(e), SpanKind::Title(t)));
     }
+    // An organization's name whose last words begin a longer title gives way to the title:
+    // "U.S. Treasury Secretary James Baker" is the U.S. and a Treasury Secretary, not the
+    // U.S. Treasury and a secretary. The shorter names inside it ("U.S.") are matched anyway.
+    let titles: Vec<(usize, usize)> = raw.iter().filter(|r| matches!(r.2, SpanKind::Title(_))).map(|r| (r.0, r.1)).collect();
+    raw.retain(|(s, e, what)| {
+        let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
+        !(org_only && titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te))
+    });
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
             .then((y.1 - y.0).cmp(&(x.1 - x.0)))
@@ -340,7 +356,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     i = k;
                     continue;
                 }
-                if matches!(prev.as_str(), "company" | "agency" | "firm" | "group" | "party" | "corporation" | "utility" | "airline" | "carrier" | "concern" | "organisation" | "organization" | "union" | "network" | "broadcaster" | "daily" | "movement" | "front") {
+                if matches!(prev.as_str(), "company" | "agency" | "firm" | "group" | "party" | "corporation" | "utility" | "airline" | "carrier" | "concern" | "organisation" | "organization" | "union" | "network" | "broadcaster" | "daily" | "movement" | "front" | "state-run" | "state-owned" | "government-run" | "government-owned" | "state") {
                     out.push(mk(a, i, i + 1, Cand::NewOrg { name: w.to_owned(), country: None, government: false, news: false }));
                     i += 1;
                     continue;
@@ -479,8 +495,9 @@ fn name_mention(
     // "Jordan River", "Washington Post", "Japan Airlines": a country or capital name that opens
     // the name of a place or an organization is neither the country nor its government.
     if first_country(hits).or_else(|| capital_of(hits)).or_else(|| org_of(hits)).is_some() {
+        let sent_end = a.sentences.iter().find(|x| x.tokens.contains(&s)).map_or(a.tokens.len(), |x| x.tokens.end);
         let mut k = e;
-        while tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && crate::text::same_line_run(a.gap_after(k - 1)) {
+        while k < sent_end && tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && crate::text::same_line_run(a.gap_after(k - 1)) {
             k += 1;
         }
         if k > e {
@@ -541,6 +558,11 @@ fn name_mention(
         if LOCATIVE.contains(&before.as_str()) || before == "between" {
             return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
         }
+        // "London interbank offered rates", "the Tokyo stock market": a city naming a market or
+        // an office is the place
+        if CITY_MODIFIED.contains(&next.as_str()) {
+            return Some(mk(a, s, e, Cand::Place { name, country: Some(c) }));
+        }
         return Some(mk(a, s, e, Cand::Country(c)));
     }
     if let Some(c) = demonym_of(hits) {
@@ -580,6 +602,7 @@ fn title_mentions(
     // secretary", "Under Secretary of Commerce", "Vice President for Latin America".
     let (ext_s, ext_e, of_object) = extend_title(a, tags, spans, s, e, covered, sent_end);
     let extended = ext_s < s || ext_e > e;
+    let has_complement = ext_e > e;
     let role = match (&role, extended) {
         (Some(_), true) => {
             // the role's words: the phrase without its owner ("vice minister of Japan" → "Vice Minister")
@@ -628,6 +651,11 @@ fn title_mentions(
             _ => None,
         });
     }
+    if of.is_none() && !has_complement {
+        // a title form only one government uses names it ("Secretary of State George Shultz");
+        // with a complement it may be another's ("Secretary of State for Trade and Industry")
+        of = lex.titles.get(title).and_then(|t| t.country).map(Of::Country);
+    }
     // Honorifics and further titles may follow ("Supreme Leader Ayatollah Ali Khamenei").
     let mut role = role;
     loop {
@@ -662,10 +690,21 @@ fn title_mentions(
             }
         }
     }
+    // An organization owning the post in the title's complement ("chairman of J.P. Morgan") is
+    // mentioned there too, under the name the article gives it.
+    let owner_org = match of_object {
+        Some(Of::Org(o)) => (span.end_tok..e).find_map(|k| {
+            let t = tags.get(k).copied().flatten()?;
+            matches!(&spans[t].what, SpanKind::Name(h) if h.contains(&Hit::Org(o)) && spans[t].start_tok == k)
+                .then(|| mk(a, spans[t].start_tok, spans[t].end_tok, Cand::Org(o)))
+        }),
+        _ => None,
+    };
     let w = a.tok(name_at);
     if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && is_cap_word(w) {
         let (end, ms) = name_chunk(a, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
+            out.extend(owner_org);
             out.extend(ms);
             return (out, end);
         }
@@ -692,6 +731,7 @@ fn title_mentions(
         };
         out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role, org }));
     }
+    out.extend(owner_org);
     (out, e)
 }
 
@@ -700,6 +740,9 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice", "deputy", "assistant", "chief", "senior", "acting", "principal", "special", "under", "associate",
     "executive", "permanent", "junior", "state", "foreign", "finance", "trade", "treasury", "agriculture",
     "commerce", "defence", "defense", "interior", "energy", "oil", "economy", "industry", "labour", "labor",
+    "economic", "economics", "planning", "health", "education", "justice", "transport", "communications",
+    "information", "culture", "environment", "development", "cooperation", "petroleum", "mines", "mining",
+    "fisheries", "forestry", "tourism", "housing", "science", "technology", "budget", "customs", "home",
 ];
 
 /// Widens a lexicon title to the whole title phrase: modifiers before it (capitalised words,
@@ -723,12 +766,22 @@ fn extend_title(
                 || TITLE_MODIFIERS.contains(&lower(w).as_str())
                 || (w.contains('-') && lower(w).split('-').all(|p| TITLE_MODIFIERS.contains(&p))))
     };
+    // the word before "and" in "Posts and Telecommunications Minister", "Trade and Industry
+    // Minister": a title word, or a capitalised word opening the phrase, never a name governed by
+    // a preposition ("between Reagan and Prime Minister Nakasone")
+    let joins_title = |k: usize| {
+        let before = if k > 0 { a.tok(k - 1) } else { "" };
+        TITLE_MODIFIERS.contains(&lower(a.tok(k)).as_str())
+            || k == 0
+            || before == "the"
+            || !before.chars().next().is_some_and(char::is_lowercase)
+    };
     let mut start = s;
     while start > covered && start > 0 {
         let k = start - 1;
         if modifier(k) {
             start = k;
-        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) {
+        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && joins_title(k - 1) {
             start = k;
         } else {
             break;
@@ -994,6 +1047,7 @@ fn name_chunk(
     // ("Bob Bannon of Security Pacific National Bank" is a person of a bank: "of" joins only
     // after an organization's head word)
     let head_before_of = ORG_HEADS.contains(&a.tok(end - 1)) || matches!(a.tok(j), "Ministry" | "Department" | "Bank" | "Organisation" | "Organization" | "Office" | "Bureau" | "Council" | "Commission" | "Institute" | "Federation" | "Confederation" | "Association" | "League" | "Union" | "Chamber" | "House");
+    let mut org_by_head = false;
     if title.is_none() {
         let mut k = end;
         while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) {
@@ -1009,8 +1063,11 @@ fn name_chunk(
         if k > end {
             let first = a.tok(j);
             let last = a.tok(k - 1);
-            if ORG_HEADS.contains(&first) || ORG_HEADS.contains(&last) || matches!(first, "Organisation" | "Organization" | "House" | "Chamber") {
+            // ("Caribbean Group for Cooperation and Development": the head before "for" says it)
+            let head_then_connector = ORG_HEADS.contains(&a.tok(end - 1)) && matches!(a.tok(end), "of" | "for");
+            if ORG_HEADS.contains(&first) || ORG_HEADS.contains(&last) || head_then_connector || matches!(first, "Organisation" | "Organization" | "House" | "Chamber") {
                 end = k;
+                org_by_head |= head_then_connector;
             }
         }
     }
@@ -1044,7 +1101,7 @@ fn name_chunk(
     }
     let org_first = matches!(words.first().copied(), Some("Ministry" | "Department" | "Organisation" | "Organization" | "Office" | "Bureau" | "Council" | "Commission" | "Institute" | "Federation" | "Confederation" | "Association" | "League" | "Union" | "Bank" | "Chamber"))
         && words.len() >= 3;
-    if (ORG_HEADS.contains(&last) || org_first) && title.is_none() {
+    if (ORG_HEADS.contains(&last) || org_first || org_by_head) && title.is_none() {
         let government = GOVERNMENT_HEADS.contains(&last) || words.first().is_some_and(|w| GOVERNMENT_HEADS.contains(w));
         let full = if country.is_some() && from < j {
             a.slice(a.tokens[from].start, a.tokens[end - 1].end).replace("’s", "'s").replace(" 's", "'s")

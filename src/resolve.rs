@@ -466,10 +466,19 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         }
         // What the person says is no evidence of where they are from: "President Reagan said
         // Japan must open its markets" leaves Reagan's country to the dateline.
-        let person_at = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).map_or(0, |r| r.tokens.end);
         let sent_end = a.sentences.get(sentence).map_or(0, |s| s.tokens.end);
+        // nor is what another says in the same sentence: "He told reporters after meeting
+        // with President Suharto that ... the U.S." leaves Suharto's country to the dateline.
+        let sent_start = a.sentences.get(sentence).map_or(0, |s| s.tokens.start);
+        let says = |k: &usize| crate::mention::SPEECH_VERBS.contains(&a.tok(*k).to_lowercase().as_str());
+        let person_at = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).map_or(sent_start, |r| r.tokens.end);
         let speech_at = (person_at..sent_end)
-            .find(|&k| crate::mention::SPEECH_VERBS.contains(&a.tok(k).to_lowercase().as_str()))
+            .find(says)
+            .or_else(|| {
+                // the verb before the person: its content begins at the "that" after the person
+                (sent_start..person_at).find(says)?;
+                (person_at..sent_end).find(|&k| a.tok(k).eq_ignore_ascii_case("that"))
+            })
             .unwrap_or(usize::MAX);
         // countries named, and the countries of national bodies named ("the Tokyo Stock Exchange")
         let national: Vec<(usize, usize)> = b
@@ -494,15 +503,27 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     k -= 1;
                 }
                 let prev = if k > 0 { a.tok(k - 1).to_lowercase() } else { String::new() };
-                !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from")
+                !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from" | "than")
             })
             .map(|r| r.entity)
             .collect();
         in_sentence.extend(named);
+        // a leader's title rules out the countries that have no such leader: "President Reagan"
+        // in a Tokyo story is not Japan's
+        let may_hold = |c: usize| lex.countries.get(c).is_none_or(|c| c.may_hold(&role));
+        in_sentence.retain(|&e| b.out.entities[e].country.is_none_or(may_hold));
         let of = if in_sentence.len() == 1 {
             in_sentence.into_iter().next()
+        } else if let Some(c) = dateline_country.filter(|&c| may_hold(c)) {
+            // none or several: the country the story is filed from
+            Some(b.country(c))
         } else {
-            dateline_country.map(|c| b.country(c))
+            // else the country the article names most that may have such a leader
+            b.salience
+                .iter()
+                .filter(|(e, _)| b.out.entities[**e].kind == EntityKind::Country && b.out.entities[**e].country.is_some_and(may_hold))
+                .max_by_key(|(e, (n, last))| (*n, *last, std::cmp::Reverse(**e)))
+                .map(|(e, _)| *e)
         };
         if let (Some(of), Some(p)) = (of, b.out.entities[person].posts.get_mut(j)) {
             p.of = Some(of);
@@ -555,7 +576,8 @@ fn is_national(role: &str) -> bool {
     let r = role.to_lowercase();
     (r.contains("minister") || r.contains("secretary") || r.contains("president") || r.contains("chancellor")
         || r.contains("premier") || r == "king" || r == "queen" || r == "emir" || r == "sultan" || r.contains("ambassador")
-        || r.contains("trade representative") || r == "supreme leader")
+        || r.contains("trade representative") || r == "supreme leader" || r.contains("central bank")
+        || r.contains("envoy") || r == "senator")
         && !r.contains("general")
 }
 
@@ -659,7 +681,24 @@ mod tests {
     actors!(title_and_demonym, "Brazilian Finance Minister Dilson Funaro arrived.",
         [("Dilson Funaro", Person, "Finance Minister of Brazil"), ("Brazil", Country)]);
     actors!(secretary_of_state, "Secretary of State George Shultz said it would wait.",
-        [("George Shultz", Person, "Secretary of State")]);
+        [("George Shultz", Person, "Secretary of State of United States"), ("United States", Country)]);
+    actors!(a_title_one_government_uses_names_it_abroad, "TOKYO, April 3 - Agriculture Secretary Richard Lyng and British Foreign Secretary Geoffrey Howe arrived.",
+        [("Geoffrey Howe", Person, "Foreign Secretary of United Kingdom"), ("Richard Lyng", Person, "Agriculture Secretary of United States"),
+         ("United Kingdom", Country), ("United States", Country)]);
+    actors!(a_title_with_a_complement_is_not_the_american_one, "LONDON, May 2 - Secretary of State for Trade Paul Channon spoke.",
+        [("Paul Channon", Person, "Secretary of State for Trade of United Kingdom"), ("United Kingdom", Country)]);
+    actors!(an_organization_ending_where_a_title_begins_gives_way, "U.S. Treasury Secretary James Baker met Japanese officials.",
+        [("James Baker", Person, "Treasury Secretary of United States"), ("Japan", Country), ("United States", Country)]);
+    actors!(unqualified_titles_take_the_dateline_country, "MANILA, April 3 - Central bank governor Jose Fernandez said the package was better than Mexico's.",
+        [("Jose Fernandez", Person, "Central Bank Governor of Philippines"), ("Mexico", Country), ("Philippines", Country)]);
+    actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
+        [("Japan", Country), ("Reagan", Person, "President of United States"), ("United States", Country), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
+    actors!(what_another_says_is_no_evidence_of_nationality, "JAKARTA, March 3 - He told reporters after meeting with President Suharto that demand fell in the U.S. and Europe.",
+        [("Indonesia", Country), ("Suharto", Person, "President of Indonesia"), ("United States", Country)]);
+    actors!(a_name_before_and_is_no_title_word, "TOKYO, April 3 - Talks between Reagan and Prime Minister Yasuhiro Nakasone. Posts and Telecommunications Minister Shunjiro Karasawa spoke.",
+        [("Japan", Country), ("Shunjiro Karasawa", Person, "Posts and Telecommunications Minister of Japan"), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
+    actors!(an_owner_in_a_title_complement_keeps_its_written_name, "Paul Volcker, chairman of the Federal Reserve Board, said so.",
+        [("Federal Reserve System", Organization), ("Paul Volcker", Person, "Chairman of Federal Reserve System")]);
     actors!(honorific_is_no_title, "Ayatollah Ali Khamenei spoke.", [("Ali Khamenei", Person)]);
     actors!(organization_post, "World Bank President Barber Conable pledged support.",
         [("Barber Conable", Person, "President of World Bank"), ("World Bank", Organization)]);
@@ -704,6 +743,14 @@ mod tests {
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
     actors!(diplomats_stand_for_their_government_but_a_demonym_alone_names_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
+
+    #[test]
+    fn an_owner_in_a_title_complement_is_named_as_written() {
+        let r = run("Lewis Preston, chairman of J.P. Morgan, and Paul Volcker, chairman of the Federal Reserve Board, spoke.");
+        for written in ["J.P. Morgan", "Federal Reserve Board"] {
+            assert!(r.entities.iter().any(|e| e.kind == EntityKind::Organization && e.names.iter().any(|n| n == written)), "{written}: {:?}", r.entities);
+        }
+    }
 
     #[test]
     fn fold_is_accent_and_case_insensitive() {

@@ -7,3 +7,4 @@ mod eval;
 mod exports;
 mod ingest_query;
 mod ontology;
+mod properties;
