@@ -1028,8 +1028,14 @@ fn name_chunk(
         return (j + 1, Vec::new());
     }
     // capitalised words before a title are the title's ("Chief Cabinet Secretary", "Posts and
-    // Telecommunications Minister", "Assistant treasury secretary")
-    if title.is_none() {
+    // Telecommunications Minister", "Assistant treasury secretary"), but a name governed by a
+    // preposition and joined by "and" is a name ("between Reagan and Prime Minister Nakasone")
+    let before_chunk = if j > sent_start { a.tok(j - 1) } else { "" };
+    let name_then_and = matches!(a.tok(end), "and" | "&")
+        && !TITLE_MODIFIERS.contains(&lower(a.tok(end - 1)).as_str())
+        && before_chunk != "the"
+        && before_chunk.chars().next().is_some_and(char::is_lowercase);
+    if title.is_none() && !name_then_and {
         let mut k = end;
         while k < sent_end
             && tags.get(k).copied().flatten().is_none()

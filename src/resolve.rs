@@ -316,6 +316,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }) {
                     let full = full.clone();
                     b.entity(format!("person/{}", fold(&full)), EntityKind::Person, &full)
+                } else if let Some(e) = b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| fold(n) == fold(name))) {
+                    // the same one-word name again ("President Reagan … Reagan's decision")
+                    e
                 } else if *cued {
                     let key = format!("person/{}/{}", b.article_key, fold(name));
                     b.entity(key, EntityKind::Person, name)

@@ -101,9 +101,9 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
             && (1..=2).any(|k| crate::mention::SPEECH_VERBS.contains(&v.a.tok(r.tokens.end + k - 1).to_lowercase().as_str()))
     };
     // "talks between X and Y", "negotiations among …": the phrase names the participants
-    let between: Option<Vec<usize>> = if matches!(v.word(pos + 1), "between" | "among") {
-        let from = v.tok(pos + 1);
-        let until = v.words.iter().skip(pos + 2).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "to" | "on" | "over" | "about" | "that" | "which")).map_or(usize::MAX, |(tk, _)| *tk);
+    let between: Option<Vec<usize>> = if let Some(b) = between_at(v, pos) {
+        let from = v.tok(b);
+        let until = v.words.iter().skip(b + 1).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "to" | "on" | "over" | "about" | "that" | "which")).map_or(usize::MAX, |(tk, _)| *tk);
         let inside = SentenceView::distinct(v.actors_in(from, until).iter().map(|r| r.entity));
         (inside.len() >= 2).then_some(inside)
     } else {
@@ -225,6 +225,20 @@ fn label_visit(v: &SentenceView<'_, '_>, pos: usize) -> String {
     }
 }
 
+/// The "between"/"among" that names a trigger's participants, right after it or after the
+/// modifiers of its noun phrase: "the meetings scheduled next month in Washington between Reagan
+/// and Nakasone". A finite verb or a clause boundary ends the search.
+fn between_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    for q in p + 1..(p + 9).min(v.words.len()) {
+        match v.word(q) {
+            "between" | "among" => return Some(q),
+            "," | ";" | "." | ":" | "is" | "are" | "was" | "were" | "will" | "would" | "said" | "says" | "has" | "have" | "had" | "and" | "that" | "which" | "to" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Triggers that are nouns: they name a meeting, but only introduce one when something links
 /// them to participants.
 const NOMINAL: &[&str] = &["meeting", "meetings", "talks", "summit", "conference", "negotiations", "negotiation", "visit", "visits"];
@@ -242,7 +256,7 @@ const LIGHT_VERBS: &[&str] = &[
 /// or "during the meeting" alone only refer back to one already told.
 fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     let next = v.word(p + 1);
-    if matches!(next, "with" | "between" | "among") {
+    if matches!(next, "with" | "between" | "among") || between_at(v, p).is_some() {
         return true;
     }
     let t = v.tok(p);
