@@ -184,6 +184,58 @@ pub const MARKET_WORDS: &[&str] = &[
     "rouble", "ruble", "yuan", "won", "currency", "stocks", "bonds", "bond", "shares", "treasuries",
 ];
 
+/// The token after a company name's legal suffix ("and Co", "Inc", "Corp", "Ltd"), or `e`.
+fn company_suffix_end(a: &Analyzed<'_>, e: usize) -> usize {
+    const SUFFIX: &[&str] = &["Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "Co.", "Inc.", "Corp.", "Ltd."];
+    let sent_end = a.sentences.iter().find(|x| x.tokens.contains(&e.saturating_sub(1))).map_or(a.tokens.len(), |x| x.tokens.end);
+    let glued = |k: usize| a.tokens.get(k).zip(a.tokens.get(k.wrapping_sub(1))).is_some_and(|(t, p)| t.start == p.end);
+    let mut k = e;
+    let mut end = e;
+    while k < sent_end {
+        let w = a.tok(k);
+        if matches!(w, "and" | "&") && matches!(a.tok(k + 1), "Co" | "Co.") && k + 1 < sent_end {
+            k += 2;
+        } else if SUFFIX.contains(&w) {
+            k += 1;
+        } else if w == "," && SUFFIX.contains(&a.tok(k + 1)) && k + 1 < sent_end {
+            k += 2;
+        } else if w == "." && glued(k) && k + 1 < sent_end && SUFFIX.contains(&a.tok(k + 1)) {
+            k += 1;
+            continue;
+        } else {
+            break;
+        }
+        end = k;
+    }
+    end
+}
+
+/// Prepositions that govern a name: "between Reagan and Prime Minister Nakasone" joins two
+/// persons, where "and Posts and Telecommunications Minister" joins two title words.
+const GOVERNING_PREPOSITIONS: &[&str] = &[
+    "between", "with", "by", "from", "to", "for", "against", "among", "under", "of", "about", "on", "told", "met",
+    "meet", "meets", "visited", "called", "urged", "thanked",
+];
+
+/// Party affiliations written before a person's title or name ("Republican Bill Frenzel").
+const PARTY_WORDS: &[&str] = &[
+    "Republican", "Democrat", "Democratic", "Socialist", "Conservative", "Liberal", "Communist", "Labour", "Labor",
+    "Tory", "Gaullist", "Christian",
+];
+
+/// Head words of the government bodies a post belongs to, which end the body's name before
+/// the post's title ("Foreign Ministry spokesman", "Commerce Department official").
+const OWNER_BODY_HEADS: &[&str] = &["Ministry", "Department", "Agency", "Bureau", "Office", "Commission", "Secretariat"];
+
+/// Lower-case nouns that a capitalised name before them makes the name of a thing, not of a
+/// person ("an Agribusiness Education forum", "the Global Trade program").
+const NAMED_THING_NOUNS: &[&str] = &[
+    "forum", "conference", "meeting", "meetings", "summit", "talks", "seminar", "symposium", "program",
+    "programme", "project", "committee", "council", "institute", "school", "university", "foundation",
+    "association", "round", "index", "system", "law", "act", "bill", "treaty", "accord", "agreement",
+    "initiative", "scheme", "fund", "campaign", "festival", "award", "prize", "cup", "tournament",
+];
+
 /// Lower-case nouns a city name modifies as a place, not as a government ("London interbank
 /// rates", "Tokyo stock market", "the Bonn office").
 const CITY_MODIFIED: &[&str] = &[
@@ -273,6 +325,15 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
         let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
         !(org_only && titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te))
     });
+    // A one-word alias ("Fund" for the IMF) at the end of a longer capitalised name is that
+    // name's head ("Overseas Economic Cooperation Fund", "the Ministry's Trust Fund").
+    raw.retain(|(s, e, what)| {
+        let one_word_org = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))))
+            && !a.text[*s..*e].contains(char::is_whitespace)
+            && a.text[*s..*e].chars().all(char::is_alphabetic);
+        let Some(&t) = tok_at.get(s) else { return true };
+        !(one_word_org && t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !a.sentences.iter().any(|x| x.tokens.start == t - 1))
+    });
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
             .then((y.1 - y.0).cmp(&(x.1 - x.0)))
@@ -318,7 +379,20 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                             .rev()
                             .find(|m| !last_ends_here(m))
                             .map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
-                        let (ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.end);
+                        let (mut ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.end);
+                        // "Iranian Foreign Ministry spokesman Nasser Kanaani": a national body just
+                        // before the title gives the post its country
+                        let body_country = out.last().and_then(|m: &Mention| match &m.cand {
+                            Cand::NewOrg { country: Some(c), government: true, .. } if m.tokens.end == span.start_tok => Some(*c),
+                            _ => None,
+                        });
+                        if let Some(c) = body_country {
+                            for m in &mut ms {
+                                if let Cand::Person { of: of @ None, role: Some(_), .. } = &mut m.cand {
+                                    *of = Some(Of::Country(c));
+                                }
+                            }
+                        }
                         out.extend(ms);
                         i = after.max(next);
                     }
@@ -518,7 +592,25 @@ fn name_mention(
     }
     if let Some(o) = org_of(hits) {
         if first_country(hits).is_none() {
-            return Some(mk(a, s, e, Cand::Org(o)));
+            // a company's legal suffix is part of the name as written ("J.P. Morgan and Co. Inc.")
+            // "the Export-Import Bank of Japan" is not the American one: a lexicon body's name
+            // followed by "of" and another country names that country's body
+            if lower(a.tok(e)) == "of" {
+                if let Some(ti) = tags.get(e + 1).copied().flatten() {
+                    if let SpanKind::Name(h2) = &spans[ti].what {
+                        let theirs = lex.organizations.get(o).and_then(|x| x.country);
+                        if let Some(c) = first_country(h2).filter(|&c| spans[ti].start_tok == e + 1 && theirs.is_some_and(|t| t != c)) {
+                            let end = spans[ti].end_tok;
+                            let name = a.slice(a.tokens[s].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
+                            let government = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Government);
+                            return Some(mk(a, s, end, Cand::NewOrg { name, country: Some(c), government, news: false }));
+                        }
+                    }
+                }
+            }
+            let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
+            let end = if company { company_suffix_end(a, e) } else { e };
+            return Some(mk(a, s, end, Cand::Org(o)));
         }
     }
     if let Some(c) = first_country(hits) {
@@ -695,8 +787,10 @@ fn title_mentions(
     let owner_org = match of_object {
         Some(Of::Org(o)) => (span.end_tok..e).find_map(|k| {
             let t = tags.get(k).copied().flatten()?;
+            let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
+            let end = if company { company_suffix_end(a, spans[t].end_tok) } else { spans[t].end_tok };
             matches!(&spans[t].what, SpanKind::Name(h) if h.contains(&Hit::Org(o)) && spans[t].start_tok == k)
-                .then(|| mk(a, spans[t].start_tok, spans[t].end_tok, Cand::Org(o)))
+                .then(|| mk(a, spans[t].start_tok, end, Cand::Org(o)))
         }),
         _ => None,
     };
@@ -731,6 +825,7 @@ fn title_mentions(
         };
         out.push(mk(a, from.min(s), e, Cand::PersonDescription { country, role, org }));
     }
+    let e = owner_org.as_ref().map_or(e, |m| m.tokens.end.max(e));
     out.extend(owner_org);
     (out, e)
 }
@@ -760,6 +855,15 @@ fn extend_title(
 ) -> (usize, usize, Option<Of>) {
     let modifier = |k: usize| {
         let w = a.tok(k);
+        // "Under Secretary", but "serve under Foreign Minister Andreotti"
+        if lower(w) == "under" && !lower(a.tok(k + 1)).starts_with("secretar") {
+            return false;
+        }
+        // the body a post is in is not part of its title ("Finance Ministry State Secretary"),
+        // nor is a party affiliation ("Democratic Sens. Patrick Moynihan")
+        if OWNER_BODY_HEADS.contains(&w) || PARTY_WORDS.contains(&w) {
+            return false;
+        }
         tags.get(k).copied().flatten().is_none()
             && a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
             && ((is_cap_word(w) && !FUNCTION_CAPS.contains(&w))
@@ -771,10 +875,7 @@ fn extend_title(
     // a preposition ("between Reagan and Prime Minister Nakasone")
     let joins_title = |k: usize| {
         let before = if k > 0 { a.tok(k - 1) } else { "" };
-        TITLE_MODIFIERS.contains(&lower(a.tok(k)).as_str())
-            || k == 0
-            || before == "the"
-            || !before.chars().next().is_some_and(char::is_lowercase)
+        TITLE_MODIFIERS.contains(&lower(a.tok(k)).as_str()) || !GOVERNING_PREPOSITIONS.contains(&before)
     };
     let mut start = s;
     while start > covered && start > 0 {
@@ -880,7 +981,7 @@ fn extend_title(
 /// Finance" → "Finance Minister"), otherwise the phrase in title case ("assistant treasury
 /// secretary" → "Assistant Treasury Secretary").
 fn normal_title(lex: &Lexicon, phrase: &str) -> String {
-    let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = phrase.split_whitespace().collect::<Vec<_>>().join(" ").replace(" .", ".");
     let found = lex.find_titles(&flat, |s, e| s == 0 && e == flat.len());
     if let Some((_, _, t)) = found.first() {
         if let Some(role) = lex.titles.get(*t).and_then(|t| t.role.clone()) {
@@ -1033,8 +1134,7 @@ fn name_chunk(
     let before_chunk = if j > sent_start { a.tok(j - 1) } else { "" };
     let name_then_and = matches!(a.tok(end), "and" | "&")
         && !TITLE_MODIFIERS.contains(&lower(a.tok(end - 1)).as_str())
-        && before_chunk != "the"
-        && before_chunk.chars().next().is_some_and(char::is_lowercase);
+        && GOVERNING_PREPOSITIONS.contains(&before_chunk);
     if title.is_none() && !name_then_and {
         let mut k = end;
         while k < sent_end
@@ -1043,7 +1143,10 @@ fn name_chunk(
         {
             k += 1;
         }
-        if tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)) && spans[t].start_tok == k) {
+        // ... unless they name the body the post is in: "Finance Ministry State Secretary Hans
+        // Tietmeyer", "Foreign Ministry spokesman"
+        let body = k == end && OWNER_BODY_HEADS.contains(&a.tok(k - 1));
+        if !body && tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)) && spans[t].start_tok == k) {
             return (k, Vec::new());
         }
     }
@@ -1142,9 +1245,14 @@ fn name_chunk(
     if words.len() > 4 {
         return (end, Vec::new());
     }
+    // "an Agribusiness Education forum", "the Louvre Accord talks": a capitalised name that
+    // modifies a noun naming an institution or an event is not a person's, unless a cue says so
+    if !cued && words.len() >= 2 && NAMED_THING_NOUNS.contains(&next_word.as_str()) {
+        return (end, Vec::new());
+    }
     let (role, of) = title.unwrap_or((None, None));
     // "Republican Bill Frenzel": a party affiliation before a name is not part of it
-    if words.len() >= 3 && matches!(words[0], "Republican" | "Democrat" | "Democratic" | "Socialist" | "Conservative" | "Liberal" | "Communist" | "Labour" | "Labor" | "Tory" | "Gaullist" | "Christian") {
+    if words.len() >= 3 && PARTY_WORDS.contains(&words[0]) {
         let rest = a.slice(a.tokens[j + 1].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
         return (end, vec![mk(a, j + 1, end, Cand::Person { name: rest, role, of, cued })]);
     }

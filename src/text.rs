@@ -116,7 +116,7 @@ fn dateline_re() -> &'static Regex {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "St", "Prof", "Sgt", "Capt", "Adm", "Maj",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Sens", "Rep", "Reps", "Gov", "St", "Prof", "Sgt", "Capt", "Adm", "Maj",
     "Cmdr", "Gov", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "Messrs",
     "Mt", "Ft", "Rev", "Hon", "Pres", "approx", "est", "Fig", "Vol", "pct", "mln", "bln", "dlrs",
 ];
@@ -231,6 +231,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             } else if cur.ends_with('.') && cur.len() > 2 {
                 // "U.S." ends a sentence only before a typical sentence opener or a paragraph break.
                 end_here = is_paragraph_break(gap(text, tokens, last)) || SENTENCE_OPENERS.contains(&next);
+            } else if next_starts && matches!(prev, "Co" | "Corp" | "Inc" | "Ltd" | "Bros" | "Cos") {
+                // "J.P. Morgan and Co. Inc.": a company's suffix ends a sentence only before
+                // a typical sentence opener or a paragraph break
+                end_here = is_paragraph_break(gap(text, tokens, last)) || SENTENCE_OPENERS.contains(&next);
             } else if next_starts && !abbreviation {
                 end_here = true;
             } else if is_paragraph_break(gap(text, tokens, last)) {
@@ -276,6 +280,8 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(sents("The U.S. Treasury said so. It agreed."), vec!["The U.S. Treasury said so.", "It agreed."]);
         assert_eq!(sents("Sanctions by the U.S. The talks ended."), vec!["Sanctions by the U.S.", "The talks ended."]);
+        assert_eq!(sents("J.P. Morgan and Co. Inc. agreed. It paid."), vec!["J.P. Morgan and Co. Inc. agreed.", "It paid."]);
+        assert_eq!(sents("He joined Texaco Inc. The company grew."), vec!["He joined Texaco Inc.", "The company grew."]);
         assert_eq!(sents("Gen. Ne Win and J. Smith met."), vec!["Gen. Ne Win and J. Smith met."]);
     }
 
