@@ -1128,6 +1128,18 @@ fn name_chunk(
     if end == j {
         return (j + 1, Vec::new());
     }
+    // "Christian Democratic Party", "Social Democratic Party": capitalised words before a
+    // known party's name make another party's name
+    if title.is_none() && end > j {
+        if let Some(t) = tags.get(end).copied().flatten() {
+            let span = &spans[t];
+            let party = matches!(&span.what, SpanKind::Name(h) if org_of(h).is_some()) && span.start_tok == end && a.tok(span.end_tok - 1) == "Party";
+            if party && crate::text::same_line_run(a.gap_after(end - 1)) {
+                let name = a.slice(a.tokens[j].start, a.tokens[span.end_tok - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
+                return (span.end_tok, vec![mk(a, j, span.end_tok, Cand::NewOrg { name, country: None, government: false, news: false })]);
+            }
+        }
+    }
     // capitalised words before a title are the title's ("Chief Cabinet Secretary", "Posts and
     // Telecommunications Minister", "Assistant treasury secretary"), but a name governed by a
     // preposition and joined by "and" is a name ("between Reagan and Prime Minister Nakasone")

@@ -737,6 +737,14 @@ mod tests {
         [("France", Country), ("Francois Mitterrand", Person, "President of France"), ("Jacques Chirac", Person, "Prime Minister of France")]);
     actors!(a_company_keeps_its_legal_suffix_and_a_named_thing_is_no_person, "Lewis Preston, chairman of J.P. Morgan and Co. Inc., spoke to an Agribusiness Education forum.",
         [("JPMorgan Chase", Organization), ("Lewis Preston", Person, "Chairman of JPMorgan Chase")]);
+    actors!(words_before_a_known_party_make_another_party, "ROME, March 5 - The Christian Democratic Party has said so.",
+        [("Christian Democratic Party", Organization)]);
+    actors!(a_body_of_another_country_is_that_countrys, "It used the Export-Import Bank of Japan and the Overseas Economic Cooperation Fund.",
+        [("Export-Import Bank of Japan", Organization), ("Overseas Economic Cooperation Fund", Organization)]);
+    actors!(a_ministry_before_a_title_is_the_body_of_the_post, "BONN, March 3 - Finance Ministry State Secretary Hans Tietmeyer said.",
+        [("Finance Ministry", Organization), ("Hans Tietmeyer", Person, "State Secretary of West Germany"), ("West Germany", Country)]);
+    actors!(a_leader_and_party_senators, "WASHINGTON, March 3 - Soviet leader Mikhail Gorbachev wrote to Democratic Sens. Patrick Moynihan and others.",
+        [("Mikhail Gorbachev", Person, "Leader of Soviet Union"), ("Patrick Moynihan", Person, "Senator of United States"), ("Soviet Union", Country), ("United States", Country)]);
     actors!(title_case_acronyms, "Opec and Nato officials met.", [("North Atlantic Treaty Organization", Organization), ("Organization of the Petroleum Exporting Countries", Organization)]);
     actors!(a_city_naming_a_market_is_a_place, "It pays 13/16 points over London interbank offered rates.", []);
     actors!(an_owner_in_a_title_complement_keeps_its_written_name, "Paul Volcker, chairman of the Federal Reserve Board, said so.",
