@@ -436,7 +436,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     continue;
                 }
             }
-            if lw == "the" || lw == "both" {
+            if lw == "the" || lw == "both" || ((lw == "that" || lw == "this") && matches!(lower(a.tok(i + 1)).as_str(), "country" | "nation")) {
                 if let Some((m, after)) = description(a, lex, &tags, &spans, i, sent.tokens.end) {
                     out.push(m);
                     i = after;
@@ -462,6 +462,16 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                         first_country(&hits).or_else(|| demonym_of(&hits))
                     })
                     .collect();
+                // "the Reagan-Gorbachev summit": the persons of a meeting or an accord, when the
+                // article names them (resolve keeps only names it knows)
+                let event_noun = matches!(lower(a.tok(i + 1)).as_str(), "summit" | "talks" | "meeting" | "meetings" | "accord" | "agreement" | "pact" | "treaty" | "deal" | "understanding" | "negotiations");
+                if parts.len() == 2 && event_noun && countries.iter().all(Option::is_none) && parts.iter().all(|(_, p)| is_cap_word(p) && p.chars().count() >= 3) {
+                    for (start, part) in &parts {
+                        out.push(Mention { tokens: i..i + 1, start: *start, end: start + part.len(), cand: Cand::Person { name: (*part).to_owned(), role: None, of: None, cued: false } });
+                    }
+                    i += 1;
+                    continue;
+                }
                 if parts.len() >= 2 && countries.iter().all(Option::is_some) {
                     for ((start, part), c) in parts.iter().zip(countries) {
                         if let Some(c) = c {
@@ -1035,6 +1045,11 @@ fn description(
     }
     if first == "the" && w1 == "two" && matches!(w2.as_str(), "countries" | "nations" | "governments" | "sides") {
         return Some((mk(a, i, i + 3, Cand::CountryPair), i + 3));
+    }
+    // "when he visits that country": a demonstrative points back like "the"
+    if matches!(first.as_str(), "that" | "this") && matches!(w1.as_str(), "country" | "nation") {
+        let all: Vec<usize> = (0..lex.countries.len()).collect();
+        return Some((mk(a, i, i + 2, Cand::CountryDescription(all)), i + 2));
     }
     if first != "the" {
         return None;

@@ -534,8 +534,12 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         } else if let Some(c) = dateline_country.filter(|&c| may_hold(c)) {
             // none or several: the country the story is filed from
             Some(b.country(c))
+        } else if a.dateline.is_none() {
+            // no dateline: no story-level evidence
+            None
         } else {
-            // else the country the article names most that may have such a leader
+            // else (a Tokyo story's "President Reagan") the country the article names most that
+            // may have such a leader
             b.salience
                 .iter()
                 .filter(|(e, _)| b.out.entities[**e].kind == EntityKind::Country && b.out.entities[**e].country.is_some_and(may_hold))

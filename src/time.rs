@@ -20,6 +20,16 @@ pub enum When {
 }
 
 impl When {
+    /// The first day it covers: what "after the article's date" compares (the derived order
+    /// ranks a month above any day, whatever the year).
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match *self {
+            When::Date(d) => Some(d),
+            When::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            When::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+        }
+    }
+
     /// The XSD lexical form ("2022-06-11", "2022-06", "2022").
     pub fn lexical(&self) -> String {
         match self {
@@ -168,6 +178,16 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_days_order_across_precisions() {
+        let article = NaiveDate::from_ymd_opt(1987, 3, 19);
+        assert!(When::Month(1985, 11).first_day() < article);
+        assert!(When::Year(1986).first_day() < article);
+        assert!(When::Month(1987, 3).first_day() < article);
+        assert!(When::Month(1987, 4).first_day() > article);
+        assert!(When::Year(1988).first_day() > article);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

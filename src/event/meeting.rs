@@ -25,6 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("host", "043"),
     ("summit", "040"),
     ("conference", "040"),
+    ("discussions", "046"),
     ("telephoned", "041"),
     ("phoned", "041"),
     ("call", "041"),
@@ -196,7 +197,8 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         when = v.date.map(crate::time::When::Date);
     }
     // a date after the article's is a meeting to come, whatever the verb says
-    let future = future || matches!((when, v.date), (Some(w), Some(d)) if w > crate::time::When::Date(d) && !matches!(w, crate::time::When::Year(y) if y == chrono::Datelike::year(&d)) && !matches!(w, crate::time::When::Month(y, m) if y == chrono::Datelike::year(&d) && m == chrono::Datelike::month(&d)));
+    // (a month or year that has begun is not "after": "met in March" in a March story)
+    let future = future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
     Some(Event {
         kind: EventKind::Meeting { visit, host },
         actors,
@@ -241,7 +243,7 @@ fn between_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
 
 /// Triggers that are nouns: they name a meeting, but only introduce one when something links
 /// them to participants.
-const NOMINAL: &[&str] = &["meeting", "meetings", "talks", "summit", "conference", "negotiations", "negotiation", "visit", "visits"];
+const NOMINAL: &[&str] = &["meeting", "meetings", "talks", "summit", "conference", "negotiations", "negotiation", "visit", "visits", "discussions"];
 
 /// Verbs that make a nominal trigger an event of their subject ("held talks", "began their summit").
 const LIGHT_VERBS: &[&str] = &[
@@ -258,6 +260,13 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     let next = v.word(p + 1);
     if matches!(next, "with" | "between" | "among") || between_at(v, p).is_some() {
         return true;
+    }
+    // "the Reagan-Gorbachev summit", "the Iran-Venezuela talks": a compound names who met
+    if p > 0 {
+        let compound = v.tok(p - 1);
+        if SentenceView::distinct(v.actors.iter().filter(|r| r.tokens.start == compound && r.tokens.end == compound + 1).map(|r| r.entity)).len() >= 2 {
+            return true;
+        }
     }
     let t = v.tok(p);
     // a verb, not a noun: "will visit Moscow", "after meeting Maduro", "to visit the Islamic Republic"
