@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 const COUNTRIES_TSV: &str = include_str!("../ontology/lexicon/countries.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../ontology/lexicon/organizations.tsv");
 const TITLES_TSV: &str = include_str!("../ontology/lexicon/titles.tsv");
+const CITIES_TSV: &str = include_str!("../ontology/lexicon/cities.tsv");
 
 /// A country (or a historical state) and every way news names it.
 #[derive(Debug, Clone)]
@@ -137,6 +138,7 @@ pub struct Lexicon {
     pub titles: Vec<Title>,
     names: AhoCorasick,
     name_hits: Vec<Vec<Hit>>,
+    city_countries: HashMap<String, Vec<usize>>,
     title_ac: AhoCorasick,
     regions: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, usize>,
@@ -154,16 +156,16 @@ impl Lexicon {
     pub fn shipped() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV)
+            Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV, CITIES_TSV)
                 .unwrap_or_else(|e| unreachable!("the shipped lexicon is checked by tests: {e}"))
         })
     }
 
-    /// Builds a lexicon from the three TSV files.
+    /// Builds a lexicon from the four TSV files.
     ///
     /// # Errors
     /// A line with the wrong number of columns, or an organization naming an unknown country.
-    pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Lexicon, LexiconError> {
+    pub fn parse(countries: &str, organizations: &str, titles: &str, cities: &str) -> Result<Lexicon, LexiconError> {
         let mut cs = Vec::new();
         for (line, cols) in rows("countries.tsv", countries, 9)? {
             let list = |i: usize| split_list(cols.get(i).copied().unwrap_or(""));
@@ -213,6 +215,21 @@ impl Lexicon {
                 country,
                 wikidata: Some(col(5).to_owned()).filter(|s| !s.is_empty()),
             });
+        }
+        // cities (lower-cased names and aliases) → the countries they have belonged to
+        let mut city_countries: HashMap<String, Vec<usize>> = HashMap::new();
+        for (line, cols) in rows("cities.tsv", cities, 3)? {
+            let mut owners = Vec::new();
+            for c in split_list(cols.get(2).copied().unwrap_or("")) {
+                owners.push(*by_name.get(c.as_str()).ok_or_else(|| LexiconError { file: "cities.tsv", line, message: format!("unknown country {c:?}") })?);
+            }
+            if owners.is_empty() {
+                return Err(LexiconError { file: "cities.tsv", line, message: "no country".into() });
+            }
+            let names = std::iter::once(cols.first().copied().unwrap_or("").to_owned()).chain(split_list(cols.get(1).copied().unwrap_or("")));
+            for n in names.filter(|n| !n.is_empty()) {
+                city_countries.entry(n.to_lowercase()).or_default().extend(owners.iter().copied());
+            }
         }
         let mut ts = Vec::new();
         let mut title_patterns = Vec::new();
@@ -283,7 +300,7 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&any_case_patterns)
             .map_err(|e| LexiconError { file: "countries.tsv", line: 0, message: e.to_string() })?;
-        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name, names_any_case, any_case_patterns })
+        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name, names_any_case, any_case_patterns, city_countries })
     }
 
     /// Every name match in `text` whose ends fall on `is_boundary` positions: overlapping
@@ -320,12 +337,16 @@ impl Lexicon {
     /// state goes to the state that existed in `year`.
     pub fn place_country(&self, place: &str, year: Option<i32>) -> Option<usize> {
         let p = place.trim().to_lowercase();
-        let matches: Vec<usize> = (0..self.countries.len())
+        let mut matches: Vec<usize> = (0..self.countries.len())
             .filter(|&i| {
                 let c = &self.countries[i];
                 c.name.to_lowercase() == p || c.capitals.iter().any(|x| x.to_lowercase() == p)
             })
             .collect();
+        // "FRANKFURT": a city of cities.tsv, in the state it belonged to at the story's date
+        if matches.is_empty() {
+            matches = self.city_countries.get(&p).cloned().unwrap_or_default();
+        }
         match year {
             Some(y) => matches.iter().copied().filter(|&c| self.countries[c].until.is_some_and(|u| u >= y)).min_by_key(|&c| self.countries[c].until),
             None => None,
@@ -413,8 +434,20 @@ mod tests {
     }
 
     #[test]
+    fn dateline_cities_belong_to_the_state_of_their_time() {
+        let lex = Lexicon::shipped();
+        let name = |c: Option<usize>| c.and_then(|c| lex.countries.get(c)).map(|c| c.name.as_str());
+        assert_eq!(name(lex.place_country("FRANKFURT", Some(1987))), Some("West Germany"));
+        assert_eq!(name(lex.place_country("Frankfurt", Some(2022))), Some("Germany"));
+        assert_eq!(name(lex.place_country("NEW YORK", Some(1987))), Some("United States"));
+        assert_eq!(name(lex.place_country("Leningrad", Some(1987))), Some("Soviet Union"));
+        assert_eq!(name(lex.place_country("Tokyo", Some(1987))), Some("Japan"));
+        assert_eq!(lex.place_country("Atlantis", Some(1987)), None);
+    }
+
+    #[test]
     fn shipped_lexicon_loads() {
-        let lex = Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV).unwrap();
+        let lex = Lexicon::parse(COUNTRIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV, CITIES_TSV).unwrap();
         assert!(lex.countries.len() >= 190, "{} countries", lex.countries.len());
         assert!(lex.organizations.len() >= 100);
         for c in &lex.countries {

@@ -466,7 +466,12 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     // A national title without its country: the one country its sentence names (not as a
     // destination: "leaves for Japan"), else the dateline's country, as wire copy leaves the
     // officials of the country it is filed from unqualified ("TOKYO - Prime Minister Nakasone").
-    let dateline_country = a.dateline.as_ref().and_then(|d| lex.place_country(&d.city, year));
+    // "BONN", "FRANKFURT", "BONN, West Germany": the city, else the country written after it
+    let dateline_country = a.dateline.as_ref().and_then(|d| {
+        let mut parts = d.city.split(',').map(str::trim);
+        let city = parts.next().unwrap_or("");
+        lex.place_country(city, year).or_else(|| parts.next().and_then(|c| lex.place_country(c, year)))
+    });
     let sites = b.post_sites.clone();
     for (person, role, sentence) in sites {
         let Some(j) = b.out.entities[person].posts.iter().position(|p| p.role == role && p.of.is_none()) else { continue };

@@ -123,7 +123,7 @@ const NO_BREAK: &[&str] = &[
 
 /// Capitalised words that open a new sentence after an abbreviation like "U.S." ends one.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "In", "On", "At", "This", "That",
     "These", "Those", "There", "His", "Her", "Its", "Their", "However", "Meanwhile", "Officials", "If", "When",
     "After", "Before", "While", "As", "According",
 ];
@@ -280,6 +280,8 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(sents("The U.S. Treasury said so. It agreed."), vec!["The U.S. Treasury said so.", "It agreed."]);
         assert_eq!(sents("Sanctions by the U.S. The talks ended."), vec!["Sanctions by the U.S.", "The talks ended."]);
+        // wire copy capitalises the word after "U.S.": "the U.S. And West Germany agreed"
+        assert_eq!(sents("Britain, the U.S. And West Germany agreed. It held."), vec!["Britain, the U.S. And West Germany agreed.", "It held."]);
         assert_eq!(sents("J.P. Morgan and Co. Inc. agreed. It paid."), vec!["J.P. Morgan and Co. Inc. agreed.", "It paid."]);
         assert_eq!(sents("He joined Texaco Inc. The company grew."), vec!["He joined Texaco Inc.", "The company grew."]);
         assert_eq!(sents("Gen. Ne Win and J. Smith met."), vec!["Gen. Ne Win and J. Smith met."]);
