@@ -26,6 +26,12 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("summit", "040"),
     ("conference", "040"),
     ("discussions", "046"),
+    ("gather", "040"),
+    ("gathered", "040"),
+    ("gathers", "040"),
+    ("convene", "040"),
+    ("convened", "040"),
+    ("convenes", "040"),
     ("telephoned", "041"),
     ("phoned", "041"),
     ("call", "041"),
@@ -142,7 +148,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         }
     }
     if actors.len() < 2 && !visit {
-        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r)).map(|r| r.entity);
+        // "EC ministers met in Luxembourg": a country where the meeting is held is its place,
+        // not a participant
+        // ("an improvement in Morocco's economy" names no place)
+        let located = |r: &crate::resolve::Ref| {
+            r.tokens.start > t
+                && matches!(v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase().as_str(), "in" | "at")
+                && !matches!(v.a.tok(r.tokens.end), "'s" | "’s")
+        };
+        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r) && !located(r)).map(|r| r.entity);
         actors = SentenceView::distinct(actors.into_iter().chain(others));
     }
     // A body meeting alone ("EC farm ministers met", "meetings of Group of Seven finance
@@ -391,6 +405,15 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
                     || matches!(next, "him" | "her" | "them")
                     || group_object(v, p + 1);
                 if !intransitive && !object {
+                    continue;
+                }
+            }
+            "gather" | "gathered" | "gathers" | "convene" | "convened" | "convenes" => {
+                // "ministers of the Group of Seven would gather at the Treasury": only without an
+                // object ("gathered support", "convened a panel") and with a body or persons before
+                let bare = matches!(next, "" | "." | "," | "in" | "at" | "on" | "today" | "tomorrow" | "here" | "there" | "for" | "to" | "again" | "next" | "later" | "behind" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "about" | "around");
+                let someone_before = v.actors.iter().any(|r| r.tokens.end <= *tk && matches!(v.kind(r.entity), EntityKind::Person | EntityKind::Organization));
+                if !bare || !someone_before {
                     continue;
                 }
             }

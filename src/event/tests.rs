@@ -343,3 +343,47 @@ fn an_embargo_against() {
     assert_eq!(s.len(), 1, "{got:#?}");
     assert_eq!(s[0].actors, set(&["United States", "Cuba"]));
 }
+
+// found on articles outside the evaluation texts
+meeting!(
+    between_after_the_modifiers_of_the_noun,
+    "Yeutter said the meetings scheduled next month in Washington between President Ronald Reagan and Prime Minister Yasuhiro Nakasone will be hard.",
+    Some("1987-03-30"),
+    ["Ronald Reagan", "Yasuhiro Nakasone"],
+    Status::Planned,
+    Some("1987-04")
+);
+meeting!(
+    a_compound_of_two_names_before_summit,
+    "President Ronald Reagan met Soviet leader Mikhail Gorbachev. It was the Soviet position at the earlier Reagan-Gorbachev summit.",
+    Some("1987-03-01"),
+    ["Ronald Reagan", "Mikhail Gorbachev"],
+    Status::Held,
+    None
+);
+meeting!(
+    a_past_month_is_held,
+    "Soviet leader Mikhail Gorbachev and President Ronald Reagan held talks in November 1985.",
+    Some("1987-03-01"),
+    ["Ronald Reagan", "Mikhail Gorbachev"],
+    Status::Held,
+    Some("1985-11")
+);
+meeting!(
+    discussions_are_talks,
+    "Canadian Foreign Secretary Joe Clark today held discussions with Treasury Secretary James Baker.",
+    Some("1987-03-11"),
+    ["Joe Clark", "James Baker"],
+    Status::Held,
+    Some("1987-03-11")
+);
+meeting!(
+    a_body_gathers_and_a_city_state_is_the_place,
+    "EC foreign ministers gathered in Luxembourg on Monday.",
+    Some("1987-04-08"),
+    ["European Community"],
+    Status::Held,
+    Some("1987-04-06")
+);
+no_meeting!(gathering_support_is_no_meeting, "The IMF gathered support for the plan on Monday.");
+no_meeting!(convening_a_panel_is_no_meeting, "Japan convened a panel of experts.");
