@@ -185,9 +185,8 @@ pub const MARKET_WORDS: &[&str] = &[
 ];
 
 /// The token after a company name's legal suffix ("and Co", "Inc", "Corp", "Ltd"), or `e`.
-fn company_suffix_end(a: &Analyzed<'_>, e: usize) -> usize {
+fn company_suffix_end(a: &Analyzed<'_>, e: usize, sent_end: usize) -> usize {
     const SUFFIX: &[&str] = &["Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "Co.", "Inc.", "Corp.", "Ltd."];
-    let sent_end = a.sentences.iter().find(|x| x.tokens.contains(&e.saturating_sub(1))).map_or(a.tokens.len(), |x| x.tokens.end);
     let glued = |k: usize| a.tokens.get(k).zip(a.tokens.get(k.wrapping_sub(1))).is_some_and(|(t, p)| t.start == p.end);
     let mut k = e;
     let mut end = e;
@@ -327,12 +326,13 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     });
     // A one-word alias ("Fund" for the IMF) at the end of a longer capitalised name is that
     // name's head ("Overseas Economic Cooperation Fund", "the Ministry's Trust Fund").
+    let sentence_starts: HashSet<usize> = a.sentences.iter().map(|x| x.tokens.start).collect();
     raw.retain(|(s, e, what)| {
         let one_word_org = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))))
             && !a.text[*s..*e].contains(char::is_whitespace)
             && a.text[*s..*e].chars().all(char::is_alphabetic);
         let Some(&t) = tok_at.get(s) else { return true };
-        !(one_word_org && t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !a.sentences.iter().any(|x| x.tokens.start == t - 1))
+        !(one_word_org && t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&(t - 1)))
     });
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
@@ -364,7 +364,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 match &span.what {
                     SpanKind::Name(hits) => {
                         let mut after = next;
-                        if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.start) {
+                        if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.clone()) {
                             after = after.max(m.tokens.end);
                             out.push(m);
                         }
@@ -571,15 +571,15 @@ fn name_mention(
     spans: &[Span],
     span: &Span,
     hits: &[Hit],
-    sent_start: usize,
+    sentence: Range<usize>,
 ) -> Option<Mention> {
+    let (sent_start, sent_end) = (sentence.start, sentence.end);
     let (s, e) = (span.start_tok, span.end_tok);
     let prev = if s > sent_start { lower(a.tok(s - 1)) } else { String::new() };
     let next = lower(a.tok(e));
     // "Jordan River", "Washington Post", "Japan Airlines": a country or capital name that opens
     // the name of a place or an organization is neither the country nor its government.
     if first_country(hits).or_else(|| capital_of(hits)).or_else(|| org_of(hits)).is_some() {
-        let sent_end = a.sentences.iter().find(|x| x.tokens.contains(&s)).map_or(a.tokens.len(), |x| x.tokens.end);
         let mut k = e;
         while k < sent_end && tags.get(k).copied().flatten().is_none() && is_cap_word(a.tok(k)) && crate::text::same_line_run(a.gap_after(k - 1)) {
             k += 1;
@@ -619,7 +619,7 @@ fn name_mention(
                 }
             }
             let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
-            let end = if company { company_suffix_end(a, e) } else { e };
+            let end = if company { company_suffix_end(a, e, sent_end) } else { e };
             return Some(mk(a, s, end, Cand::Org(o)));
         }
     }
@@ -798,7 +798,7 @@ fn title_mentions(
         Some(Of::Org(o)) => (span.end_tok..e).find_map(|k| {
             let t = tags.get(k).copied().flatten()?;
             let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
-            let end = if company { company_suffix_end(a, spans[t].end_tok) } else { spans[t].end_tok };
+            let end = if company { company_suffix_end(a, spans[t].end_tok, sent_end) } else { spans[t].end_tok };
             matches!(&spans[t].what, SpanKind::Name(h) if h.contains(&Hit::Org(o)) && spans[t].start_tok == k)
                 .then(|| mk(a, spans[t].start_tok, end, Cand::Org(o)))
         }),
