@@ -321,7 +321,10 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }) {
                     let full = full.clone();
                     b.entity(format!("person/{}", fold(&full)), EntityKind::Person, &full)
-                } else if let Some(e) = b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| fold(n) == fold(name))) {
+                } else if let Some(e) = {
+                    let key = fold(name);
+                    b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| n == name || fold(n) == key))
+                } {
                     // the same one-word name again ("President Reagan … Reagan's decision")
                     e
                 } else if *cued {
