@@ -184,6 +184,20 @@ pub const MARKET_WORDS: &[&str] = &[
     "rouble", "ruble", "yuan", "won", "currency", "stocks", "bonds", "bond", "shares", "treasuries",
 ];
 
+fn org_kind(lex: &Lexicon, o: usize) -> Option<crate::lexicon::OrgKind> {
+    lex.organizations.get(o).map(|x| x.kind)
+}
+
+/// Where the written name of lexicon organization `o`, matched up to token `e`, ends: a
+/// company's legal suffix is part of it ("J.P. Morgan and Co. Inc.").
+fn org_name_end(a: &Analyzed<'_>, lex: &Lexicon, o: usize, e: usize, sent_end: usize) -> usize {
+    if org_kind(lex, o) == Some(crate::lexicon::OrgKind::Company) {
+        company_suffix_end(a, e, sent_end)
+    } else {
+        e
+    }
+}
+
 /// The token after a company name's legal suffix ("and Co", "Inc", "Corp", "Ltd"), or `e`.
 fn company_suffix_end(a: &Analyzed<'_>, e: usize, sent_end: usize) -> usize {
     const SUFFIX: &[&str] = &["Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "Co.", "Inc.", "Corp.", "Ltd."];
@@ -209,8 +223,16 @@ fn company_suffix_end(a: &Analyzed<'_>, e: usize, sent_end: usize) -> usize {
     end
 }
 
-/// Prepositions that govern a name: "between Reagan and Prime Minister Nakasone" joins two
-/// persons, where "and Posts and Telecommunications Minister" joins two title words.
+/// Nouns of meetings and pacts that a place or the names of their parties may modify ("the Paris
+/// accord", "the Geneva talks", "the Reagan-Gorbachev summit").
+const MEETING_OR_PACT_NOUNS: &[&str] = &[
+    "accord", "accords", "agreement", "agreements", "pact", "treaty", "deal", "understanding", "summit", "talks",
+    "conference", "meeting", "meetings", "negotiations", "declaration", "protocol", "convention", "round", "process",
+    "plan", "communique",
+];
+
+/// Prepositions and verbs that govern a name: "between Reagan and Prime Minister Nakasone"
+/// joins two persons, where "and Posts and Telecommunications Minister" joins two title words.
 const GOVERNING_PREPOSITIONS: &[&str] = &[
     "between", "with", "by", "from", "to", "for", "against", "among", "under", "of", "about", "on", "told", "met",
     "meet", "meets", "visited", "called", "urged", "thanked",
@@ -319,20 +341,17 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     // An organization's name whose last words begin a longer title gives way to the title:
     // "U.S. Treasury Secretary James Baker" is the U.S. and a Treasury Secretary, not the
     // U.S. Treasury and a secretary. The shorter names inside it ("U.S.") are matched anyway.
+    // A one-word alias at the end of a longer capitalised name is that name's head ("Christian
+    // Democrats" are not the American party).
     let titles: Vec<(usize, usize)> = raw.iter().filter(|r| matches!(r.2, SpanKind::Title(_))).map(|r| (r.0, r.1)).collect();
-    raw.retain(|(s, e, what)| {
-        let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
-        !(org_only && titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te))
-    });
-    // A one-word alias ("Fund" for the IMF) at the end of a longer capitalised name is that
-    // name's head ("Overseas Economic Cooperation Fund", "the Ministry's Trust Fund").
     let sentence_starts: HashSet<usize> = a.sentences.iter().map(|x| x.tokens.start).collect();
     raw.retain(|(s, e, what)| {
-        let one_word_org = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))))
-            && !a.text[*s..*e].contains(char::is_whitespace)
-            && a.text[*s..*e].chars().all(char::is_alphabetic);
-        let Some(&t) = tok_at.get(s) else { return true };
-        !(one_word_org && t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&(t - 1)))
+        let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
+        let gives_way_to_title = titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te);
+        let one_word = a.text[*s..*e].chars().all(char::is_alphabetic);
+        let head_of_longer_name = one_word
+            && tok_at.get(s).is_some_and(|&t| t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&(t - 1)));
+        !(org_only && (gives_way_to_title || head_of_longer_name))
     });
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
@@ -464,7 +483,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     .collect();
                 // "the Reagan-Gorbachev summit": the persons of a meeting or an accord, when the
                 // article names them (resolve keeps only names it knows)
-                let event_noun = matches!(lower(a.tok(i + 1)).as_str(), "summit" | "talks" | "meeting" | "meetings" | "accord" | "agreement" | "pact" | "treaty" | "deal" | "understanding" | "negotiations");
+                let event_noun = MEETING_OR_PACT_NOUNS.contains(&lower(a.tok(i + 1)).as_str());
                 if parts.len() == 2 && event_noun && countries.iter().all(Option::is_none) && parts.iter().all(|(_, p)| is_cap_word(p) && p.chars().count() >= 3) {
                     for (start, part) in &parts {
                         out.push(Mention { tokens: i..i + 1, start: *start, end: start + part.len(), cand: Cand::Person { name: (*part).to_owned(), role: None, of: None, cued: false } });
@@ -602,7 +621,6 @@ fn name_mention(
     }
     if let Some(o) = org_of(hits) {
         if first_country(hits).is_none() {
-            // a company's legal suffix is part of the name as written ("J.P. Morgan and Co. Inc.")
             // "the Export-Import Bank of Japan" is not the American one: a lexicon body's name
             // followed by "of" and another country names that country's body
             if lower(a.tok(e)) == "of" {
@@ -612,15 +630,13 @@ fn name_mention(
                         if let Some(c) = first_country(h2).filter(|&c| spans[ti].start_tok == e + 1 && theirs.is_some_and(|t| t != c)) {
                             let end = spans[ti].end_tok;
                             let name = a.slice(a.tokens[s].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
-                            let government = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Government);
+                            let government = org_kind(lex, o) == Some(crate::lexicon::OrgKind::Government);
                             return Some(mk(a, s, end, Cand::NewOrg { name, country: Some(c), government, news: false }));
                         }
                     }
                 }
             }
-            let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
-            let end = if company { company_suffix_end(a, e, sent_end) } else { e };
-            return Some(mk(a, s, end, Cand::Org(o)));
+            return Some(mk(a, s, org_name_end(a, lex, o, e, sent_end), Cand::Org(o)));
         }
     }
     if let Some(c) = first_country(hits) {
@@ -648,9 +664,7 @@ fn name_mention(
         let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
         // "the Paris accord", "the Geneva talks": a capital naming where a pact or meeting was
         // made is that place, not a party to it
-        let event_word = |k: usize| {
-            matches!(lower(a.tok(k)).as_str(), "accord" | "accords" | "agreement" | "agreements" | "pact" | "treaty" | "deal" | "summit" | "talks" | "conference" | "meeting" | "declaration" | "protocol" | "convention" | "round" | "process" | "plan" | "communique")
-        };
+        let event_word = |k: usize| MEETING_OR_PACT_NOUNS.contains(&lower(a.tok(k)).as_str());
         let names_an_event = (e..(e + 3).min(a.tokens.len())).find(|&k| event_word(k)).is_some_and(|k| {
             (e..k).all(|j| !matches!(a.tok(j), "," | "." | ";") && !matches!(lower(a.tok(j)).as_str(), "and" | "said" | "signed" | "agreed"))
         });
@@ -797,10 +811,8 @@ fn title_mentions(
     let owner_org = match of_object {
         Some(Of::Org(o)) => (span.end_tok..e).find_map(|k| {
             let t = tags.get(k).copied().flatten()?;
-            let company = lex.organizations.get(o).is_some_and(|x| x.kind == crate::lexicon::OrgKind::Company);
-            let end = if company { company_suffix_end(a, spans[t].end_tok, sent_end) } else { spans[t].end_tok };
             matches!(&spans[t].what, SpanKind::Name(h) if h.contains(&Hit::Org(o)) && spans[t].start_tok == k)
-                .then(|| mk(a, spans[t].start_tok, end, Cand::Org(o)))
+                .then(|| mk(a, spans[t].start_tok, org_name_end(a, lex, o, spans[t].end_tok, sent_end), Cand::Org(o)))
         }),
         _ => None,
     };

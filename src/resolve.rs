@@ -268,11 +268,6 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 b.push(m, sentence, e, false, None);
             }
             Cand::Org(o) => {
-                // "the Fund" is the IMF only once the IMF has been named
-                let generic = matches!(surface.as_str(), "Fund" | "Bank" | "Commission" | "Community" | "Council" | "Committee" | "Agency" | "Organization" | "Organisation");
-                if generic && !b.out.entities.iter().any(|e| e.key == format!("org/{}", lex.organizations.get(*o).map_or("", |x| x.key.as_str()))) {
-                    continue;
-                }
                 let e = b.org(*o);
                 b.push(m, sentence, e, true, Some(&surface));
             }
@@ -751,6 +746,10 @@ mod tests {
         [("JPMorgan Chase", Organization), ("Lewis Preston", Person, "Chairman of JPMorgan Chase")]);
     actors!(words_before_a_known_party_make_another_party, "ROME, March 5 - The Christian Democratic Party has said so.",
         [("Christian Democratic Party", Organization)]);
+    actors!(a_known_alias_ending_a_longer_name_is_its_head, "ROME, March 5 - Christian Democrats and the Overseas Economic Cooperation Fund agreed.",
+        [("Overseas Economic Cooperation Fund", Organization)]);
+    actors!(the_fund_is_the_fund_named_before, "The Fund agreed. The IMF met. The Fund said so.",
+        [("International Monetary Fund", Organization)]);
     actors!(a_body_of_another_country_is_that_countrys, "It used the Export-Import Bank of Japan and the Overseas Economic Cooperation Fund.",
         [("Export-Import Bank of Japan", Organization), ("Overseas Economic Cooperation Fund", Organization)]);
     actors!(a_ministry_before_a_title_is_the_body_of_the_post, "BONN, March 3 - Finance Ministry State Secretary Hans Tietmeyer said.",

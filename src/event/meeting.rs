@@ -46,6 +46,15 @@ const NOT_A_MEETING: &[&str] = &[
 
 const PLACE_PREPS: &[&str] = &["in", "at"];
 
+/// Words that may follow a meeting verb used without an object ("met today", "gathered in
+/// Venice", "will meet again"), unlike "met expectations" or "gathered support".
+const NO_OBJECT: &[&str] = &[
+    "", ".", ",", ";", "on", "in", "at", "today", "tomorrow", "yesterday", "tonight", "next", "again", "later", "here",
+    "there", "this", "to", "for", "privately", "briefly", "separately", "jointly", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "late", "early", "behind", "until", "over", "during", "after",
+    "before", "twice", "regularly", "informally", "about", "around",
+];
+
 /// The meeting a sentence states, if any.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let (pos, code) = trigger(v)?;
@@ -150,13 +159,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     if actors.len() < 2 && !visit {
         // "EC ministers met in Luxembourg": a country where the meeting is held is its place,
         // not a participant
-        // ("an improvement in Morocco's economy" names no place)
-        let located = |r: &crate::resolve::Ref| {
-            r.tokens.start > t
-                && matches!(v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase().as_str(), "in" | "at")
-                && !matches!(v.a.tok(r.tokens.end), "'s" | "’s")
-        };
-        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r) && !located(r)).map(|r| r.entity);
+        let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r) && !(r.tokens.start > t && v.located(r))).map(|r| r.entity);
         actors = SentenceView::distinct(actors.into_iter().chain(others));
     }
     // A body meeting alone ("EC farm ministers met", "meetings of Group of Seven finance
@@ -394,13 +397,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
                 }
                 // "met X", "met with X", or "X and Y met (today|in …|to discuss)": an object that
                 // is no actor ("meet demands", "meet the market") is no meeting
-                let intransitive = matches!(
-                    next,
-                    "" | "." | "," | ";" | "on" | "in" | "at" | "today" | "tomorrow" | "yesterday" | "tonight" | "next" | "again"
-                        | "later" | "here" | "there" | "this" | "to" | "for" | "privately" | "briefly" | "separately" | "jointly"
-                        | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "late" | "early"
-                        | "behind" | "until" | "over" | "during" | "after" | "before" | "twice" | "regularly" | "informally"
-                );
+                let intransitive = NO_OBJECT.contains(&next);
                 let object = actor_at(v, v.tok(p + 1)) || (next == "with" && actor_at(v, v.tok(p + 2)))
                     || matches!(next, "him" | "her" | "them")
                     || group_object(v, p + 1);
@@ -411,7 +408,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
             "gather" | "gathered" | "gathers" | "convene" | "convened" | "convenes" => {
                 // "ministers of the Group of Seven would gather at the Treasury": only without an
                 // object ("gathered support", "convened a panel") and with a body or persons before
-                let bare = matches!(next, "" | "." | "," | "in" | "at" | "on" | "today" | "tomorrow" | "here" | "there" | "for" | "to" | "again" | "next" | "later" | "behind" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "about" | "around");
+                let bare = NO_OBJECT.contains(&next);
                 let someone_before = v.actors.iter().any(|r| r.tokens.end <= *tk && matches!(v.kind(r.entity), EntityKind::Person | EntityKind::Organization));
                 if !bare || !someone_before {
                     continue;

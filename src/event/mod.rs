@@ -174,6 +174,18 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         refs.into_iter().filter(|e| seen.insert(*e)).collect()
     }
 
+    /// Whether a mention names where something happens rather than who takes part: "the
+    /// meeting in Qatar", "ministers met in Luxembourg" (not "an improvement in Morocco's economy").
+    fn located(&self, r: &Ref) -> bool {
+        let mut k = r.tokens.start;
+        if k > 0 && self.a.tok(k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        k > 0
+            && matches!(self.a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
+            && !matches!(self.a.tok(r.tokens.end), "'s" | "’s")
+    }
+
     /// Actor mentions whose first token lies in `tokens`.
     fn actors_in(&self, from_tok: usize, to_tok: usize) -> Vec<&'r Ref> {
         self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()

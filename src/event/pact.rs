@@ -127,15 +127,8 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     // does not make the US a party).
     let sanction_imposers = super::sanction::imposers(v);
     // "the meeting in Qatar": a country after "in" is where something happened, not a party
-    let located = |r: &crate::resolve::Ref| {
-        let mut k = r.tokens.start;
-        if k > 0 && v.a.tok(k - 1).eq_ignore_ascii_case("the") {
-            k -= 1;
-        }
-        k > 0 && matches!(v.a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
-    };
     let eligible = |r: &&&crate::resolve::Ref| {
-        matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization) && !sanction_imposers.contains(&r.entity) && !located(r)
+        matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization) && !sanction_imposers.contains(&r.entity) && !v.located(r)
     };
     let before_trigger: Vec<usize> =
         SentenceView::distinct(v.actors_in(0, t).iter().filter(eligible).map(|r| r.entity));
