@@ -27,6 +27,7 @@ pub mod casing;
 pub mod document;
 pub mod event;
 pub mod export;
+pub mod frame;
 pub mod lexicon;
 pub mod link;
 pub mod mention;

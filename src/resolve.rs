@@ -197,6 +197,37 @@ impl Builder<'_> {
                 }
             }
         }
+        if found.is_none() && words.len() == 1 {
+            return self.person_by_family_name_first(&words[0]);
+        }
+        found
+    }
+
+    /// A one-word name that opens exactly one known person's name and ends none: the family
+    /// name of a name written family name first ("Xi" for Xi Jinping, "Moon" for Moon Jae-in,
+    /// "Lee" for Lee Hsien Loong).
+    fn person_by_family_name_first(&self, word: &str) -> Option<usize> {
+        let mut found = None;
+        for (i, e) in self.out.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            for full in &e.names {
+                let fw: Vec<String> = full.split_whitespace().map(fold).collect();
+                if fw.len() < 2 {
+                    continue;
+                }
+                if fw.iter().skip(1).any(|f| f == word) {
+                    return None;
+                }
+                if fw.first().is_some_and(|f| f == word) {
+                    if found.is_some_and(|f| f != i) {
+                        return None;
+                    }
+                    found = Some(i);
+                }
+            }
+        }
         found
     }
 

@@ -131,6 +131,11 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
     }
     if let Some(wd) = g("wd").and_then(weekday) {
         let base = date?;
+        // the article's own weekday is its day: a story dated Monday that says "on Monday"
+        // reports that day's news (a week ago would be "last Monday")
+        if base.weekday() == wd {
+            return Some(When::Date(base));
+        }
         let mut d = base;
         for _ in 0..7 {
             d = if future { d.succ_opt()? } else { d.pred_opt()? };
@@ -206,7 +211,8 @@ mod tests {
     // 2022-06-13 is a Monday.
     t!(past_weekday, "met on Saturday", Some(d(2022, 6, 13)), false, Some("2022-06-11"));
     t!(future_weekday, "will meet on Saturday", Some(d(2022, 6, 13)), true, Some("2022-06-18"));
-    t!(same_weekday_past_is_a_week_ago, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-06"));
+    t!(same_weekday_is_the_article_day, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-13"));
+    t!(same_weekday_planned_is_the_article_day, "will meet on Monday", Some(d(2022, 6, 13)), true, Some("2022-06-13"));
     t!(weekday_without_article_date, "on Monday", None, false, None);
     t!(yesterday, "said yesterday", Some(d(1987, 3, 3)), false, Some("1987-03-02"));
     t!(tomorrow, "will meet tomorrow", Some(d(1987, 3, 3)), true, Some("1987-03-04"));

@@ -1,6 +1,7 @@
 //! Meetings: met, talks, visits, summits, calls, received, hosted; planned or held.
 
-use super::{Event, EventKind, SentenceView, Status, FUTURE_CUES};
+use super::{clause, Event, EventKind, SentenceView, Status, FUTURE_CUES};
+use crate::frame::{EventClass, Frames, Role};
 use crate::resolve::EntityKind;
 
 /// Trigger words and the CAMEO code of what they describe.
@@ -55,8 +56,101 @@ const NO_OBJECT: &[&str] = &[
     "before", "twice", "regularly", "informally", "about", "around",
 ];
 
-/// The meeting a sentence states, if any.
-pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
+/// The meetings a sentence states: one per frame of the lexicon whose arguments name two
+/// sides; when no frame does, the sentence-wide reading of its first trigger.
+pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
+    let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
+    let found: Vec<Event> = frames.iter().filter_map(|c| from_clause(v, c)).collect();
+    if !found.is_empty() {
+        return found;
+    }
+    // a frame read in full and found denied ("did not meet") leaves no meeting
+    if frames.iter().any(|c| c.negated) {
+        return Vec::new();
+    }
+    extract_window(v).into_iter().collect()
+}
+
+/// A meeting from one frame: its participants are the actors in its slots; a visit adds the
+/// government of the country or city visited.
+fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event> {
+    if c.negated {
+        return None;
+    }
+    let entity = |e: usize| &v.resolved.entities[e];
+    let country_entity = |c: usize| v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c));
+    let mut actors = Vec::new();
+    let mut place = None;
+    let mut host = None;
+    for (_, role, e) in &c.args {
+        // "U.S. President Bush", "King Fahd of Saudi Arabia": where a slot names a person, the
+        // country or body beside it only qualifies them
+        if entity(*e).kind != EntityKind::Person && c.slot_has_person(*e, v.resolved) {
+            continue;
+        }
+        if entity(*e).kind == EntityKind::Place {
+            // a city visited stands for its government; a city elsewhere is no participant
+            if *role == Role::Host {
+                place = place.or(Some(*e));
+                if let Some(h) = entity(*e).country.and_then(country_entity) {
+                    host = host.or(Some(h));
+                    actors.push(h);
+                }
+            }
+            continue;
+        }
+        if *role == Role::Host {
+            host = host.or(Some(*e));
+        }
+        actors.push(*e);
+    }
+    let actors = SentenceView::distinct(actors);
+    if actors.len() < 2 {
+        return None;
+    }
+    let t = v.tok(c.head);
+    let end = v.tok(c.end.min(v.words.len().saturating_sub(1)));
+    // where: a place after the predicate ("met in Luxembourg", "talks at the palace in Tehran")
+    let visit = c.entry.cameo == "042";
+    if place.is_none() {
+        let (p, h) = place_and_host(v, end, visit);
+        place = p;
+        if visit && host.is_none() {
+            host = h.filter(|h| actors.contains(h));
+        }
+    }
+    let (when, date_text) = v.date_near(t, c.future);
+    let future = c.future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
+    let phone = c.entry.cameo == "041" || clause::PHONE_CUES.iter().any(|w| v.has(&[w]));
+    let trig = v.word(c.head).to_owned();
+    let label = if visit {
+        label_visit(v, c.head)
+    } else if phone {
+        "phone call".to_owned()
+    } else {
+        c.entry.lemma.to_owned()
+    };
+    Some(Event {
+        kind: EventKind::Meeting { visit, host },
+        actors,
+        status: Some(if future { Status::Planned } else { Status::Held }),
+        place,
+        when,
+        date_text,
+        label,
+        trigger: trig,
+        sentences: vec![v.index],
+        cameo: if future { "036" } else if phone { "041" } else { c.entry.cameo },
+        plover: Some(c.entry.plover),
+        topic: None,
+    })
+}
+
+/// The sentence-wide reading of a sentence's first meeting trigger: its persons (or, without
+/// two of them, its other actors) are the participants. It covers what frames leave out:
+/// bodies meeting alone ("EC ministers met in Luxembourg"), compounds ("the Reagan-Gorbachev
+/// summit") and participants outside the trigger's own clause.
+fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
     let (pos, code) = trigger(v)?;
     let trig = v.word(pos).to_owned();
     let t = v.tok(pos);
@@ -73,41 +167,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         || (pos > 0 && v.word(pos - 1) == "to" && !visit_noun(v, pos))
         || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]));
 
-    // The place: a place or a capital after "in"/"at", or the country a visit goes to.
-    let mut place = None;
-    let mut host = None;
-    for r in v.resolved.refs.iter().filter(|r| r.sentence == v.index && r.tokens.start > t) {
-        let e = &v.resolved.entities[r.entity];
-        let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
-        let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();
-        let located = PLACE_PREPS.contains(&prev.as_str()) || (prev == "the" && PLACE_PREPS.contains(&prev2.as_str()));
-        if e.kind == EntityKind::Place && (located || (visit && (prev == "to" || prev2 == "to"))) && place.is_none() {
-            place = Some(r.entity);
-            if visit {
-                host = e.country.and_then(|c| {
-                    v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
-                });
-            }
-        }
-        if visit && e.kind == EntityKind::Country && host.is_none() && r.tokens.start <= t + 3 {
-            host = Some(r.entity);
-            place = place.or(Some(r.entity));
-        }
-    }
-
-
-    // "here" is the dateline's city (and, for a visit, its country the host)
-    if place.is_none() && v.words.iter().any(|(_, w)| w == "here") {
-        place = v.a.dateline.as_ref().and_then(|d| {
-            let city = d.city.to_lowercase();
-            v.resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == city.split(',').next().unwrap_or("").trim())
-        });
-        if visit && host.is_none() {
-            host = place.and_then(|p| v.resolved.entities[p].country).and_then(|c| {
-                v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
-            });
-        }
-    }
+    let (place, host) = place_and_host(v, t, visit);
 
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
@@ -230,6 +290,48 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         plover: Some("CONSULT"),
         topic: None,
     })
+}
+
+/// Where a meeting whose trigger is token `t` takes place: a place or a capital after "in" or
+/// "at", the country or city a visit goes to, or "here" (the dateline's city); and, for a
+/// visit, the government it goes to.
+fn place_and_host(v: &SentenceView<'_, '_>, t: usize, visit: bool) -> (Option<usize>, Option<usize>) {
+    // The place: a place or a capital after "in"/"at", or the country a visit goes to.
+    let mut place = None;
+    let mut host = None;
+    for r in v.resolved.refs.iter().filter(|r| r.sentence == v.index && r.tokens.start > t) {
+        let e = &v.resolved.entities[r.entity];
+        let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
+        let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();
+        let located = PLACE_PREPS.contains(&prev.as_str()) || (prev == "the" && PLACE_PREPS.contains(&prev2.as_str()));
+        if e.kind == EntityKind::Place && (located || (visit && (prev == "to" || prev2 == "to"))) && place.is_none() {
+            place = Some(r.entity);
+            if visit {
+                host = e.country.and_then(|c| {
+                    v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
+                });
+            }
+        }
+        if visit && e.kind == EntityKind::Country && host.is_none() && r.tokens.start <= t + 3 {
+            host = Some(r.entity);
+            place = place.or(Some(r.entity));
+        }
+    }
+
+
+    // "here" is the dateline's city (and, for a visit, its country the host)
+    if place.is_none() && v.words.iter().any(|(_, w)| w == "here") {
+        place = v.a.dateline.as_ref().and_then(|d| {
+            let city = d.city.to_lowercase();
+            v.resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == city.split(',').next().unwrap_or("").trim())
+        });
+        if visit && host.is_none() {
+            host = place.and_then(|p| v.resolved.entities[p].country).and_then(|c| {
+                v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
+            });
+        }
+    }
+    (place, host)
 }
 
 fn visit_noun(v: &SentenceView<'_, '_>, pos: usize) -> bool {

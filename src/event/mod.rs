@@ -2,6 +2,7 @@
 //! their participants, status, place, date, duration and the sentence that states them.
 //! One file per family; this module holds what they share.
 
+mod clause;
 mod meeting;
 mod pact;
 mod sanction;
@@ -231,7 +232,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     let mut events = Vec::new();
     for i in 0..a.sentences.len() {
         let Some(view) = SentenceView::new(a, &resolved, i, date) else { continue };
-        if let Some(m) = meeting::extract(&view) {
+        for m in meeting::extract(&view) {
             meeting::merge_or_push(&mut events, m, &resolved);
         }
         for p in pact::extract(&view) {
