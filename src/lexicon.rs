@@ -50,6 +50,12 @@ impl Country {
 /// Titles of heads of state and government, which only some countries use.
 const LEADER_TITLES: &[&str] = &["President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan", "Shah", "Supreme Leader", "Premier"];
 
+/// Whether a role is a head of state's or government's ("the Russian leader" can be its holder,
+/// not a spokesman's). Party leaders count: "General Secretary", "Leader".
+pub fn is_leader_role(role: &str) -> bool {
+    LEADER_TITLES.iter().chain(&["General Secretary", "Leader", "Amir", "Crown Prince"]).any(|t| t.eq_ignore_ascii_case(role))
+}
+
 /// What kind of organization a lexicon entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgKind {

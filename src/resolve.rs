@@ -393,7 +393,10 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     let post_country_ok = (apposition && e.posts.is_empty())
                         || country.is_none_or(|c| e.posts.iter().any(|p| p.of.is_some_and(|o| b.out.entities[o].country == Some(c))));
                     // "the Soviet leader" fits whatever top post its person holds
-                    let role_ok = role.as_ref().is_none_or(|r| r == "Leader" || e.posts.is_empty() || e.posts.iter().any(|p| &p.role == r));
+                    let role_ok = role.as_ref().is_none_or(|r| {
+                        e.posts.is_empty()
+                            || e.posts.iter().any(|p| &p.role == r || (r == "Leader" && crate::lexicon::is_leader_role(&p.role)))
+                    });
                     post_country_ok && role_ok
                 };
                 // an apposition belongs to the person just before its comma

@@ -108,7 +108,12 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
                     let base = date?;
                     (base.year() - 1..=base.year() + 1)
                         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x)))
-                        .min_by_key(|(_, x)| ((*x - base).num_days().abs(), *x > base && !future))
+                        // an event told as done or undated is not months ahead: "Oct. 7" in an
+                        // April story told in the past is last October's
+                        .min_by_key(|(_, x)| {
+                            let ahead = (*x - base).num_days();
+                            (!future && ahead > 31, ahead.abs(), *x > base && !future)
+                        })
                         .map(|(y, _)| y)?
                 }
             };
@@ -211,6 +216,8 @@ mod tests {
     // 2022-06-13 is a Monday.
     t!(past_weekday, "met on Saturday", Some(d(2022, 6, 13)), false, Some("2022-06-11"));
     t!(future_weekday, "will meet on Saturday", Some(d(2022, 6, 13)), true, Some("2022-06-18"));
+    t!(past_day_months_ahead_is_last_year, "met on Oct. 7", Some(d(2024, 4, 26)), false, Some("2023-10-07"));
+    t!(planned_day_months_ahead_is_this_year, "will meet on Oct. 7", Some(d(2024, 4, 26)), true, Some("2024-10-07"));
     t!(same_weekday_is_the_article_day, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-13"));
     t!(same_weekday_planned_is_the_article_day, "will meet on Monday", Some(d(2022, 6, 13)), true, Some("2022-06-13"));
     t!(weekday_without_article_date, "on Monday", None, false, None);

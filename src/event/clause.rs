@@ -51,6 +51,8 @@ const PROSPECTIVE: &[&str] = &[
     "invited", "ready", "likely", "preparing", "prepares", "about", "decided", "decide", "offered", "offer",
     "proposed", "propose", "wish", "wishes", "eager", "keen", "poised",
 ];
+/// Verbs that move an event to a later date: it is still to come.
+const POSTPONED: &[&str] = &["postponed", "postpones", "postpone", "delayed", "delays", "rescheduled", "deferred", "put"];
 /// Words of a verb group that deny the event.
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "refused", "refuses", "declined", "declines", "failed", "fails", "cancelled", "canceled", "unable"];
 /// Adverbs that may stand inside a verb group or between a subject and its verb.
@@ -64,7 +66,7 @@ const ADVERBS: &[&str] = &[
 const LIST_GLUE: &[&str] = &[
     "and", "&", "the", "his", "her", "their", "its", "'s", "’s", "counterpart", "counterparts", "as", "well", "both",
     "former", "acting", "outgoing", "visiting", "new", "top", "-", "–", "chief", "colleague", "colleagues",
-    "respectively", "host", "guest", "leaders", "leader",
+    "respectively", "host", "guest", "leaders", "leader", "then",
 ];
 /// Prepositions and subordinators before a gerund or participle whose subject is the main
 /// clause's ("after meeting X, Y said"; "Y said after meeting X").
@@ -85,7 +87,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
     while p < v.words.len() {
         match best_match(v, frames, class, p) {
             Some((entry, end)) => {
-                if entry.needs.is_empty() || entry.needs.iter().any(|n| v.has(&[n])) {
+                if (entry.needs.is_empty() || entry.needs.iter().any(|n| v.has(&[n]))) && !appeal(v, frames, end) {
                     let mut c = analyse(v, frames, entry, p, end);
                     // "X will hold talks with Y and meet Z": a predicate joined by "and" shares
                     // the subject, and the modality, of the one before
@@ -120,7 +122,12 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
         return None;
     }
     let prev = if p > 0 { v.word(p - 1) } else { "" };
-    let noun_context = DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
+    // "a White House meeting", "the planned meeting": a gerund is a verb only where a clause
+    // or a preposition opens before it ("after meeting X", ", meeting with X", "was meeting")
+    let gerund_as_noun = w.ends_with("ing")
+        && p > 0
+        && !matches!(prev, "," | "after" | "before" | "while" | "when" | "since" | "upon" | "by" | "on" | "is" | "are" | "was" | "were" | "be" | "been" | "and" | "without" | "from" | "for" | "of" | "not" | "also" | "—" | "–" | "-");
+    let noun_context = gerund_as_noun || DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
     for e in frames.entries.iter().filter(|e| e.class == class) {
         let end = match e.kind {
@@ -183,7 +190,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
         FrameKind::Verb => {
             group_words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "would" | "to") || PROSPECTIVE.contains(w))
         }
-        FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
+        FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || POSTPONED.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
     };
     let negated = group_words.iter().any(|w| NEGATORS.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| NEGATORS.contains(w)));
     let passive = entry.kind == FrameKind::Verb
@@ -297,8 +304,8 @@ fn title_word(w: &str) -> bool {
 }
 
 /// The actors of a list that starts at token `from` ("President X, Y and Z"), up to `until`.
-/// Items after a comma count only once an "and" closes the list: in "met X, Y said" Y opens
-/// another clause.
+/// Items after a comma count only once an "and" or a closing comma ends the list: in "met X,
+/// Y said" Y opens another clause.
 fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec<&'r Ref> {
     let mut out = Vec::new();
     let mut pending = Vec::new();
@@ -326,6 +333,11 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             break;
         }
         t += 1;
+    }
+    // "Iran's supreme leader, Ayatollah Ali Khamenei, commended": an apposition closed by a
+    // comma names the same side
+    if !pending.is_empty() && t > from && v.a.tok(t - 1) == "," {
+        out.append(&mut pending);
     }
     out
 }
@@ -398,7 +410,7 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
         return chain_backward(v, v.tok(group - 1));
     }
     // "after meeting X, Y said" / "Y said after meeting X": the main clause's subject
-    if ADVERBIAL_PREPS.contains(&prev) && v.word(head).ends_with("ing") {
+    if (ADVERBIAL_PREPS.contains(&prev) || matches!(prev, "," | "—" | "–")) && v.word(head).ends_with("ing") {
         return modified_subject(v, group - 1);
     }
     chain_backward(v, v.tok(group))
@@ -415,8 +427,10 @@ fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
         }
         return Vec::new();
     }
+    // the dateline ("ABUJA, Nigeria (AP) —") opens the first sentence but is no subject
     let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
-    chain_forward(v, first, tok_at(v, at))
+    let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
+    chain_forward(v, first.max(after_dateline), tok_at(v, at))
 }
 
 /// The possessor of an event noun: "Modi's visit", "Putin's talks with".
@@ -444,4 +458,23 @@ fn tok_at(v: &SentenceView<'_, '_>, pos: usize) -> usize {
         Some((t, _)) => *t,
         None => v.a.sentences.get(v.index).map_or(0, |s| s.tokens.end),
     }
+}
+
+/// Whether the words after a predicate make it an appeal: "called on Japan to open its
+/// markets" (a "to" and a verb after the object, before any comma), unless that verb is itself
+/// an encounter ("invited X to visit").
+fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
+    for q in from..(from + 8).min(v.words.len()) {
+        match v.word(q) {
+            "," | ";" | "." | "and" | "for" | "in" | "at" | "on" => return false,
+            "to" => {
+                let next = v.word(q + 1);
+                // "invited X to visit": an invitation to an encounter is no appeal
+                let encounter = frames.entries.iter().any(|e| e.kind == FrameKind::Verb && frames.is_verb(next, e.lemma));
+                return !encounter && !next.is_empty() && next.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            }
+            _ => {}
+        }
+    }
+    false
 }
