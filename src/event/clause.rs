@@ -24,6 +24,8 @@ pub(crate) struct Clause<'l> {
     pub future: bool,
     /// "did not meet", "refused to meet", "no talks with".
     pub negated: bool,
+    /// Word position where the clause's arguments end.
+    pub stop: usize,
     /// Entities by slot and role, in text order, places included (a visit's host city).
     pub args: Vec<(Slot, Role, usize)>,
 }
@@ -127,7 +129,8 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
     let gerund_as_noun = w.ends_with("ing")
         && p > 0
         && !matches!(prev, "," | "after" | "before" | "while" | "when" | "since" | "upon" | "by" | "on" | "is" | "are" | "was" | "were" | "be" | "been" | "and" | "without" | "from" | "for" | "of" | "not" | "also" | "—" | "–" | "-");
-    let noun_context = gerund_as_noun || DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
+    // a sentence does not open with a finite verb: "Talks led by X …" is the noun
+    let noun_context = p == 0 || gerund_as_noun || DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
     for e in frames.entries.iter().filter(|e| e.class == class) {
         let end = match e.kind {
@@ -219,7 +222,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     if entry.kind == FrameKind::Noun && !args.is_empty() && !args.iter().any(|(_, r, _)| *r == Role::Visitor) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
         args.extend(modified_subject(v, head).into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
     }
-    Clause { entry, head, end, future, negated, args }
+    Clause { entry, head, end, future, negated, stop, args }
 }
 
 /// Where the verb group ending at `head` starts: over auxiliaries, modals, adverbs and the
@@ -310,12 +313,14 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
     let mut out = Vec::new();
     let mut pending = Vec::new();
     let mut after_comma = false;
+    let mut saw_comma = false;
     let mut t = from;
     while t < until {
         if let Some(r) = ref_at(v, t) {
-            // "…, and Z said": Z is the subject of what follows
+            // "…, and Z said": after a comma, Z is the subject of what follows
             let next = v.a.tok(r.tokens.end).to_lowercase();
-            if crate::mention::SPEECH_VERBS.contains(&next.as_str()) || AUXILIARIES.contains(&next.as_str()) && next != "'s" && next != "to" {
+            let opens_clause = crate::mention::SPEECH_VERBS.contains(&next.as_str()) || AUXILIARIES.contains(&next.as_str()) && next != "'s" && next != "to";
+            if opens_clause && (after_comma || saw_comma) {
                 break;
             }
             if after_comma { pending.push(r) } else { out.push(r) }
@@ -325,6 +330,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         let w = v.a.tok(t).to_lowercase();
         if w == "," {
             after_comma = true;
+            saw_comma = true;
         } else if matches!(w.as_str(), "and" | "&") {
             out.append(&mut pending);
             after_comma = false;

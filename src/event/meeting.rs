@@ -119,7 +119,11 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
             host = h.filter(|h| actors.contains(h));
         }
     }
-    let (when, date_text) = v.date_near(t, c.future);
+    // the date inside the clause first ("X, who arrived on Sunday, met Y on Monday")
+    let (when, date_text) = match v.date_within(t, v.tok(c.stop.min(v.words.len().saturating_sub(1))), c.future) {
+        (Some(w), text) => (Some(w), text),
+        _ => v.date_near(t, c.future),
+    };
     let future = c.future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
     let phone = c.entry.cameo == "041" || clause::PHONE_CUES.iter().any(|w| v.has(&[w]));
     let trig = v.word(c.head).to_owned();
@@ -594,6 +598,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
 /// Karasawa"); a visit to another country is another meeting.
 fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) -> bool {
     if a.status != Some(Status::Planned) || b.status != Some(Status::Planned) {
+        return false;
+    }
+    // one sentence that names two encounters ("will hold talks with X and meet Y") tells two
+    let visit = |e: &Event| matches!(e.kind, EventKind::Meeting { visit: true, .. });
+    if a.sentences.last() == b.sentences.first() && !visit(a) && !visit(b) {
         return false;
     }
     let person = |i: &usize| resolved.entities[*i].kind == EntityKind::Person;

@@ -192,6 +192,25 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()
     }
 
+    /// The first time expression from token `from` to token `to` (inclusive), normalized.
+    fn date_within(&self, from: usize, to: usize, future: bool) -> (Option<When>, Option<String>) {
+        let s = &self.a.sentences[self.index];
+        let text = self.text();
+        let (lo, hi) = match (self.a.tokens.get(from), self.a.tokens.get(to)) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            (Some(a), None) => (a.start, s.end),
+            _ => return (None, None),
+        };
+        let best = crate::time::find(text, self.date, future)
+            .into_iter()
+            .filter(|e| s.start + e.start >= lo && s.start + e.end <= hi)
+            .min_by_key(|e| e.start);
+        match best {
+            Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
+            None => (None, None),
+        }
+    }
+
     /// The time expression nearest to token `near`, normalized.
     fn date_near(&self, near: usize, future: bool) -> (Option<When>, Option<String>) {
         let s = &self.a.sentences[self.index];

@@ -387,3 +387,45 @@ meeting!(
 );
 no_meeting!(gathering_support_is_no_meeting, "The IMF gathered support for the plan on Monday.");
 no_meeting!(convening_a_panel_is_no_meeting, "Japan convened a panel of experts.");
+
+/// Meetings with several per sentence: each is (participants, status).
+macro_rules! meetings {
+    ($name:ident, $text:expr, $date:expr, [$(($actors:expr, $status:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got = events($text, $date);
+            let mut m: Vec<(std::collections::BTreeSet<String>, Option<Status>)> = only(&got, "meeting").iter().map(|e| (e.actors.clone(), e.status)).collect();
+            m.sort();
+            let mut want: Vec<(std::collections::BTreeSet<String>, Option<Status>)> = vec![$((set(&$actors), Some($status))),*];
+            want.sort();
+            assert_eq!(m, want, "{got:#?}");
+        }
+    };
+}
+
+// Frames: every inflection of a frame's verb, light verbs with their nouns, calls, visits.
+meeting!(frame_telephonic_conversation, "Prime Minister Rosa Delgado and President Tomas Berg on Monday held a telephonic conversation.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-13"));
+meeting!(frame_spoke_by_phone, "Chancellor Mara Quist spoke by phone with President Ilan Dorr on Tuesday.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-14"));
+meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, None);
+meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, None);
+meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is on a three-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, None);
+meeting!(frame_called_on, "Defence Minister Olav Rask on Monday called on President Tomas Berg in the capital.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, Some("2024-05-13"));
+meeting!(frame_courtesy_call_received, "President Tomas Berg received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, None);
+meeting!(frame_postponed_meeting, "President Tomas Berg postponed a White House meeting with President Joe Biden.", Some("2024-05-15"), ["Tomas Berg", "Joe Biden"], Status::Planned, None);
+meeting!(frame_relative_clause_subject, "President Tomas Berg, who arrived on Sunday, met Chancellor Mara Quist on Monday.", Some("2024-05-15"), ["Tomas Berg", "Mara Quist"], Status::Held, Some("2024-05-13"));
+meeting!(frame_then_president, "Tomas Berg met with then President Ilan Dorr in the capital in March 2019.", Some("2024-05-15"), ["Tomas Berg", "Ilan Dorr"], Status::Held, Some("2019-03"));
+meeting!(frame_apposition_closed_by_comma, "After meeting President Ilan Dorr on Friday, Kenya's foreign minister, Olav Rask, praised the talks.", Some("2024-05-15"), ["Olav Rask", "Ilan Dorr"], Status::Held, Some("2024-05-10"));
+no_meeting!(frame_appeal_is_no_encounter, "Senator Ilan Dorr called on President Tomas Berg to lift the tariffs.");
+no_meeting!(frame_a_spokesman_reporting_is_no_participant, "The talks will go on, spokesman Olav Rask said on Monday.");
+meetings!(
+    frame_two_meetings_in_one_sentence,
+    "Secretary of State Antony Blinken met President Tomas Berg and later held talks with Foreign Minister Olav Rask.",
+    Some("2024-05-15"),
+    [(["Antony Blinken", "Tomas Berg"], Status::Held), (["Antony Blinken", "Olav Rask"], Status::Held)]
+);
+meetings!(
+    frame_coordinated_predicates_share_subject_and_modality,
+    "He arrived in Hanoi on Sunday. President Tomas Berg is scheduled to hold talks with Chairman Olav Rask and meet with Prime Minister Rosa Delgado.",
+    Some("2024-05-15"),
+    [(["Tomas Berg", "Olav Rask"], Status::Planned), (["Tomas Berg", "Rosa Delgado"], Status::Planned)]
+);
