@@ -16,6 +16,7 @@ const TRIGGERS: &[&str] = &[
 const WITHDRAW: &[&str] = &[
     "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
     "abandon", "quit", "scrapped", "scrap", "terminated", "reneged", "exited", "renounced", "suspended",
+    "suspension", "suspend", "suspends", "annulled", "revoked", "end", "ends", "ending", "ended", "exit", "exits",
 ];
 const FAILED: &[&str] = &["failed", "collapsed", "rejected", "reject", "rejects", "broke", "stalled", "without"];
 const PROPOSED: &[&str] = &[
@@ -100,7 +101,11 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     // Japan on terms similar to one signed last autumn")
     let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
     let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
-    let status = if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
+    // "talks ended without a deal": the pact never came, whatever verb ends the talks
+    let without = before.iter().take(3).any(|w| *w == "without");
+    let status = if without {
+        Status::Failed
+    } else if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
         Status::Withdrawn
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
         Status::Failed
@@ -139,7 +144,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         match link {
             Some((_, (lt, _))) => {
                 let until = v.words.iter().skip(pos + 1).find(|(tk, w)| tk > lt && matches!(w.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on")).map_or(usize::MAX, |(tk, _)| *tk);
-                SentenceView::distinct(v.actors_in(*lt, until).iter().filter(eligible).map(|r| r.entity))
+                let linked = v.actors_in(*lt, until);
+                // persons named "with" bind the governments of their posts ("a deal with his
+                // counterpart Vladimir Putin")
+                let posts = linked
+                    .iter()
+                    .filter(|r| v.kind(r.entity) == EntityKind::Person)
+                    .flat_map(|r| v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of))
+                    .filter(|o| !sanction_imposers.contains(o));
+                SentenceView::distinct(linked.iter().filter(eligible).map(|r| r.entity).chain(posts))
             }
             None => Vec::new(),
         }
@@ -147,13 +160,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let mut parties: Vec<usize> = if before_trigger.is_empty() && linked_after.is_empty() {
         SentenceView::distinct(v.actors.iter().filter(eligible).map(|r| r.entity))
     } else {
-        SentenceView::distinct(before_trigger.into_iter().chain(linked_after))
+        SentenceView::distinct(before_trigger.into_iter().chain(linked_after.iter().copied()))
     };
     if status == Status::Withdrawn {
         if let Some(w) = withdraw_at {
             let verb_tok = v.tok(w);
             if let Some(subject) = v.actors_in(0, verb_tok).last() {
-                parties = vec![subject.entity];
+                // the party that withdraws, and those the pact bound it to ("pulled out of the
+                // treaty with the United States")
+                parties = SentenceView::distinct(std::iter::once(subject.entity).chain(linked_after.iter().copied()));
             }
         }
     }
@@ -278,8 +293,12 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
         if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") {
             continue;
         }
-        if w == "deal" && (next == "with" || matches!(prev, "great" | "good" | "to")) {
-            continue; // "deal with the problem", "a great deal"
+        // "to deal with the problem", "they must deal with", "a great deal": the verb and the
+        // quantity; "a deal with India", "the $2 billion deal with" are the noun
+        let verb_deal = next == "with"
+            && (p == 0 || matches!(prev, "to" | "will" | "would" | "can" | "could" | "must" | "should" | "might" | "may" | "not" | "cannot" | "n't" | "and" | "or" | "they" | "we" | "i" | "you" | "he" | "she" | "it" | "who" | "which" | "that" | "also" | "better" | "effectively" | "directly"));
+        if w == "deal" && (verb_deal || matches!(prev, "great" | "good")) {
+            continue;
         }
         if w == "road" && next == "map" {
             return Some(p + 1);
@@ -307,7 +326,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
             return Some(p);
         }
         // a loan binds a lender and a borrower ("the World Bank granted Indonesia a loan")
-        if matches!(w.as_str(), "loan" | "credit") && matches!(prev, "a" | "the" | "dlr" | "dollar" | "mln" | "billion" | "bln" | "new" | "standby" | "stand-by" | "bridge") {
+        if matches!(w.as_str(), "loan" | "credit" | "bailout") && matches!(prev, "a" | "the" | "dlr" | "dollar" | "mln" | "million" | "billion" | "bln" | "bn" | "new" | "standby" | "stand-by" | "bridge" | "four-year" | "three-year" | "multi-year") {
             let parties = v.actors.iter().filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)).map(|r| r.entity).collect::<std::collections::BTreeSet<_>>();
             if parties.len() >= 2 {
                 return Some(p);

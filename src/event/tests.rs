@@ -91,6 +91,16 @@ macro_rules! pact {
     };
 }
 
+macro_rules! no_pact {
+    ($name:ident, $text:expr) => {
+        #[test]
+        fn $name() {
+            let got = events($text, Some("2022-06-13"));
+            assert!(only(&got, "pact").is_empty(), "{got:#?}");
+        }
+    };
+}
+
 meeting!(
     met_with_titles,
     "Iranian President Ebrahim Raisi met Venezuelan President Nicolas Maduro on Saturday in Tehran.",
@@ -429,3 +439,14 @@ meetings!(
     Some("2024-05-15"),
     [(["Tomas Berg", "Olav Rask"], Status::Planned), (["Tomas Berg", "Rosa Delgado"], Status::Planned)]
 );
+
+// Pacts: the noun "deal" with its partner, money amounts, lifecycle verbs.
+pact!(pact_deal_with_partner, "Chile yesterday signed a deal with Peru to export power.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_deal_with_a_person_binds_their_country, "Chile brokered a $2.5 billion deal with Peruvian President Ana Lind.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_loan_in_dollars, "The World Bank and Kenya signed a $300 million loan agreement on Monday.", ["World Bank", "Kenya"], Status::Signed, None);
+pact!(pact_euro_amount, "The EU and Kenya agreed a €1.5bn trade deal.", ["European Union", "Kenya"], Status::Signed, None);
+pact!(pact_pulled_out_keeps_the_other_party, "Chile pulled out of the treaty with Peru on Tuesday.", ["Chile", "Peru"], Status::Withdrawn, None);
+pact!(pact_suspended_participation, "Chile suspended its participation in the fishing treaty with Peru.", ["Chile", "Peru"], Status::Withdrawn, None);
+pact!(pact_took_effect, "The ceasefire between Israel and Hezbollah took effect on Wednesday.", ["Israel", "Hezbollah"], Status::InForce, None);
+pact!(pact_talks_ended_without_a_deal, "Talks between Chile and Peru ended without a deal.", ["Chile", "Peru"], Status::Failed, None);
+no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
