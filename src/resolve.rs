@@ -531,7 +531,8 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             .out
             .refs
             .iter()
-            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization && r.tokens.start < speech_at)
+            // a news agency crediting the story says nothing of where its people are from
+            .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization && b.out.entities[r.entity].org_kind != Some(OrgKind::News) && r.tokens.start < speech_at)
             .filter_map(|r| b.out.entities[r.entity].country.map(|c| (r.tokens.start, c)))
             .collect();
         let mut in_sentence: BTreeSet<usize> = BTreeSet::new();
@@ -768,6 +769,8 @@ mod tests {
         [("James Baker", Person, "Treasury Secretary of United States"), ("Japan", Country), ("United States", Country)]);
     actors!(unqualified_titles_take_the_dateline_country, "MANILA, April 3 - Central bank governor Jose Fernandez said the package was better than Mexico's.",
         [("Jose Fernandez", Person, "Central Bank Governor of Philippines"), ("Mexico", Country), ("Philippines", Country)]);
+    actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
+        [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
         [("Japan", Country), ("Reagan", Person, "President of United States"), ("United States", Country), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
     actors!(what_another_says_is_no_evidence_of_nationality, "JAKARTA, March 3 - He told reporters after meeting with President Suharto that demand fell in the U.S. and Europe.",

@@ -114,6 +114,42 @@ fn dateline_re() -> &'static Regex {
     })
 }
 
+/// Datelines as web news writes them, at the start of one of the first lines (after a
+/// headline or a byline): "SEOUL, Nov. 22 (Yonhap) --", "KIGALI, Rwanda (AP) —", "NEW DELHI:",
+/// "Kuala Lumpur [Malaysia], July 10 (ANI):", "MOSCOW, January 28. /TASS/.", "Moscow, Jan 28 :",
+/// "BANGKOK -". The agency credit is kept out of the city: an agency says nothing of where the
+/// story's people are from.
+fn web_dateline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?m)^[ \t]*(?P<city>[\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2})(?:(?P<date>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)|,[ \t]*(?P<region>[\p{Lu}][\p{L}\p{M}.']*(?: [\p{Lu}][\p{L}\p{M}.']*){0,2})(?:[ \t]*\[(?P<bracket2>[^\]\n]{2,30})\])?(?P<date2>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)?|[ \t]*\[(?P<bracket>[^\]\n]{2,30})\](?P<date3>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)?)?(?P<credit>,?[ \t]*(?:\([\p{Lu}][^)\n]{0,60}\)|/[\p{Lu}][^/\n]{0,30}/)\.?)?[ \t]*(?P<dash>--?|[–—]|:)?[ \t]",
+        )
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+fn web_dateline(text: &str) -> Option<Dateline> {
+    let head_end = text.char_indices().nth(700).map_or(text.len(), |(i, _)| i);
+    let head = text.get(..head_end)?;
+    for c in web_dateline_re().captures_iter(head) {
+        let (Some(whole), Some(city)) = (c.get(0), c.name("city")) else { continue };
+        let caps = city.as_str().chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) && city.as_str().chars().filter(|ch| ch.is_alphabetic()).count() >= 3;
+        let marked = ["date", "date2", "date3", "credit", "bracket", "bracket2"].iter().any(|n| c.name(n).is_some());
+        // a capitalised city alone before a dash is a dateline; a headline's "Iran FM:" is not
+        if !(marked || caps && c.name("dash").is_some()) {
+            continue;
+        }
+        let region = c.name("region").or(c.name("bracket")).or(c.name("bracket2")).map(|r| r.as_str().trim());
+        let city = match region {
+            Some(r) => format!("{}, {r}", city.as_str().trim()),
+            None => city.as_str().trim().to_owned(),
+        };
+        return Some(Dateline { city, span: whole.start()..whole.end() });
+    }
+    None
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Sens", "Rep", "Reps", "Gov", "St", "Prof", "Sgt", "Capt", "Adm", "Maj",
@@ -132,11 +168,14 @@ const SENTENCE_OPENERS: &[&str] = &[
 pub fn analyze(text: &str) -> Analyzed<'_> {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
-    let dateline = dateline_re().captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        let city = c.get(1)?.as_str().trim().to_owned();
-        Some(Dateline { city, span: whole.start()..whole.end() })
-    });
+    let dateline = dateline_re()
+        .captures(text)
+        .and_then(|c| {
+            let whole = c.get(0)?;
+            let city = c.get(1)?.as_str().trim().to_owned();
+            Some(Dateline { city, span: whole.start()..whole.end() })
+        })
+        .or_else(|| web_dateline(text));
     Analyzed { text, tokens, sentences, dateline }
 }
 
@@ -266,6 +305,25 @@ mod tests {
     fn sents(text: &str) -> Vec<&str> {
         let a = analyze(text);
         a.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn web_datelines() {
+        for (text, city) in [
+            ("SEOUL, June 3 (AP) — President Yoon Suk Yeol said", "SEOUL"),
+            ("A headline\n\nKIGALI, Rwanda (AP) — The talks", "KIGALI, Rwanda"),
+            ("NEW DELHI: Prime Minister Modi said", "NEW DELHI"),
+            ("Kuala Lumpur [Malaysia], July 10 (ANI): Union Defence Minister", "Kuala Lumpur, Malaysia"),
+            ("MOSCOW, January 28. /TASS/. Russian President", "MOSCOW"),
+            ("Moscow, Jan 28 : The Russian parliament", "Moscow"),
+            ("Beijing, June 19 (Xinhua) -- Chinese President", "Beijing"),
+            ("BANGKOK - It was a productive weekend", "BANGKOK"),
+        ] {
+            assert_eq!(analyze(text).dateline.map(|d| d.city).as_deref(), Some(city), "{text}");
+        }
+        for text in ["Iran FM:\n\nCooperation with neighbors", "President Moon Jae-in (left) speaks at the outset", "The two leaders met on Friday."] {
+            assert_eq!(analyze(text).dateline, None, "{text}");
+        }
     }
 
     #[test]
