@@ -504,6 +504,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         let city = parts.next().unwrap_or("");
         lex.place_country(city, year).or_else(|| parts.next().and_then(|c| lex.place_country(c, year)))
     });
+    counterparts(a, &mut b);
     let sites = b.post_sites.clone();
     for (person, role, sentence) in sites {
         let Some(j) = b.out.entities[person].posts.iter().position(|p| p.role == role && p.of.is_none()) else { continue };
@@ -573,8 +574,24 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             // none or several: the country the story is filed from
             Some(b.country(c))
         } else if a.dateline.is_none() {
-            // no dateline: no story-level evidence
-            None
+            // no dateline: the one country of the story that may have such a leader and whose
+            // post of that title no other person of the story holds ("President López Obrador
+            // received his Colombian counterpart": Mexico, the other country of the story)
+            let taken: BTreeSet<usize> = b
+                .out
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != person)
+                .flat_map(|(_, e)| e.posts.iter().filter(|p| p.role == role).filter_map(|p| p.of))
+                .collect();
+            let free: Vec<usize> = b
+                .salience
+                .iter()
+                .filter(|(e, (n, _))| *n >= 2 && b.out.entities[**e].kind == EntityKind::Country && b.out.entities[**e].country.is_some_and(may_hold) && !taken.contains(*e))
+                .map(|(e, _)| *e)
+                .collect();
+            (!taken.is_empty() && free.len() == 1).then(|| free[0])
         } else {
             // else (a Tokyo story's "President Reagan") the country the article names most that
             // may have such a leader
@@ -594,6 +611,40 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         b.out.entities.iter().flat_map(|e| e.posts.iter().filter_map(|p| p.of)).collect();
     let keep: Vec<bool> = (0..b.out.entities.len()).map(|i| referenced.contains(&i) || post_owners.contains(&i)).collect();
     compact(b.out, &keep)
+}
+
+/// "his Colombian counterpart, Gustavo Petro", "her Japanese counterpart Yoko Kamikawa": the
+/// person holds the post of the one "his" or "her" points to (the nearest person named before
+/// in the sentence, else the last one), in the country of the demonym.
+fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
+    let refs: Vec<Ref> = b.out.refs.clone();
+    let persons: Vec<&Ref> = refs.iter().filter(|r| r.named && b.out.entities[r.entity].kind == EntityKind::Person).collect();
+    for r in persons {
+        let t = r.tokens.start;
+        let mut k = t;
+        if k > 0 && a.tok(k - 1) == "," {
+            k -= 1;
+        }
+        if k == 0 || !matches!(a.tok(k - 1).to_lowercase().as_str(), "counterpart" | "counterparts") {
+            continue;
+        }
+        let Some(demonym_at) = k.checked_sub(2) else { continue };
+        let Some(&(_, country)) = b.out.demonyms.iter().find(|(tok, _)| *tok == demonym_at) else { continue };
+        if !demonym_at.checked_sub(1).is_some_and(|p| matches!(a.tok(p).to_lowercase().as_str(), "his" | "her" | "their" | "its")) {
+            continue;
+        }
+        let owner = refs
+            .iter()
+            .rev()
+            .filter(|o| o.sentence == r.sentence && o.tokens.end <= demonym_at && o.entity != r.entity)
+            .find(|o| b.out.entities[o.entity].kind == EntityKind::Person && !b.out.entities[o.entity].posts.is_empty())
+            .map(|o| o.entity);
+        let Some(owner) = owner else { continue };
+        let roles: Vec<String> = b.out.entities[owner].posts.iter().map(|p| p.role.clone()).filter(|r| is_national(r)).collect();
+        for role in roles {
+            b.add_post(r.entity, Some(role), Some(Of::Country(country)));
+        }
+    }
 }
 
 /// The country of the person a possessive before a person's title points to ("his Prime
@@ -769,6 +820,8 @@ mod tests {
         [("James Baker", Person, "Treasury Secretary of United States"), ("Japan", Country), ("United States", Country)]);
     actors!(unqualified_titles_take_the_dateline_country, "MANILA, April 3 - Central bank governor Jose Fernandez said the package was better than Mexico's.",
         [("Jose Fernandez", Person, "Central Bank Governor of Philippines"), ("Mexico", Country), ("Philippines", Country)]);
+    actors!(a_counterpart_holds_the_same_post_of_the_demonym_country, "President Ana Ruiz received her Peruvian counterpart, Luis Vera, on Friday.",
+        [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
         [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
