@@ -164,10 +164,17 @@ const EVENT_WORDS: &[&str] = &[
     "Revolution", "Crisis", "Olympics", "Cup", "Prize", "Award", "Index", "Report", "Doctrine",
 ];
 
+/// Lowercase words inside personal names ("Ursula von der Leyen", "Mohammed bin Salman",
+/// "Ulisses Correia e Silva").
 const PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
-    "el", "la", "le", "y", "ben", "abu", "bint",
+    "el", "la", "le", "y", "e", "ben", "abu", "bint", "zu", "af", "op",
 ];
+
+/// Whether a word is a regnal number ("VI", "III").
+fn is_regnal_numeral(w: &str) -> bool {
+    matches!(w, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X" | "XI" | "XII" | "XIII" | "XIV" | "XV" | "XVI")
+}
 
 /// Nouns after a demonym that stand for that country's government or side.
 const COLLECTIVE: &[&str] = &[
@@ -1136,13 +1143,19 @@ fn name_chunk(
             }
         } else if word && (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 && end > j {
             end += 1;
-        } else if word
-            && PARTICLES.contains(&lw.as_str())
-            && end > j
-            && is_cap_word(a.tok(end + 1))
-            && tags.get(end + 1).copied().flatten().is_none()
-            && a.gap_after(end).len() == 1
-        {
+        } else if word && PARTICLES.contains(&lw.as_str()) && end > j {
+            // "bin", "van", "e", and runs of them: "Ursula von der Leyen", "Correia e Silva"
+            let mut k = end;
+            while k < end + 2 && PARTICLES.contains(&lower(a.tok(k)).as_str()) && a.gap_after(k).len() == 1 {
+                k += 1;
+            }
+            if k > end && is_cap_word(a.tok(k)) && tags.get(k).copied().flatten().is_none() {
+                end = k;
+            } else {
+                break;
+            }
+        } else if word && end > j && is_regnal_numeral(w) {
+            // "Mohammed VI", "Charles III": a regnal number is part of the name
             end += 1;
         } else {
             break;
