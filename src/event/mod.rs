@@ -5,6 +5,8 @@
 mod clause;
 mod meeting;
 mod pact;
+
+pub use pact::pact_kind;
 mod sanction;
 mod statement;
 

@@ -13,6 +13,21 @@ const TRIGGERS: &[&str] = &[
     "memorandum", "protocol", "contract", "ceasefire", "cease-fire", "truce", "armistice", "convention",
 ];
 
+/// The kind of a pact by its trigger noun, so that one pact worded differently ("the accord",
+/// "the deal", "the agreement") is one kind; treaties, truces, loans and contracts stay apart.
+const KINDS: &[(&str, &str)] = &[
+    ("treaty", "treaty"), ("treaties", "treaty"), ("convention", "treaty"),
+    ("ceasefire", "ceasefire"), ("cease-fire", "ceasefire"), ("truce", "ceasefire"), ("armistice", "ceasefire"),
+    ("loan", "loan"), ("credit", "loan"), ("bailout", "loan"),
+    ("contract", "contract"),
+];
+
+/// The kind of a pact named by `trigger` ("accord" → "agreement", "truce" → "ceasefire").
+pub fn pact_kind(trigger: &str) -> &'static str {
+    let t = trigger.to_lowercase();
+    KINDS.iter().find(|(w, _)| *w == t).map_or("agreement", |(_, k)| k)
+}
+
 const WITHDRAW: &[&str] = &[
     "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
     "abandon", "quit", "scrapped", "scrap", "terminated", "reneged", "exited", "renounced", "suspended",

@@ -74,7 +74,7 @@ pub fn event(article_id: &str, local: &str) -> NamedNode {
     node(format!("{BASE}event/{}/{}", encode(article_id), encode(local)))
 }
 
-/// A pact identified across articles by its parties and duration.
+/// A pact identified across articles by its parties and a tag (its kind and year: "treaty-2021").
 pub fn shared_pact(party_keys: &[String], duration: &str) -> NamedNode {
     let parties: Vec<String> = party_keys.iter().map(|k| crate::resolve::fold(k)).collect();
     node(format!("{BASE}id/pact/{}/{}", parties.join("--"), encode(&duration.to_lowercase())))

@@ -153,6 +153,7 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
 
     // events
     let mut counters = std::collections::HashMap::<&str, usize>::new();
+    let mut shared_keys = std::collections::HashSet::new();
     for ev in &x.events {
         let family = match ev.kind {
             EventKind::Meeting { .. } => "meeting",
@@ -162,10 +163,13 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
         };
         let n = counters.entry(family).or_insert(0);
         *n += 1;
-        // A pact between countries with a duration or a topic is one node across articles: its
-        // countries and "P20Y" or "semiconductor" name it.
+        // A pact between two or more named parties is one node across articles: its parties and
+        // its duration or topic name it ("P20Y", "semiconductor"), else its kind and the year it
+        // is made or told in, so one deal told in several articles ("the accord", "the deal") is
+        // one node and deals years apart are two. Two pacts of one article that would share that
+        // name keep their own nodes.
         let shared = match &ev.kind {
-            EventKind::Pact { duration, .. } => shared_pact_key(ev, &x.resolved.entities, duration.as_deref()),
+            EventKind::Pact { duration, .. } => shared_pact_key(ev, &x.resolved.entities, duration.as_deref(), doc.date).filter(|k| shared_keys.insert(k.clone())),
             _ => None,
         };
         let node = match shared {
@@ -186,14 +190,28 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     ArticleQuads { graph, quads: w.quads, labels }
 }
 
-/// The countries (two or more) and the duration or topic that name a pact across articles.
-fn shared_pact_key(ev: &Event, entities: &[Entity], duration: Option<&str>) -> Option<(Vec<String>, String)> {
-    let mut countries: Vec<String> =
-        ev.actors.iter().filter(|&&i| entities[i].kind == EntityKind::Country).map(|&i| entities[i].key.clone()).collect();
-    countries.sort();
-    countries.dedup();
-    let tag = duration.map(str::to_owned).or_else(|| ev.topic.clone())?;
-    (countries.len() >= 2).then_some((countries, tag))
+/// The parties (two or more countries or organizations) and the duration, topic, or kind and
+/// year that name a pact across articles.
+fn shared_pact_key(ev: &Event, entities: &[Entity], duration: Option<&str>, article_date: Option<chrono::NaiveDate>) -> Option<(Vec<String>, String)> {
+    let mut parties: Vec<String> = ev
+        .actors
+        .iter()
+        .filter(|&&i| matches!(entities[i].kind, EntityKind::Country | EntityKind::Organization))
+        .map(|&i| entities[i].key.clone())
+        .collect();
+    parties.sort();
+    parties.dedup();
+    // a stated duration ("P20Y") or topic ("semiconductor") names the pact whenever it is
+    // told; else its kind in the year of the telling
+    let tag = match (duration, &ev.topic) {
+        (Some(d), _) => d.to_owned(),
+        (None, Some(t)) => t.clone(),
+        (None, None) => {
+            let year = ev.when.and_then(|w| w.first_day()).or(article_date).map(|d| chrono::Datelike::year(&d))?;
+            format!("{}-{year}", crate::event::pact_kind(&ev.trigger))
+        }
+    };
+    (parties.len() >= 2).then_some((parties, tag))
 }
 
 /// "Iran–Venezuela 20-year strategic pact", "Japan–United States semiconductor agreement":

@@ -238,3 +238,27 @@ fn one_pact_node_across_articles_by_countries_and_topic_or_duration() {
     let statuses: Vec<String> = column(&r, "s").iter().map(|s| s.rsplit('#').next().unwrap_or("").to_owned()).collect();
     assert_eq!(statuses, vec!["Signed", "InForce", "Signed"]);
 }
+
+#[test]
+fn one_pact_node_across_articles_by_parties_kind_and_year() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"q1","date":"2023-03-02","text":"Chile and Peru signed an accord on Thursday."}"#,
+        r#"{"id":"q2","date":"2023-09-14","text":"The deal between Chile and Peru took effect on Monday."}"#,
+        r#"{"id":"q3","date":"2019-05-20","text":"Chile and Peru signed an agreement on Friday."}"#,
+        r#"{"id":"q4","date":"2023-06-01","text":"The truce between Chile and Peru took effect on Monday."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = select(&store, "SELECT ?p (GROUP_CONCAT(?id) AS ?ids) WHERE { GRAPH ?g { ?p a ent:Pact } ?g prov:wasDerivedFrom/dcterms:identifier ?id } GROUP BY ?p");
+    let mut groups: Vec<String> = column(&r, "ids").into_iter().map(|g| {
+        let mut v: Vec<&str> = g.split(' ').collect();
+        v.sort();
+        v.join(" ")
+    }).collect();
+    groups.sort();
+    assert_eq!(groups, vec!["q1 q2", "q3", "q4"], "one 2023 agreement told twice; a 2019 agreement and a truce are others");
+}
