@@ -55,6 +55,8 @@ pub enum Slot {
     Object,
     /// A possessor of an event noun ("Modi's visit").
     Possessor,
+    /// A name right before an event noun ("the EU summit", "a G7 meeting").
+    Modifier,
     /// The object of a preposition after the predicate ("with X", "between X and Y").
     Prep(&'static str),
 }
@@ -173,6 +175,7 @@ impl Frames {
                     "subj" => Slot::Subject,
                     "obj" => Slot::Object,
                     "poss" => Slot::Possessor,
+                    "mod" => Slot::Modifier,
                     p if p.chars().all(|c| c.is_ascii_lowercase()) => Slot::Prep(p),
                     s => return Err(err(format!("unknown slot {s:?}"))),
                 };

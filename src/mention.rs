@@ -1102,7 +1102,10 @@ fn description(
             let e = a.tokens.get(i + len)?.end;
             let region = a.slice(s, e);
             let countries = lex.region(region);
-            if !countries.is_empty() {
+            // "the Central African Republic" is a country's name, not a description
+            let whole = a.slice(s, a.tokens.get(i + 1 + len).map_or(e, |t| t.end));
+            let named = lex.lookup(whole).iter().any(|h| matches!(h, Hit::Country(_)));
+            if !countries.is_empty() && !named {
                 return Some((mk(a, i, i + 2 + len, Cand::CountryDescription(countries.to_vec())), i + 2 + len));
             }
         }

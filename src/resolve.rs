@@ -377,7 +377,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let t = m.tokens.start;
                 let prev = |k: usize| if t >= k { a.tok(t - k).to_lowercase() } else { String::new() };
                 let visit = matches!(prev(1).as_str(), "visit" | "visits" | "visited" | "visiting")
-                    || (prev(1) == "to" && matches!(prev(2).as_str(), "visit" | "trip" | "journey" | "mission" | "visits"));
+                    || (prev(1) == "to" && matches!(prev(2).as_str(), "visit" | "trip" | "journey" | "mission" | "visits" | "travel" | "travels" | "traveled" | "travelled" | "traveling" | "travelling" | "flew" | "fly" | "flies" | "flying"))
+                    // "arrived in Lima": the arrival of a visitor
+                    || (prev(1) == "in" && matches!(prev(2).as_str(), "arrived" | "arrive" | "arrives" | "arriving"));
                 if let (true, Some(c)) = (visit, *country) {
                     let host = b.country(c);
                     b.push(m, sentence, host, false, None);
@@ -551,7 +553,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     k -= 1;
                 }
                 let prev = if k > 0 { a.tok(k - 1).to_lowercase() } else { String::new() };
-                !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from" | "than")
+                let prev2 = if k > 1 { a.tok(k - 2).to_lowercase() } else { String::new() };
+                // where one goes or is ("arrived in Bangui, the capital of the Central African
+                // Republic") says nothing of whose official one is
+                let whereabouts = matches!(prev.as_str(), "in" | "at" | "near") || prev == "of" && matches!(prev2.as_str(), "capital" | "city" | "part" | "north" | "south" | "east" | "west");
+                !whereabouts && !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from" | "than")
             })
             .map(|r| r.entity)
             .collect();
@@ -884,7 +890,8 @@ mod tests {
     actors!(newspaper_named_after_a_city, "The Washington Post reported it.", [("The Washington Post", Organization)]);
     // metonyms
     actors!(capitals_as_governments, "Tokyo and Washington agreed.", [("Japan", Country), ("United States", Country)]);
-    actors!(capital_as_a_place, "Maduro arrived in Tehran on Friday.", []);
+    actors!(capital_as_a_place, "Maduro spoke in Tehran on Friday.", []);
+    actors!(a_capital_arrived_in_is_the_host_government, "Maduro arrived in Tehran on Friday.", [("Iran", Country)]);
     actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
     actors!(the_country_is_the_latest_country, "A top Japanese official said the country was living up to the pact.", [("Japan", Country)]);
     actors!(capital_naming_a_pact_is_its_place, "Japan pledged in the Paris accord to stimulate demand.", [("Japan", Country)]);

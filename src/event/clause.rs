@@ -53,6 +53,8 @@ const PROSPECTIVE: &[&str] = &[
     "invited", "ready", "likely", "preparing", "prepares", "about", "decided", "decide", "offered", "offer",
     "proposed", "propose", "wish", "wishes", "eager", "keen", "poised",
 ];
+/// Verbs that call off an event named by a noun ("pulled out of the visit", "scrapped the talks").
+const CALLED_OFF: &[&str] = &["pulled", "pulls", "withdrew", "withdraws", "scrapped", "scraps", "skipped", "skips", "skip", "abandoned", "off", "cancelling", "canceling", "cancel", "cancels"];
 /// Verbs that move an event to a later date: it is still to come.
 const POSTPONED: &[&str] = &["postponed", "postpones", "postpone", "delayed", "delays", "rescheduled", "deferred", "put"];
 /// Words of a verb group that deny the event.
@@ -195,7 +197,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
         }
         FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || POSTPONED.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
     };
-    let negated = group_words.iter().any(|w| NEGATORS.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| NEGATORS.contains(w)));
+    let negated = group_words.iter().any(|w| NEGATORS.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| NEGATORS.contains(w) || CALLED_OFF.contains(w)));
     let passive = entry.kind == FrameKind::Verb
         && v.words.get(head).is_some_and(|(_, w)| frames.verb(w).iter().any(|(_, f)| matches!(f, crate::frame::Form::Participle)))
         && group_words.iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "being" | "be"));
@@ -213,13 +215,14 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
                 }
             }
             (Slot::Possessor, _) => possessor(v, head),
+            (Slot::Modifier, _) => modifier(v, head),
             (Slot::Prep(p), _) => prep_arg(v, head + 1, stop, p),
         };
         args.extend(refs.into_iter().map(|r| (slot, role, r.entity)));
     }
     // a call or talks told as a noun in a frame of its own ("In a call with X, Y said …"): the
     // other side is the subject of the clause it modifies
-    if entry.kind == FrameKind::Noun && !args.is_empty() && !args.iter().any(|(_, r, _)| *r == Role::Visitor) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
+    if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
         args.extend(modified_subject(v, head).into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
     }
     Clause { entry, head, end, future, negated, stop, args }
@@ -357,6 +360,10 @@ fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
     let mut t = before;
     while t > start {
         if let Some(r) = ref_ending_at(v, t) {
+            // "to tell him Secretary Blinken would travel": an object pronoun ends the subject
+            if matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "him" | "them" | "her") && !out.is_empty() {
+                break;
+            }
             out.push(r);
             t = r.tokens.start;
             continue;
@@ -475,12 +482,31 @@ fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
             "," | ";" | "." | "and" | "for" | "in" | "at" | "on" => return false,
             "to" => {
                 let next = v.word(q + 1);
+                // the word as written: "to Kenya" is a place, "to lift" a verb
+                let written = v.a.tok(v.tok(q + 1));
                 // "invited X to visit": an invitation to an encounter is no appeal
                 let encounter = frames.entries.iter().any(|e| e.kind == FrameKind::Verb && frames.is_verb(next, e.lemma));
-                return !encounter && !next.is_empty() && next.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its");
+                return !encounter && !written.is_empty() && written.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its");
             }
             _ => {}
         }
     }
     false
+}
+
+/// A name right before an event noun, over up to two words of office: "the EU summit", "a G7
+/// finance ministers meeting".
+fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
+    for k in (head.saturating_sub(3)..head).rev() {
+        if let Some(r) = ref_ending_at(v, v.tok(k) + 1).filter(|r| r.tokens.end == v.tok(k) + 1) {
+            // a body that meets ("the EU summit"), not a seat ("a White House meeting")
+            let body = v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International);
+            return if body { vec![r] } else { Vec::new() };
+        }
+        let w = v.word(k);
+        if !(title_word(w) || matches!(w, "leaders" | "ministers" | "heads" | "officials" | "foreign" | "finance" | "defence" | "defense" | "trade" | "bilateral")) {
+            break;
+        }
+    }
+    Vec::new()
 }

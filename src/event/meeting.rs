@@ -105,7 +105,15 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         actors.push(*e);
     }
     let actors = SentenceView::distinct(actors);
-    if actors.len() < 2 {
+    // one side alone: a host of a meeting whose guests go unnamed ("Kazakhstan will host the
+    // summit"), or an international body meeting as itself ("the EU summit")
+    let alone = actors.len() == 1 && {
+        let e = entity(actors[0]);
+        let hosting = c.entry.lemma == "host" && !c.entry.rest.is_empty();
+        let body = e.org_kind == Some(crate::lexicon::OrgKind::International) && c.args.iter().all(|(s, _, _)| *s == crate::frame::Slot::Modifier);
+        hosting || body
+    };
+    if actors.len() < 2 && !alone {
         return None;
     }
     let t = v.tok(c.head);
@@ -569,6 +577,22 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
 /// Adds `m`, or merges it into an earlier meeting with the same participants and no
 /// conflicting date: one real meeting told twice is one node.
 pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate::resolve::Resolved) {
+    // an international body's meeting told again ("NATO leaders will meet …", "the NATO summit")
+    let body_alone = |e: &Event| match e.actors.as_slice() {
+        [b] => resolved.entities[*b].org_kind == Some(crate::lexicon::OrgKind::International),
+        _ => false,
+    };
+    let same_body = |e: &Event| {
+        matches!(e.kind, EventKind::Meeting { .. })
+            && ((body_alone(&m) && e.actors.contains(&m.actors[0])) || (body_alone(e) && m.actors.contains(&e.actors[0])))
+    };
+    if let Some(e) = events.iter_mut().find(|e| same_body(e)) {
+        e.sentences.extend(m.sentences);
+        e.when = e.when.or(m.when);
+        e.date_text = e.date_text.take().or(m.date_text);
+        e.place = e.place.or(m.place);
+        return;
+    }
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
             && e.status == m.status
