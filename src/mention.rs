@@ -179,7 +179,7 @@ fn is_regnal_numeral(w: &str) -> bool {
 /// Nouns after a demonym that stand for that country's government or side.
 const COLLECTIVE: &[&str] = &[
     "officials", "government", "authorities", "side", "delegation", "leadership", "administration", "regime",
-    "negotiators", "envoys", "forces", "military", "troops", "diplomats",
+    "negotiators", "envoys", "forces", "military", "troops", "diplomats", "republic", "kingdom", "federation",
 ];
 
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "republic", "kingdom", "emirate"];
@@ -481,16 +481,22 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                     }
                     v
                 };
+                // "the Seoul-Tokyo military pact", "Washington-Beijing ties": capitals joined
+                // before an event or a relation stand for their governments
+                let event_noun = MEETING_OR_PACT_NOUNS.contains(&lower(a.tok(i + 1)).as_str());
+                let relation = (1..=2).any(|k| {
+                    let n = lower(a.tok(i + k));
+                    MEETING_OR_PACT_NOUNS.contains(&n.as_str()) || matches!(n.as_str(), "relations" | "ties" | "alliance" | "dialogue")
+                });
                 let countries: Vec<Option<usize>> = parts
                     .iter()
                     .map(|(_, p)| {
                         let hits = date_hits(lex.lookup(p), lex, year);
-                        first_country(&hits).or_else(|| demonym_of(&hits))
+                        first_country(&hits).or_else(|| demonym_of(&hits)).or_else(|| if relation { capital_of(&hits) } else { None })
                     })
                     .collect();
                 // "the Reagan-Gorbachev summit": the persons of a meeting or an accord, when the
                 // article names them (resolve keeps only names it knows)
-                let event_noun = MEETING_OR_PACT_NOUNS.contains(&lower(a.tok(i + 1)).as_str());
                 if parts.len() == 2 && event_noun && countries.iter().all(Option::is_none) && parts.iter().all(|(_, p)| is_cap_word(p) && p.chars().count() >= 3) {
                     for (start, part) in &parts {
                         out.push(Mention { tokens: i..i + 1, start: *start, end: start + part.len(), cand: Cand::Person { name: (*part).to_owned(), role: None, of: None, cued: false } });

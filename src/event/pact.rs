@@ -93,7 +93,23 @@ fn duration(phrase: &str) -> Option<String> {
 
 /// The pacts a sentence states (one per trigger noun phrase, usually one).
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
-    let Some(pos) = trigger(v) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut last: Option<usize> = None;
+    // every pact the sentence names ("agreed to a ceasefire as they work towards a peace pact"),
+    // but one noun phrase once ("the accord, a landmark deal,")
+    while let Some(pos) = trigger(v, from) {
+        if last.is_none_or(|l| pos > l + 4) {
+            out.extend(extract_at(v, pos));
+        }
+        last = Some(pos);
+        from = pos + 1;
+    }
+    out
+}
+
+/// The pact named by the trigger at word `pos`.
+fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let t = v.tok(pos);
     // the noun phrase: from the determiner to the trigger ("a 20-year strategic pact")
     let np_start = noun_phrase_start(v, pos);
@@ -155,7 +171,9 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let linked_after: Vec<usize> = {
         // "with X" anywhere in the clause after the trigger ("a memorandum … would be sought with Japan")
         let clause_end = v.words.iter().skip(pos + 1).position(|(_, w)| matches!(w.as_str(), ";" | "." | "but" | "which" | "who")).map_or(v.words.len(), |k| pos + 1 + k);
-        let link = v.words.iter().enumerate().take(clause_end).skip(pos + 1).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among"));
+        // a loan or a bailout "for Argentina" binds its borrower
+        let lending = pact_kind(v.word(pos)) == "loan";
+        let link = v.words.iter().enumerate().take(clause_end).skip(pos + 1).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among") || lending && w == "for");
         match link {
             Some((_, (lt, _))) => {
                 let until = v.words.iter().skip(pos + 1).find(|(tk, w)| tk > lt && matches!(w.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on")).map_or(usize::MAX, |(tk, _)| *tk);
@@ -292,8 +310,8 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
     np_start
 }
 
-fn trigger(v: &SentenceView<'_, '_>) -> Option<usize> {
-    for (p, (tk, w)) in v.words.iter().enumerate() {
+fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
+    for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
         // inside a name ("General Agreement on Tariffs and Trade") it names an organization
@@ -384,8 +402,10 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         // fuller mention absorbs an earlier bare one whose parties it includes
         let bare_new = is_bare(&p.label);
         let bare_old = is_bare(&e.label) && e.actors.iter().all(|a| p.actors.contains(a));
-        parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
-            || (bare_old && dur_fit)
+        // one sentence naming pacts of two kinds names two pacts ("a ceasefire … a peace treaty")
+        let other_kind = e.sentences.contains(&v.index) && pact_kind(&e.trigger) != pact_kind(&p.trigger);
+        !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+            || (bare_old && dur_fit))
     });
     match same {
         Some(e) => {

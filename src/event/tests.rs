@@ -455,3 +455,14 @@ meeting!(frame_a_host_alone, "Chile will host the regional security summit in Au
 meeting!(frame_a_body_meeting_as_itself, "The NATO summit opened in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
 no_meeting!(frame_a_seat_is_no_body, "Officials prepared a White House meeting.");
 no_meeting!(frame_a_visit_called_off, "Senator Ilan Dorr pulled out of the visit to Kenya.");
+pact!(pact_capitals_joined_before_a_pact, "The Lima-Santiago fishing pact expired.", ["Peru", "Chile"], Status::Signed, None);
+pact!(pact_a_bailout_binds_its_borrower, "The IMF approved a new $20 billion bailout for Argentina.", ["International Monetary Fund", "Argentina"], Status::Signed, None);
+pact!(pact_the_demonym_republic, "Chad decided to end the accord signed with the French republic.", ["Chad", "France"], Status::Withdrawn, None);
+#[test]
+fn two_pacts_in_one_sentence() {
+    let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 2, "{got:#?}");
+    assert_eq!(p[0].status, Some(Status::Signed));
+    assert_eq!(p[1].status, Some(Status::Proposed));
+}
