@@ -264,8 +264,47 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         }
         events.extend(statement::extract(&view));
     }
+    fold_partial_pacts(&mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
+}
+
+/// A pact told with one party where the article tells a pact of the same kind binding that
+/// party and others ("Russia suspended the treaty" after "the Russia–US treaty") is that pact
+/// again: its sentences join it. A pact whose text names one party alone stays as told.
+fn fold_partial_pacts(events: &mut Vec<Event>) {
+    let mut i = 0;
+    while i < events.len() {
+        let single = match (&events[i].kind, events[i].actors.as_slice()) {
+            (EventKind::Pact { .. }, [party]) => Some(*party),
+            _ => None,
+        };
+        let kind = pact::pact_kind(&events[i].trigger);
+        let duration = |e: &Event| match &e.kind {
+            EventKind::Pact { duration, .. } => duration.clone(),
+            _ => None,
+        };
+        let own = duration(&events[i]);
+        let host = single.and_then(|party| {
+            events.iter().position(|e| {
+                // a "25-year agreement" is not the "20-year pact"
+                let fits = own.is_none() || duration(e).is_none() || duration(e) == own;
+                matches!(e.kind, EventKind::Pact { .. }) && e.actors.len() >= 2 && e.actors.contains(&party) && pact::pact_kind(&e.trigger) == kind && fits
+            })
+        });
+        match host {
+            Some(h) => {
+                let told = events.remove(i);
+                let h = if h > i { h - 1 } else { h };
+                for s in told.sentences {
+                    if !events[h].sentences.contains(&s) {
+                        events[h].sentences.push(s);
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Words that put an event in the future (planned, proposed).

@@ -466,3 +466,10 @@ fn two_pacts_in_one_sentence() {
     assert_eq!(p[0].status, Some(Status::Signed));
     assert_eq!(p[1].status, Some(Status::Proposed));
 }
+#[test]
+fn a_pact_told_again_with_one_party_is_the_same_pact() {
+    let got = events("Chile and Peru signed a fishing treaty in 2019. On Monday Chile suspended the treaty.", Some("2024-05-15"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    assert_eq!(p[0].actors, set(&["Chile", "Peru"]));
+}
