@@ -482,10 +482,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
         }
     }
-    // The dateline city is the place "here" stands for in the story.
+    // The dateline city is the place "here" stands for in the story, and where what the story
+    // reports without a place of its own happened.
     if let Some(d) = &a.dateline {
-        let mentions_here = a.tokens.iter().enumerate().any(|(i, _)| a.tok(i) == "here");
-        if mentions_here {
+        let known = lex.place_country(d.city.split(',').next().unwrap_or(&d.city).trim(), year).is_some();
+        if known {
             let city = title_case(d.city.split(',').next().unwrap_or(&d.city).trim());
             let e = b.entity(format!("place/{}", fold(&city)), EntityKind::Place, &city);
             b.out.entities[e].country = lex.place_country(&city, year);

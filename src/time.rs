@@ -64,8 +64,9 @@ fn re() -> &'static Regex {
           | \b(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
           | \b(?:in|since|by|during|from|until|of)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2}))?\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+          | \b(?P<rel2>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
           | \b(?P<rel>yesterday|today|tomorrow|tonight)\b
-          | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b
+          | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>weekend|week|month|year)\b
           | \b(?:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
@@ -150,6 +151,11 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
         }
         return None;
     }
+    if let Some(rel) = g("rel2") {
+        let base = date?;
+        let days = if rel.to_lowercase().contains("before") { -2 } else { 2 };
+        return base.checked_add_signed(chrono::Duration::days(days)).map(When::Date);
+    }
     if let Some(rel) = g("rel") {
         let base = date?;
         return match rel.to_lowercase().as_str() {
@@ -170,6 +176,18 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
             "month" => {
                 let total = base.year() * 12 + base.month0() as i32 + step;
                 Some(When::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1))
+            }
+            // "last weekend": the Saturday and Sunday before (after, for "next") the article's
+            // week; a month when both lie in one
+            "weekend" => {
+                let monday = base - chrono::Duration::days(i64::from(base.weekday().num_days_from_monday()));
+                let saturday = match step {
+                    -1 => monday - chrono::Duration::days(2),
+                    1 => monday + chrono::Duration::days(12),
+                    _ => monday + chrono::Duration::days(5),
+                };
+                let sunday = saturday + chrono::Duration::days(1);
+                (saturday.month() == sunday.month()).then(|| When::Month(saturday.year(), saturday.month()))
             }
             // a week is no day, but it is a month when all of it lies in one
             _ => {
@@ -218,6 +236,8 @@ mod tests {
     t!(future_weekday, "will meet on Saturday", Some(d(2022, 6, 13)), true, Some("2022-06-18"));
     t!(past_day_months_ahead_is_last_year, "met on Oct. 7", Some(d(2024, 4, 26)), false, Some("2023-10-07"));
     t!(planned_day_months_ahead_is_this_year, "will meet on Oct. 7", Some(d(2024, 4, 26)), true, Some("2024-10-07"));
+    t!(the_day_before_yesterday, "arrived the day before yesterday", Some(d(2023, 7, 11)), false, Some("2023-07-09"));
+    t!(last_weekend, "met last weekend", Some(d(2024, 4, 26)), false, Some("2024-04"));
     t!(same_weekday_is_the_article_day, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-13"));
     t!(same_weekday_planned_is_the_article_day, "will meet on Monday", Some(d(2022, 6, 13)), true, Some("2022-06-13"));
     t!(weekday_without_article_date, "on Monday", None, false, None);

@@ -265,8 +265,29 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         events.extend(statement::extract(&view));
     }
     fold_partial_pacts(&mut events);
+    place_at_dateline(a, &resolved, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
+}
+
+/// A meeting held with no place of its own took place where the story is filed from (the
+/// dateline's city), unless it is a visit to another country; a visit to a country with no
+/// city named took place in that country.
+fn place_at_dateline(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]) {
+    let city = a.dateline.as_ref().and_then(|d| {
+        let name = d.city.split(',').next().unwrap_or(&d.city).trim().to_lowercase();
+        resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == name)
+    });
+    let city_country = city.and_then(|c| resolved.entities[c].country);
+    for e in events.iter_mut().filter(|e| e.place.is_none()) {
+        let EventKind::Meeting { host, .. } = e.kind else { continue };
+        let host_country = host.and_then(|h| resolved.entities[h].country.filter(|_| resolved.entities[h].kind == EntityKind::Country));
+        match (host, host_country) {
+            (Some(h), Some(c)) if Some(c) != city_country => e.place = Some(h),
+            _ if e.status == Some(Status::Held) => e.place = city,
+            _ => {}
+        }
+    }
 }
 
 /// A pact told with one party where the article tells a pact of the same kind binding that
