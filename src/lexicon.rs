@@ -42,18 +42,24 @@ impl Country {
     /// Whether a national leader's title can belong to this country: "President Reagan" is not
     /// Japan's, "Chancellor Kohl" not France's. Titles that are not a leader's always can.
     pub fn may_hold(&self, role: &str) -> bool {
+        // spellings of one office: "Amir" is an Emir, a "Premier" a Prime Minister
+        let role = match role {
+            r if r.eq_ignore_ascii_case("Amir") => "Emir",
+            r if r.eq_ignore_ascii_case("Premier") => "Prime Minister",
+            r => r,
+        };
         let leader = LEADER_TITLES.iter().any(|t| t.eq_ignore_ascii_case(role));
         !leader || self.executive.is_empty() || self.executive.iter().any(|t| t.eq_ignore_ascii_case(role))
     }
 }
 
 /// Titles of heads of state and government, which only some countries use.
-const LEADER_TITLES: &[&str] = &["President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan", "Shah", "Supreme Leader", "Premier"];
+const LEADER_TITLES: &[&str] = &["President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Amir", "Sultan", "Shah", "Supreme Leader", "Premier"];
 
 /// Whether a role is a head of state's or government's ("the Russian leader" can be its holder,
 /// not a spokesman's). Party leaders count: "General Secretary", "Leader".
 pub fn is_leader_role(role: &str) -> bool {
-    LEADER_TITLES.iter().chain(&["General Secretary", "Leader", "Amir", "Crown Prince"]).any(|t| t.eq_ignore_ascii_case(role))
+    LEADER_TITLES.iter().chain(&["General Secretary", "Leader", "Crown Prince"]).any(|t| t.eq_ignore_ascii_case(role))
 }
 
 /// What kind of organization a lexicon entry is.

@@ -711,7 +711,8 @@ const ORG_HEAD_ALONE: &[&str] = &[
 fn is_national(role: &str) -> bool {
     let r = role.to_lowercase();
     (r.contains("minister") || r.contains("secretary") || r.contains("president") || r.contains("chancellor")
-        || r.contains("premier") || r == "king" || r == "queen" || r == "emir" || r == "sultan" || r.contains("ambassador")
+        || r.contains("premier") || r == "king" || r == "queen" || r == "emir" || r == "amir" || r == "sultan" || r.contains("ambassador")
+        || r.contains("adviser") || r.contains("advisor") || r == "speaker" || r == "crown prince"
         || r.contains("trade representative") || r == "supreme leader" || r.contains("central bank")
         || r.contains("envoy") || r == "senator")
         && !r.contains("general")
