@@ -563,6 +563,20 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             .map(|r| r.entity)
             .collect();
         in_sentence.extend(named);
+        // "Foreign Ministers Felipe Solá (Argentina) and …": the country in brackets after the name
+        let bracketed = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
+            let open = r.tokens.end;
+            (a.tok(open) == "(")
+                .then(|| b.out.refs.iter().find(|c| c.tokens.start == open + 1 && a.tok(c.tokens.end) == ")" && b.out.entities[c.entity].kind == EntityKind::Country))
+                .flatten()
+                .map(|c| c.entity)
+        });
+        if let Some(owner) = bracketed {
+            if let Some(p) = b.out.entities[person].posts.get_mut(j) {
+                p.of = Some(owner);
+            }
+            continue;
+        }
         // "French President Francois Mitterrand, his Prime Minister Jacques Chirac": the post is
         // in the government of the person "his" refers to
         if let Some(owner) = possessor_country(a, &b, person, sentence) {
@@ -830,6 +844,8 @@ mod tests {
         [("Jose Fernandez", Person, "Central Bank Governor of Philippines"), ("Mexico", Country), ("Philippines", Country)]);
     actors!(a_counterpart_holds_the_same_post_of_the_demonym_country, "President Ana Ruiz received her Peruvian counterpart, Luis Vera, on Friday.",
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
+    actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
+        [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
         [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
