@@ -127,6 +127,9 @@ const NOT_NAME: &[&str] = &[
     "Official", "Spokesman", "Spokeswoman", "Democrats", "Republicans", "Congressional", "Parliamentary",
     "Western", "Eastern", "European", "Arab", "African", "Asian", "Latin", "Third", "World", "Economic",
     "Cooperation", "Development", "Organisation", "Organization", "Department", "Affairs", "Relations",
+    // page furniture and policy words of web news
+    "Guidelines", "Partnership", "Strategic", "Comprehensive", "Share", "Subscribe", "Advertisement", "Photo",
+    "Honor", "Honour", "Defense", "Defence", "Security", "National", "Community", "Terms", "Privacy", "Policy",
 ];
 
 /// The last word of an organization's name.
@@ -138,6 +141,8 @@ const ORG_HEADS: &[&str] = &[
     "Cabinet", "Secretariat", "Bureau", "Foundation", "Trust", "Industries", "Motors", "Chamber", "Consortium",
     "League", "Alliance", "Coalition", "Guard", "Forces", "Office", "Exchange", "Reserve", "Treasury",
     "Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily",
+    "Mission", "Technologies", "Aerospace", "Limited", "Producers", "Systems", "Holdings", "Partners",
+    "Presidency", "Diwan", "Forum", "Service", "Services", "Enterprises", "Mashinostroyeniya", "Directorate",
 ];
 
 /// Heads of organization names that are news outlets.
@@ -146,7 +151,8 @@ const NEWS_HEADS: &[&str] = &["Television", "TV", "Radio", "Network", "Times", "
 /// Heads of organization names that are government bodies.
 const GOVERNMENT_HEADS: &[&str] = &[
     "Ministry", "Department", "Cabinet", "Parliament", "Assembly", "Senate", "Congress", "Treasury", "Office",
-    "Secretariat", "Council", "Commission", "Court", "Army", "Navy", "Police", "Guard", "Forces",
+    "Secretariat", "Council", "Commission", "Court", "Army", "Navy", "Police", "Guard", "Forces", "Presidency",
+    "Diwan", "Directorate",
 ];
 
 /// The last word of a place's name.
@@ -1303,7 +1309,8 @@ fn name_chunk(
     if words.len() == 1 && !cued && (words[0].chars().count() < 3 || matches!(words[0], "May" | "June" | "August" | "March" | "April")) {
         return (end, Vec::new());
     }
-    if words.len() > 4 {
+    // "Mohammed bin Rashid Al Maktoum": particles do not count toward a name's length
+    if words.iter().filter(|w| !PARTICLES.contains(&lower(w).as_str())).count() > 4 {
         return (end, Vec::new());
     }
     // "an Agribusiness Education forum", "the Louvre Accord talks": a capitalised name that
