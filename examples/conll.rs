@@ -9,6 +9,7 @@
 //!
 //! Entente → CoNLL types: persons → PER; organizations → ORG; countries and places → LOC.
 //! Descriptions and pronouns ("the minister", "he") are not names and are not counted.
+//! `CONLL_VERBOSE=1` lists every missed and extra span.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -100,6 +101,8 @@ fn main() {
         }
     };
     let lex = Lexicon::shipped();
+    // CONLL_VERBOSE=1 lists every missed and extra span
+    let verbose = std::env::var_os("CONLL_VERBOSE").is_some();
     let started = Instant::now();
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let mut tokens_total = 0;
@@ -135,6 +138,16 @@ fn main() {
             };
             if let (Some(&s), Some(&e)) = (start_of.get(&r.start), end_of.get(&r.end)) {
                 pred.insert((s, e, ty));
+            }
+        }
+        if verbose {
+            let words = |s: &Span| doc.tokens[s.0..s.1].join(" ");
+            for g in doc.gold.iter().filter(|g| !pred.contains(g)) {
+                let got: Vec<String> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).map(|p| format!("{} {}", words(p), p.2)).collect();
+                println!("missed {} {} | got {:?}", g.2, words(g), got);
+            }
+            for p in pred.iter().filter(|p| !doc.gold.contains(p)) {
+                println!("extra {} {}", p.2, words(p));
             }
         }
         for ty in ["PER", "ORG", "LOC"] {

@@ -388,6 +388,10 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
 
     let mut out = Vec::new();
     for sent in &a.sentences {
+        if let Some(teams) = results_line(a, lex, &tags, &spans, sent.tokens.clone()) {
+            out.extend(teams);
+            continue;
+        }
         let mut i = sent.tokens.start;
         while i < sent.tokens.end {
             if let Some(si) = tags.get(i).copied().flatten() {
@@ -1325,6 +1329,43 @@ fn name_chunk(
         return (end, vec![mk(a, j + 1, end, Cand::Person { name: rest, role, of, cued })]);
     }
     (end, vec![mk(a, j, end, Cand::Person { name, role, of, cued })])
+}
+
+/// A line of sports results or standings ("Leeds 1 Chelsea 2", "CSKA Moscow 3 2 1 0 7 3 7"):
+/// names and scores only. Its names are teams, organizations even when they are cities ("Leeds")
+/// or end in one ("Partizan Belgrade"); a country's name is its national side, still the country.
+fn results_line(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], spans: &[Span], toks: std::ops::Range<usize>) -> Option<Vec<Mention>> {
+    let numbers = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Number).count();
+    let lowercase = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word && a.tok(t).chars().next().is_some_and(char::is_lowercase)).count();
+    let score_after_name = toks.clone().any(|t| t > toks.start && a.tokens[t].kind == TokenKind::Number && a.tokens[t - 1].kind == TokenKind::Word && is_cap_word(a.tok(t - 1)));
+    if numbers < 2 || lowercase > 0 || !score_after_name || toks.len() > 24 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut t = toks.start;
+    while t < toks.end {
+        if !(a.tokens[t].kind == TokenKind::Word && (is_cap_word(a.tok(t)) || a.tok(t).chars().all(|c| c.is_uppercase() || c == '-'))) {
+            t += 1;
+            continue;
+        }
+        let mut e = t + 1;
+        while e < toks.end && a.tokens[e].kind == TokenKind::Word && (is_cap_word(a.tok(e)) || a.tok(e).chars().all(|c| c.is_uppercase() || c == '-')) {
+            e += 1;
+        }
+        let name = a.slice(a.tokens[t].start, a.tokens[e - 1].end).to_owned();
+        // a country's name, whole, is its national side
+        let country = tags.get(t).copied().flatten().filter(|&si| spans[si].start_tok == t && spans[si].end_tok == e).and_then(|si| match &spans[si].what {
+            SpanKind::Name(h) => first_country(h),
+            SpanKind::Title(_) => None,
+        });
+        let _ = lex;
+        out.push(mk(a, t, e, match country {
+            Some(c) => Cand::Country(c),
+            None => Cand::NewOrg { name, country: None, government: false, news: false },
+        }));
+        t = e;
+    }
+    Some(out)
 }
 
 fn demonym_of_tag(tags: &[Option<usize>], spans: &[Span], t: usize) -> bool {
