@@ -124,7 +124,7 @@ fn main() {
             text.push_str(t);
         }
         tokens_total += doc.tokens.iter().filter(|t| !t.is_empty()).count();
-        let a = entente::text::analyze(&text);
+        let a = entente::text::analyze_with(&text, |c| lex.place_country(c, None).is_some());
         let mentions = entente::mention::find_mentions(&a, lex, None);
         let resolved = entente::resolve::resolve(&a, &mentions, lex, "conll", None);
         let start_of: BTreeMap<usize, usize> = offsets.iter().enumerate().filter(|(_, (s, e))| s != e).map(|(i, (s, _))| (*s, i)).collect();

@@ -5,7 +5,7 @@ fn main() {
     let text = args.next().unwrap_or_default();
     let date = args.next().and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let doc = entente::document::Document { id: "debug".into(), text: text.clone(), date, title: None, url: None };
-    let a = entente::text::analyze(&text);
+    let a = entente::text::analyze_with(&text, |c| entente::lexicon::Lexicon::shipped().place_country(c, None).is_some());
     for m in entente::mention::find_mentions(&a, entente::lexicon::Lexicon::shipped(), None) {
         println!("mention {:?} {:?}", &text[m.start..m.end], m.cand);
     }

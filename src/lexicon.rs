@@ -117,6 +117,9 @@ pub enum Hit {
     Epithet(usize),
     /// An organization's name or alias.
     Org(usize),
+    /// A city or region of `cities.tsv` (its country depends on the story's year:
+    /// [`Lexicon::place_country`]).
+    City,
 }
 
 /// A match of the lexicon in a text: a byte span and what it may stand for.
@@ -282,6 +285,13 @@ impl Lexicon {
             c.epithets.iter().for_each(|a| add(a, Hit::Epithet(i)));
             for r in &c.regions {
                 regions.entry(r.clone()).or_default().push(i);
+            }
+        }
+        // cities and regions are places: a name no country, capital or organization has
+        for (_, cols) in rows("cities.tsv", cities, 3)? {
+            let names = std::iter::once(cols.first().copied().unwrap_or("").to_owned()).chain(split_list(cols.get(1).copied().unwrap_or("")));
+            for n in names.filter(|n| !n.is_empty()) {
+                add(&n, Hit::City);
             }
         }
         for (i, o) in os.iter().enumerate() {

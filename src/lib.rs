@@ -43,7 +43,7 @@ pub fn extract(doc: &document::Document) -> event::Extraction {
     let lex = lexicon::Lexicon::shipped();
     // an article whose case was lost is read through a truecased copy of the same length
     let recased = casing::lost_case(&doc.text).then(|| casing::truecase(&doc.text, lex));
-    let a = text::analyze(recased.as_deref().unwrap_or(&doc.text));
+    let a = text::analyze_with(recased.as_deref().unwrap_or(&doc.text), |c| lex.place_country(c, None).is_some());
     let year = doc.date.map(|d| chrono::Datelike::year(&d));
     let mentions = mention::find_mentions(&a, lex, year);
     let resolved = resolve::resolve(&a, &mentions, lex, &resolve::fold(&doc.id), year);

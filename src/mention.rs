@@ -364,7 +364,15 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
         let one_word = a.text[*s..*e].chars().all(char::is_alphabetic);
         let head_of_longer_name = one_word
             && tok_at.get(s).is_some_and(|&t| t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&(t - 1)));
-        !(org_only && (gives_way_to_title || head_of_longer_name))
+        // a city's name inside a longer capitalised name is part of that name ("Jose
+        // Concepcion", "Chicago Bulls"): city names are common surnames and team names
+        let city_only = matches!(what, SpanKind::Name(h) if h.iter().all(|h| *h == Hit::City));
+        let in_longer_name = city_only && {
+            let before = tok_at.get(s).is_some_and(|&t| t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&t) && !FUNCTION_CAPS.contains(&a.tok(t - 1)));
+            let after = tok_end.get(e).is_some_and(|&t| t < a.tokens.len() && is_cap_word(a.tok(t)) && a.gap_after(t - 1) == " ");
+            before || after
+        };
+        !(org_only && (gives_way_to_title || head_of_longer_name)) && !in_longer_name
     });
     raw.sort_by(|x, y| {
         x.0.cmp(&y.0)
@@ -400,7 +408,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 match &span.what {
                     SpanKind::Name(hits) => {
                         let mut after = next;
-                        if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.clone()) {
+                        if let Some(m) = name_mention(a, lex, &tags, &spans, span, hits, sent.tokens.clone(), year) {
                             after = after.max(m.tokens.end);
                             out.push(m);
                         }
@@ -586,7 +594,7 @@ fn date_hits(hits: &[Hit], lex: &Lexicon, year: Option<i32>) -> Vec<Hit> {
     // "Germany" in 1987 is West Germany; "Moscow" in 1987 stands for the Soviet Union.
     let country_of = |h: &Hit| match h {
         Hit::Country(c) | Hit::Capital(c) | Hit::Demonym(c) | Hit::Epithet(c) => Some(*c),
-        Hit::Org(_) => None,
+        Hit::Org(_) | Hit::City => None,
     };
     let candidates: Vec<usize> = hits.iter().filter_map(country_of).collect();
     if candidates.len() < 2 {
@@ -606,6 +614,7 @@ fn org_of(hits: &[Hit]) -> Option<usize> {
     hits.iter().find_map(|h| if let Hit::Org(o) = h { Some(*o) } else { None })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn name_mention(
     a: &Analyzed<'_>,
     lex: &Lexicon,
@@ -614,6 +623,7 @@ fn name_mention(
     span: &Span,
     hits: &[Hit],
     sentence: Range<usize>,
+    year: Option<i32>,
 ) -> Option<Mention> {
     let (sent_start, sent_end) = (sentence.start, sentence.end);
     let (s, e) = (span.start_tok, span.end_tok);
@@ -719,6 +729,16 @@ fn name_mention(
             return Some(mk(a, s, e + 1, Cand::Place { name, country: Some(c) }));
         }
         return Some(mk(a, s, e, Cand::Demonym(c)));
+    }
+    if hits.contains(&Hit::City) {
+        // "Chicago", "Bavaria", "in Frankfurt": a place, in the state it belonged to then; a
+        // longer capitalised name it opens is someone else's ("Chicago Bulls")
+        let next_cap = e < sent_end && tags.get(e).copied().flatten().is_none() && is_cap_word(a.tok(e)) && crate::text::same_line_run(a.gap_after(e - 1));
+        if next_cap {
+            return None;
+        }
+        let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
+        return Some(mk(a, s, e, Cand::Place { country: lex.place_country(&name, year), name }));
     }
     None
 }
@@ -1337,20 +1357,27 @@ fn name_chunk(
 fn results_line(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], spans: &[Span], toks: std::ops::Range<usize>) -> Option<Vec<Mention>> {
     let numbers = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Number).count();
     let lowercase = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word && a.tok(t).chars().next().is_some_and(char::is_lowercase)).count();
-    let score_after_name = toks.clone().any(|t| t > toks.start && a.tokens[t].kind == TokenKind::Number && a.tokens[t - 1].kind == TokenKind::Word && is_cap_word(a.tok(t - 1)));
+    let name_like = |w: &str| is_cap_word(w) || w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+    let score_after_name = toks.clone().any(|t| t > toks.start && a.tokens[t].kind == TokenKind::Number && a.tokens[t - 1].kind == TokenKind::Word && name_like(a.tok(t - 1)));
     if numbers < 2 || lowercase > 0 || !score_after_name || toks.len() > 24 {
         return None;
     }
     let mut out = Vec::new();
     let mut t = toks.start;
     while t < toks.end {
-        if !(a.tokens[t].kind == TokenKind::Word && (is_cap_word(a.tok(t)) || a.tok(t).chars().all(|c| c.is_uppercase() || c == '-'))) {
+        if !(a.tokens[t].kind == TokenKind::Word && name_like(a.tok(t))) {
             t += 1;
             continue;
         }
         let mut e = t + 1;
-        while e < toks.end && a.tokens[e].kind == TokenKind::Word && (is_cap_word(a.tok(e)) || a.tok(e).chars().all(|c| c.is_uppercase() || c == '-')) {
+        while e < toks.end && a.tokens[e].kind == TokenKind::Word && name_like(a.tok(e)) {
             e += 1;
+        }
+        // every name of such a line carries its score; a date ("15 October 2019") or a byline
+        // is no result
+        let scored = e < toks.end && a.tokens[e].kind == TokenKind::Number;
+        if !scored || (t..e).any(|k| FUNCTION_CAPS.contains(&a.tok(k))) {
+            return None;
         }
         let name = a.slice(a.tokens[t].start, a.tokens[e - 1].end).to_owned();
         // a country's name, whole, is its national side
@@ -1421,6 +1448,28 @@ mod tests {
         // the month is not a person
         let c = cands("Talks resume in May.");
         assert!(!c.iter().any(|(_, k)| matches!(k, Cand::Person { .. })), "{c:?}");
+    }
+
+    #[test]
+    fn names_in_a_line_of_results_are_teams() {
+        let org = |k: &Cand| matches!(k, Cand::NewOrg { .. });
+        let c = cands("Leeds 1 Partizan Belgrade 2");
+        assert!(c.len() == 2 && c.iter().all(|(_, k)| org(k)), "{c:?}");
+        let c = cands("MINNESOTA 15 9 4 81 53 34");
+        assert!(c.len() == 1 && org(&c[0].1), "{c:?}");
+        // a national side is its country; a date line is no result
+        let c = cands("Japan 2 Syria 1");
+        assert!(c.iter().all(|(_, k)| matches!(k, Cand::Country(_))), "{c:?}");
+        let c = cands("Talks resumed on 15 October 2019 in Geneva 2 days later");
+        assert!(!c.iter().any(|(_, k)| org(k)), "{c:?}");
+    }
+
+    #[test]
+    fn cities_and_regions_are_places_unless_inside_a_longer_name() {
+        let c = cands("Officials in Bavaria and Chicago agreed.");
+        assert!(c.iter().filter(|(_, k)| matches!(k, Cand::Place { country: Some(_), .. })).count() == 2, "{c:?}");
+        let c = cands("Trade Secretary Jose Concepcion spoke.");
+        assert!(c.iter().any(|(s, k)| s == "Jose Concepcion" && matches!(k, Cand::Person { .. })), "{c:?}");
     }
 
     #[test]

@@ -123,13 +123,13 @@ fn web_dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?m)^[ \t]*(?P<city>[\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2})(?:(?P<date>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)|,[ \t]*(?P<region>[\p{Lu}][\p{L}\p{M}.']*(?: [\p{Lu}][\p{L}\p{M}.']*){0,2})(?:[ \t]*\[(?P<bracket2>[^\]\n]{2,30})\])?(?P<date2>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)?|[ \t]*\[(?P<bracket>[^\]\n]{2,30})\](?P<date3>,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?)?)?(?P<credit>,?[ \t]*(?:\([\p{Lu}][^)\n]{0,60}\)|/[\p{Lu}][^/\n]{0,30}/)\.?)?[ \t]*(?P<dash>--?|[–—]|:)?[ \t]",
+            r"(?m)^[ \t]*(?P<city>[\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2})(?:(?P<date>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))|[ \t]*,[ \t]*(?P<region>[\p{Lu}][\p{L}\p{M}.']*(?: [\p{Lu}][\p{L}\p{M}.']*){0,2})(?:[ \t]*\[(?P<bracket2>[^\]\n]{2,30})\])?(?P<date2>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))?|[ \t]*\[(?P<bracket>[^\]\n]{2,30})\](?P<date3>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))?)?(?P<credit>,?[ \t]*(?:\([\p{Lu}][^)\n]{0,60}\)|/[\p{Lu}][^/\n]{0,30}/)\.?)?[ \t]*(?P<dash>--?|[–—]|:)?(?:[ \t]|$)",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
 }
 
-fn web_dateline(text: &str) -> Option<Dateline> {
+fn web_dateline(text: &str, is_place: &dyn Fn(&str) -> bool) -> Option<Dateline> {
     let head_end = text.char_indices().nth(700).map_or(text.len(), |(i, _)| i);
     let head = text.get(..head_end)?;
     for c in web_dateline_re().captures_iter(head) {
@@ -141,6 +141,9 @@ fn web_dateline(text: &str) -> Option<Dateline> {
             continue;
         }
         let region = c.name("region").or(c.name("bracket")).or(c.name("bracket2")).map(|r| r.as_str().trim());
+        if !is_place(city.as_str().trim()) && !region.is_some_and(is_place) {
+            continue;
+        }
         let city = match region {
             Some(r) => format!("{}, {r}", city.as_str().trim()),
             None => city.as_str().trim().to_owned(),
@@ -164,8 +167,14 @@ const SENTENCE_OPENERS: &[&str] = &[
     "After", "Before", "While", "As", "According",
 ];
 
-/// Cuts `text` into tokens and sentences.
+/// Cuts `text` into tokens and sentences; a dateline is any that has the shape of one.
 pub fn analyze(text: &str) -> Analyzed<'_> {
+    analyze_with(text, |_| true)
+}
+
+/// Cuts `text` into tokens and sentences; a web dateline counts only if `is_place` knows its
+/// city ("SPORT - A HEADLINE" has a dateline's shape, not its city).
+pub fn analyze_with(text: &str, is_place: impl Fn(&str) -> bool) -> Analyzed<'_> {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
     let dateline = dateline_re()
@@ -175,7 +184,7 @@ pub fn analyze(text: &str) -> Analyzed<'_> {
             let city = c.get(1)?.as_str().trim().to_owned();
             Some(Dateline { city, span: whole.start()..whole.end() })
         })
-        .or_else(|| web_dateline(text));
+        .or_else(|| web_dateline(text, &is_place));
     Analyzed { text, tokens, sentences, dateline }
 }
 
@@ -318,8 +327,11 @@ mod tests {
             ("Moscow, Jan 28 : The Russian parliament", "Moscow"),
             ("Beijing, June 19 (Xinhua) -- Chinese President", "Beijing"),
             ("BANGKOK - It was a productive weekend", "BANGKOK"),
+            ("SPORT - A HEADLINE\n\nLONDON 1996-08-30\n\nThe talks", "LONDON"),
+            ("AL-AIN , United Arab Emirates 1996-12-06\n\nJapan won.", "AL-AIN, United Arab Emirates"),
         ] {
-            assert_eq!(analyze(text).dateline.map(|d| d.city).as_deref(), Some(city), "{text}");
+            let known = |c: &str| crate::lexicon::Lexicon::shipped().place_country(c, None).is_some();
+            assert_eq!(analyze_with(text, known).dateline.map(|d| d.city).as_deref(), Some(city), "{text}");
         }
         for text in ["Iran FM:\n\nCooperation with neighbors", "President Moon Jae-in (left) speaks at the outset", "The two leaders met on Friday."] {
             assert_eq!(analyze(text).dateline, None, "{text}");
