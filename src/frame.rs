@@ -109,6 +109,8 @@ pub struct Frames {
     pub entries: Vec<FrameEntry>,
     /// Inflected verb form → (lemma, form).
     verb_forms: HashMap<String, Vec<(&'static str, Form)>>,
+    /// A word (any verb form, either number of a noun) → the rows whose head it may be.
+    heads: HashMap<String, Vec<usize>>,
 }
 
 /// A row of the frame lexicon that does not parse.
@@ -200,7 +202,29 @@ impl Frames {
                 }
             }
         }
-        Ok(Frames { entries, verb_forms })
+        let mut heads: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let words: Vec<String> = match e.kind {
+                FrameKind::Verb => verb_forms.iter().filter(|(_, ls)| ls.iter().any(|(l, _)| *l == e.lemma)).map(|(w, _)| w.clone()).collect(),
+                FrameKind::Noun => {
+                    let mut w = plural(e.lemma);
+                    w.push(e.lemma.to_owned());
+                    if let Some(sing) = e.lemma.strip_suffix('s') {
+                        w.push(sing.to_owned());
+                    }
+                    w
+                }
+            };
+            for w in words {
+                heads.entry(w).or_default().push(i);
+            }
+        }
+        Ok(Frames { entries, verb_forms, heads })
+    }
+
+    /// The rows whose head a lowercased word may be, in file order.
+    pub fn candidates(&self, word: &str) -> impl Iterator<Item = &FrameEntry> {
+        self.heads.get(word).into_iter().flatten().filter_map(|&i| self.entries.get(i))
     }
 
     /// The lemmas and forms a lowercased word may be ("met" → meet, past and participle).

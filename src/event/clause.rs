@@ -134,7 +134,7 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
     // a sentence does not open with a finite verb: "Talks led by X …" is the noun
     let noun_context = p == 0 || gerund_as_noun || DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
-    for e in frames.entries.iter().filter(|e| e.class == class) {
+    for e in frames.candidates(w).filter(|e| e.class == class) {
         let end = match e.kind {
             FrameKind::Verb if frames.is_verb(w, e.lemma) => {
                 // "a visit", "the meeting": the noun, not the verb
@@ -262,24 +262,11 @@ fn clause_end(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> usize {
 
 /// The refs of the sentence, longest first at each start.
 fn ref_at<'r>(v: &SentenceView<'_, 'r>, tok: usize) -> Option<&'r Ref> {
-    v.resolved
-        .refs
-        .iter()
-        .filter(|r| r.sentence == v.index && r.tokens.start == tok && usable(v, r))
-        .max_by_key(|r| r.tokens.end)
+    v.args.iter().copied().filter(|r| r.tokens.start == tok).max_by_key(|r| r.tokens.end)
 }
 
 fn ref_ending_at<'r>(v: &SentenceView<'_, 'r>, tok_end: usize) -> Option<&'r Ref> {
-    v.resolved
-        .refs
-        .iter()
-        .filter(|r| r.sentence == v.index && r.tokens.end == tok_end && usable(v, r))
-        .min_by_key(|r| r.tokens.start)
-}
-
-/// Actors the event view keeps (no sources, no news outlets, no currencies' countries), and places.
-fn usable(v: &SentenceView<'_, '_>, r: &Ref) -> bool {
-    v.kind(r.entity) == EntityKind::Place || v.actors.iter().any(|a| std::ptr::eq(*a, r))
+    v.args.iter().copied().filter(|r| r.tokens.end == tok_end).min_by_key(|r| r.tokens.start)
 }
 
 /// Whether a token may stand inside a list of actors.

@@ -121,6 +121,8 @@ pub(crate) struct SentenceView<'a, 'r> {
     pub words: Vec<(usize, String)>,
     /// Actor mentions in the sentence, minus those inside source frames ("according to X").
     pub actors: Vec<&'r Ref>,
+    /// The actor mentions above and the sentence's places: what a clause's arguments can be.
+    pub args: Vec<&'r Ref>,
     pub date: Option<NaiveDate>,
 }
 
@@ -140,8 +142,14 @@ impl<'a, 'r> SentenceView<'a, 'r> {
             .filter(|r| !frames.iter().any(|f| f.contains(&r.tokens.start)))
             // "the U.S. dollar": the country of a currency takes no part in the event
             .filter(|r| !crate::mention::MARKET_WORDS.contains(&a.tok(r.tokens.end).to_lowercase().as_str()))
+            .collect::<Vec<&Ref>>();
+        let args = resolved
+            .refs
+            .iter()
+            .filter(|r| r.sentence == index)
+            .filter(|r| resolved.entities[r.entity].kind == EntityKind::Place || actors.iter().any(|a| std::ptr::eq(*a, *r)))
             .collect();
-        Some(SentenceView { a, resolved, index, words, actors, date })
+        Some(SentenceView { a, resolved, index, words, actors, args, date })
     }
 
     fn text(&self) -> &'a str {
