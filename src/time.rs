@@ -73,6 +73,12 @@ fn re() -> &'static Regex {
     })
 }
 
+/// Whether a lowercased word names a weekday or a month ("friday", "june", "sept").
+pub fn is_day_or_month(w: &str) -> bool {
+    weekday(w).is_some() || (w.len() >= 3 && month_number(w).is_some() && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(|c| c.is_ascii_alphabetic()) && !matches!(w, "mar" | "may" | "march" | "jun"))
+        || matches!(w, "march" | "may" | "june")
+}
+
 fn month_number(s: &str) -> Option<u32> {
     let l = s.to_lowercase();
     MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)

@@ -209,7 +209,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             (Slot::Subject, true) => prep_arg(v, end, stop, "by"),
             (Slot::Object, false) => {
                 if entry.kind == FrameKind::Verb && entry.rest.is_empty() {
-                    chain_forward(v, tok_at(v, end), tok_at(v, stop))
+                    chain_forward(v, tok_at(v, after_time(v, end, stop)), tok_at(v, stop))
                 } else {
                     Vec::new()
                 }
@@ -249,7 +249,9 @@ fn group_start(v: &SentenceView<'_, '_>, head: usize) -> usize {
 fn clause_end(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> usize {
     for q in from..v.words.len() {
         let w = v.word(q);
-        if matches!(w, ";" | ":" | "." | "“" | "”" | "\"" | "which" | "who" | "where" | "while" | "whereas" | "but") || crate::mention::SPEECH_VERBS.contains(&w) {
+        // a full stop inside a sentence belongs to an abbreviation ("a.m.", "U.S.")
+        let full_stop = w == "." && q + 1 == v.words.len();
+        if full_stop || matches!(w, ";" | ":" | "“" | "”" | "\"" | "which" | "who" | "where" | "while" | "whereas" | "but") || crate::mention::SPEECH_VERBS.contains(&w) {
             return q;
         }
         // another predicate of the frame lexicon after "and": "met X and later held talks with Y"
@@ -306,7 +308,10 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
     let mut saw_comma = false;
     let mut t = from;
     while t < until {
-        if let Some(r) = ref_at(v, t) {
+        // "his Colombian counterpart": a possessive determiner is no participant of its own
+        let determiner = matches!(v.a.tok(t).to_lowercase().as_str(), "his" | "her" | "its" | "their")
+            && v.a.tok(t + 1).chars().next().is_some_and(char::is_alphabetic);
+        if let Some(r) = ref_at(v, t).filter(|_| !determiner) {
             // "…, and Z said": after a comma, Z is the subject of what follows
             let next = v.a.tok(r.tokens.end).to_lowercase();
             let opens_clause = crate::mention::SPEECH_VERBS.contains(&next.as_str()) || AUXILIARIES.contains(&next.as_str()) && next != "'s" && next != "to";
@@ -496,4 +501,24 @@ fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
         }
     }
     Vec::new()
+}
+
+/// The word after a time adjunct between a verb and its object ("received this Friday at 9:27
+/// a.m. his counterpart"): over weekdays, months, numbers and the words that frame them.
+fn after_time(v: &SentenceView<'_, '_>, from: usize, stop: usize) -> usize {
+    let timely = |w: &str| {
+        matches!(w, "this" | "last" | "next" | "on" | "at" | "today" | "yesterday" | "tomorrow" | "morning" | "afternoon" | "evening" | "night" | "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "a" | "m" | "." | ":" | "early" | "late" | "also" | "here")
+            || crate::time::is_day_or_month(w)
+            || w.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    let mut q = from;
+    while q < stop && q < from + 10 && timely(v.word(q)) {
+        q += 1;
+    }
+    // nothing but time words before the end: no adjunct to skip
+    if q == stop || q == from || !(from..q).any(|k| crate::time::is_day_or_month(v.word(k)) || v.word(k).chars().all(|c| c.is_ascii_digit()) || matches!(v.word(k), "today" | "yesterday" | "tomorrow")) {
+        from
+    } else {
+        q
+    }
 }
