@@ -473,3 +473,5 @@ fn a_pact_told_again_with_one_party_is_the_same_pact() {
     assert_eq!(p.len(), 1, "{got:#?}");
     assert_eq!(p[0].actors, set(&["Chile", "Peru"]));
 }
+meeting!(frame_apposition_before_the_verb, "Prime Minister, Datuk Seri Ana Ruiz, today received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Ana Ruiz", "Olav Rask"], Status::Held, Some("2024-05-15"));
+meeting!(frame_object_after_a_time_adjunct, "President Ana Ruiz received this Friday at 9:30 a.m. her Peruvian counterpart, Luis Vera, at the palace.", Some("2024-05-17"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-17"));
