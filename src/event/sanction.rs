@@ -50,13 +50,34 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
                 .map(|r| r.entity);
         }
     }
-    // "X imposed (new) sanctions", "X imposed an embargo"
+    // "X imposed (new) sanctions", "X imposed an embargo", "X decided to lift its sanctions"
     for k in (p.saturating_sub(4)..p).rev() {
-        if matches!(v.word(k), "imposed" | "imposes" | "impose" | "imposing" | "slapped" | "levied" | "announced" | "declared" | "tightened" | "extended") {
+        if IMPOSING.contains(&v.word(k)) {
             return v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
         }
     }
+    // "X placed Y under sanctions": the subject of the verb before the object
+    if p > 0 && v.word(p - 1) == "under" {
+        let verb = (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))?;
+        return v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+    }
     None
+}
+
+/// Verbs whose subject imposes, keeps or lifts the sanctions they govern.
+const IMPOSING: &[&str] = &[
+    "imposed", "imposes", "impose", "imposing", "slapped", "levied", "announced", "declared", "tightened", "extended",
+    "extends", "extend", "renewed", "renews", "renew", "expanded", "expands", "broadened", "lifted", "lifts", "lift",
+    "lifting", "eased", "eases", "ease", "easing", "prolonged", "prolongs", "maintained", "widened",
+];
+
+/// The targets of "X placed Y under sanctions": the actors between the verb and "under".
+fn placed_under(v: &SentenceView<'_, '_>, p: usize) -> Option<Vec<usize>> {
+    if p == 0 || v.word(p - 1) != "under" {
+        return None;
+    }
+    let verb = (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))?;
+    Some(SentenceView::distinct(v.actors_in(v.tok(verb), v.tok(p - 1)).into_iter().map(|r| r.entity)))
 }
 
 /// Every actor that imposes sanctions in the sentence (pacts leave them out of their parties).
@@ -70,7 +91,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     // explicit targets: "against Cuba", "on Iran"
     let mut explicit = None;
     for q in p + 1..(p + 6).min(v.words.len()) {
-        if matches!(v.word(q), "against" | "on" | "targeting") {
+        if matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
             let from = v.tok(q);
             let until = v.words.iter().skip(q + 1).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "and" | "but")).map_or(usize::MAX, |(t, _)| *t);
             explicit = Some(
@@ -83,6 +104,23 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
             break;
         }
     }
+    let explicit = explicit.or_else(|| placed_under(v, p));
+    // a demonym among the targets: "targeting sectors of the Russian economy"
+    let explicit = explicit.map(|mut t| {
+        if t.is_empty() {
+            if let Some(q) = (p + 1..(p + 10).min(v.words.len())).find(|&q| matches!(v.word(q), "against" | "on" | "targeting")) {
+                let (from, to) = (v.tok(q), v.tok((q + 8).min(v.words.len().saturating_sub(1))));
+                for (tok, c) in &v.resolved.demonyms {
+                    if (from..to).contains(tok) {
+                        if let Some(e) = v.resolved.entities.iter().position(|e| e.kind == EntityKind::Country && e.country == Some(*c)) {
+                            t.push(e);
+                        }
+                    }
+                }
+            }
+        }
+        t
+    });
     // otherwise the countries the sentence is about: "Iran … has been sanctioned by the U.S.",
     // "the two countries, which are both under US sanctions"
     let targets = explicit.unwrap_or_else(|| {

@@ -475,3 +475,31 @@ fn a_pact_told_again_with_one_party_is_the_same_pact() {
 }
 meeting!(frame_apposition_before_the_verb, "Prime Minister, Datuk Seri Ana Ruiz, today received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Ana Ruiz", "Olav Rask"], Status::Held, Some("2024-05-15"));
 meeting!(frame_object_after_a_time_adjunct, "President Ana Ruiz received this Friday at 9:30 a.m. her Peruvian counterpart, Luis Vera, at the palace.", Some("2024-05-17"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-17"));
+
+/// Sanctions: imposer and targets as the sentence names them.
+macro_rules! sanction {
+    ($name:ident, $text:expr, $imposer:expr, $targets:expr) => {
+        #[test]
+        fn $name() {
+            let doc = Document { id: "t".into(), text: $text.into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
+            let x = crate::extract(&doc);
+            let s: Vec<(String, Vec<String>)> = x
+                .events
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EventKind::Sanction { imposer, targets } => Some((
+                        x.resolved.entities[*imposer].label.clone(),
+                        targets.iter().map(|t| x.resolved.entities[*t].label.clone()).collect(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            let want: Vec<String> = $targets.iter().map(|t: &&str| (*t).to_owned()).collect();
+            assert_eq!(s, vec![($imposer.to_owned(), want)]);
+        }
+    };
+}
+
+sanction!(sanction_placed_under, "Chile has placed Acme Holdings and Peru under sanctions over arms sales.", "Chile", ["Acme Holdings", "Peru"]);
+sanction!(sanction_lifted, "The European Union has decided to lift economic sanctions on Syria.", "European Union", ["Syria"]);
+sanction!(sanction_its_sanctions, "Washington was lifting its sanctions against Syria.", "United States", ["Syria"]);
