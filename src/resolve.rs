@@ -314,8 +314,12 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::NewOrg { name, country, government, news } => {
+                // a body named by common words alone ("the Foreign Ministry", "the Cabinet") is
+                // its country's, else its article's: two stories' foreign ministries are not one
+                let generic = name.split_whitespace().all(|w| GENERIC_BODY_WORDS.contains(&w.trim_start_matches("the").to_lowercase().as_str()) || w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("of"));
                 let scope = match country {
                     Some(c) => lex.countries.get(*c).map_or(String::new(), |x| format!("{}/", x.qid)),
+                    None if generic => format!("{}/", b.article_key),
                     None => String::new(),
                 };
                 let label = canonical_org_name(name);
@@ -722,6 +726,17 @@ const ORG_HEAD_ALONE: &[&str] = &[
 ];
 
 /// Whether a role is a post of a national government (not of a company or a body).
+/// Words that name a body by its function, not by a name of its own: a body named by these
+/// alone is some country's, and without one it is only its article's.
+const GENERIC_BODY_WORDS: &[&str] = &[
+    "foreign", "defence", "defense", "finance", "interior", "justice", "trade", "economy", "economic", "home",
+    "external", "affairs", "ministry", "department", "office", "cabinet", "parliament", "assembly", "senate",
+    "congress", "council", "commission", "committee", "court", "supreme", "constitutional", "national", "central",
+    "state", "federal", "security", "bank", "government", "presidency", "army", "navy", "police", "forces",
+    "armed", "military", "intelligence", "agency", "treasury", "secretariat", "house", "lower", "upper",
+    "ministries", "general", "staff", "joint", "chiefs", "election", "electoral", "public", "health",
+];
+
 fn is_national(role: &str) -> bool {
     let r = role.to_lowercase();
     (r.contains("minister") || r.contains("secretary") || r.contains("president") || r.contains("chancellor")

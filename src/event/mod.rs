@@ -273,9 +273,37 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         events.extend(statement::extract(&view));
     }
     fold_partial_pacts(&mut events);
+    merge_sanctions(&mut events);
     place_at_dateline(a, &resolved, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
+}
+
+/// One article's sanctions by one imposer on the same targets are one measure told again.
+fn merge_sanctions(events: &mut Vec<Event>) {
+    let mut i = 0;
+    while i < events.len() {
+        let key = |e: &Event| match &e.kind {
+            EventKind::Sanction { imposer, targets } => {
+                let mut t = targets.clone();
+                t.sort_unstable();
+                Some((*imposer, t))
+            }
+            _ => None,
+        };
+        let same = key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k)));
+        match same {
+            Some(j) => {
+                let told = events.remove(i);
+                for s in told.sentences {
+                    if !events[j].sentences.contains(&s) {
+                        events[j].sentences.push(s);
+                    }
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// A meeting held with no place of its own took place where the story is filed from (the

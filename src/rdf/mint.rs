@@ -58,14 +58,14 @@ pub fn role(title: &str) -> NamedNode {
     node(format!("{BASE}id/role/{}", crate::resolve::fold(title)))
 }
 
-/// A post: a role in a country or organization.
-pub fn post(title: &str, of_key: Option<&str>) -> NamedNode {
+/// A post: a role in a country or organization. A post whose owner the text does not tell is
+/// its holder's alone (`…/id/post/president/holder/person/…`): unqualified presidents of many
+/// stories are not one post.
+pub fn post(title: &str, of_key: Option<&str>, holder_key: &str) -> NamedNode {
+    let path = |k: &str| k.split('/').map(encode).collect::<Vec<String>>().join("/");
     match of_key {
-        Some(k) => {
-            let parts: Vec<String> = k.split('/').map(encode).collect();
-            node(format!("{BASE}id/post/{}/{}", crate::resolve::fold(title), parts.join("/")))
-        }
-        None => node(format!("{BASE}id/post/{}", crate::resolve::fold(title))),
+        Some(k) => node(format!("{BASE}id/post/{}/{}", crate::resolve::fold(title), path(k))),
+        None => node(format!("{BASE}id/post/{}/holder/{}", crate::resolve::fold(title), path(holder_key))),
     }
 }
 

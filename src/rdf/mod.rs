@@ -260,7 +260,7 @@ fn entity_quads(w: &mut Writer, e: &Entity, n: &NamedNode, nodes: &[NamedNode], 
     }
     for p in &e.posts {
         let of_key = p.of.map(|o| entities[o].key.as_str());
-        let post = mint::post(&p.role, of_key);
+        let post = mint::post(&p.role, of_key, &e.key);
         let role = mint::role(&p.role);
         w.add(n.clone(), org::HOLDS, post.clone());
         w.add(post.clone(), rdf::TYPE, org::POST.into_owned());

@@ -262,3 +262,21 @@ fn one_pact_node_across_articles_by_parties_kind_and_year() {
     groups.sort();
     assert_eq!(groups, vec!["q1 q2", "q3", "q4"], "one 2023 agreement told twice; a 2019 agreement and a truce are others");
 }
+
+#[test]
+fn bodies_and_posts_without_an_owner_stay_with_their_article_and_holder() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"b1","date":"2024-05-02","text":"The Foreign Ministry said President Ana Ruiz would travel."}"#,
+        r#"{"id":"b2","date":"2024-05-03","text":"The Foreign Ministry said President Luis Vera would travel."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let orgs = select(&store, "SELECT DISTINCT ?o WHERE { ?o a schema:Organization ; rdfs:label \"Foreign Ministry\" }");
+    assert_eq!(column(&orgs, "o").len(), 2, "two stories' foreign ministries are not one body");
+    let posts = select(&store, "SELECT DISTINCT ?post WHERE { ?p org:holds ?post }");
+    assert_eq!(column(&posts, "post").len(), 2, "two unqualified presidencies are not one post");
+}
