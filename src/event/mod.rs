@@ -275,8 +275,26 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     fold_partial_pacts(&mut events);
     merge_sanctions(&mut events);
     place_at_dateline(a, &resolved, &mut events);
+    date_undated_news(a, date, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
+}
+
+/// A meeting the first sentences of a story tell as held, with no date of their own and not in
+/// the past perfect ("had met"), is the story's news: it happened on the story's date.
+fn date_undated_news(a: &Analyzed<'_>, date: Option<NaiveDate>, events: &mut [Event]) {
+    let Some(date) = date else { return };
+    for e in events.iter_mut().filter(|e| matches!(e.kind, EventKind::Meeting { .. }) && e.when.is_none() && e.status == Some(Status::Held)) {
+        let Some(&first) = e.sentences.iter().min() else { continue };
+        let pluperfect = a.sentences.get(first).is_some_and(|s| s.tokens.clone().any(|t| a.tok(t).eq_ignore_ascii_case("had")));
+        // "the earlier summit", "their previous meeting": told as past, not as the day's news
+        let earlier = e.sentences.iter().filter_map(|&i| a.sentences.get(i)).any(|s| {
+            s.tokens.clone().any(|t| matches!(a.tok(t).to_lowercase().as_str(), "earlier" | "previous" | "previously" | "ago" | "past" | "former" | "once" | "last"))
+        });
+        if first < 5 && !pluperfect && !earlier {
+            e.when = Some(When::Date(date));
+        }
+    }
 }
 
 /// One article's sanctions by one imposer on the same targets are one measure told again.

@@ -166,7 +166,7 @@ meeting!(
     Some("1987-03-25"),
     ["Fahd", "United Kingdom"],
     Status::Held,
-    None
+    Some("1987-03-25")
 );
 
 #[test]
@@ -416,11 +416,11 @@ macro_rules! meetings {
 // Frames: every inflection of a frame's verb, light verbs with their nouns, calls, visits.
 meeting!(frame_telephonic_conversation, "Prime Minister Rosa Delgado and President Tomas Berg on Monday held a telephonic conversation.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-13"));
 meeting!(frame_spoke_by_phone, "Chancellor Mara Quist spoke by phone with President Ilan Dorr on Tuesday.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-14"));
-meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, None);
-meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, None);
-meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is on a three-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, None);
+meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
+meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
+meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is on a three-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
 meeting!(frame_called_on, "Defence Minister Olav Rask on Monday called on President Tomas Berg in the capital.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, Some("2024-05-13"));
-meeting!(frame_courtesy_call_received, "President Tomas Berg received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, None);
+meeting!(frame_courtesy_call_received, "President Tomas Berg received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, Some("2024-05-15"));
 meeting!(frame_postponed_meeting, "President Tomas Berg postponed a White House meeting with President Joe Biden.", Some("2024-05-15"), ["Tomas Berg", "Joe Biden"], Status::Planned, None);
 meeting!(frame_relative_clause_subject, "President Tomas Berg, who arrived on Sunday, met Chancellor Mara Quist on Monday.", Some("2024-05-15"), ["Tomas Berg", "Mara Quist"], Status::Held, Some("2024-05-13"));
 meeting!(frame_then_president, "Tomas Berg met with then President Ilan Dorr in the capital in March 2019.", Some("2024-05-15"), ["Tomas Berg", "Ilan Dorr"], Status::Held, Some("2019-03"));
@@ -503,3 +503,5 @@ macro_rules! sanction {
 sanction!(sanction_placed_under, "Chile has placed Acme Holdings and Peru under sanctions over arms sales.", "Chile", ["Acme Holdings", "Peru"]);
 sanction!(sanction_lifted, "The European Union has decided to lift economic sanctions on Syria.", "European Union", ["Syria"]);
 sanction!(sanction_its_sanctions, "Washington was lifting its sanctions against Syria.", "United States", ["Syria"]);
+meeting!(frame_the_day_news_is_dated_by_the_story, "President Ana Ruiz met Chancellor Mara Quist in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, Some("2024-05-15"));
+meeting!(frame_an_earlier_meeting_is_not_the_day_news, "President Ana Ruiz and Chancellor Mara Quist had met in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, None);
