@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 const VERBS_TSV: &str = include_str!("../ontology/lexicon/verbs.tsv");
 const FRAMES_TSV: &str = include_str!("../ontology/lexicon/frames.tsv");
+const WORDS_TSV: &str = include_str!("../ontology/lexicon/words.tsv");
 
 /// How a verb is inflected where it matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,6 +103,58 @@ impl FrameEntry {
     }
 }
 
+/// The closed word classes of `ontology/lexicon/words.tsv`, one field per class.
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    /// Auxiliaries and modals of a verb group.
+    pub auxiliaries: Vec<&'static str>,
+    /// Verbs and adjectives that govern an infinitive of what has not happened yet ("plans to visit", "is expected to meet").
+    pub prospective: Vec<&'static str>,
+    /// Verbs that call off an event named by a noun ("pulled out of the visit", "scrapped the talks").
+    pub called_off: Vec<&'static str>,
+    /// Verbs that move an event to a later date: it is still to come.
+    pub postponed: Vec<&'static str>,
+    /// Words of a verb group that deny the event.
+    pub negators: Vec<&'static str>,
+    /// Adverbs that may stand inside a verb group or between a subject and its verb.
+    pub adverbs: Vec<&'static str>,
+    /// Words that may stand inside a list of actors: "President X, Y and their counterparts".
+    pub list_glue: Vec<&'static str>,
+    /// Prepositions and subordinators before a gerund or participle whose subject is the main clause's ("after meeting X, Y said"; "Y said after meeting X").
+    pub adverbial_preps: Vec<&'static str>,
+    /// Words before a noun that make it a noun, not a verb ("a visit", "his visit", "the meeting").
+    pub determiners: Vec<&'static str>,
+    /// Words that mark a call as held at a distance.
+    pub phone_cues: Vec<&'static str>,
+}
+
+impl WordClasses {
+    fn parse(tsv: &'static str) -> Result<WordClasses, FrameError> {
+        let mut w = WordClasses::default();
+        for (line, cols) in rows(tsv) {
+            let [class, list] = cols[..] else {
+                return Err(FrameError { file: "words.tsv", line, message: "expected class and words".into() });
+            };
+            let words: Vec<&'static str> = list.split('|').filter(|x| !x.is_empty()).collect();
+            let slot = match class {
+                "auxiliaries" => &mut w.auxiliaries,
+                "prospective" => &mut w.prospective,
+                "called_off" => &mut w.called_off,
+                "postponed" => &mut w.postponed,
+                "negators" => &mut w.negators,
+                "adverbs" => &mut w.adverbs,
+                "list_glue" => &mut w.list_glue,
+                "adverbial_preps" => &mut w.adverbial_preps,
+                "determiners" => &mut w.determiners,
+                "phone_cues" => &mut w.phone_cues,
+                c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
+            };
+            *slot = words;
+        }
+        Ok(w)
+    }
+}
+
 /// The frame lexicon with the inflected forms of its verbs.
 #[derive(Debug)]
 pub struct Frames {
@@ -111,6 +164,8 @@ pub struct Frames {
     verb_forms: HashMap<String, Vec<(&'static str, Form)>>,
     /// A word (any verb form, either number of a noun) → the rows whose head it may be.
     heads: HashMap<String, Vec<usize>>,
+    /// The closed word classes clauses are read with.
+    pub words: WordClasses,
 }
 
 /// A row of the frame lexicon that does not parse.
@@ -132,7 +187,11 @@ impl Frames {
     /// Never at run time for a shipped build: the unit tests parse the same files.
     pub fn shipped() -> &'static Frames {
         static FRAMES: OnceLock<Frames> = OnceLock::new();
-        FRAMES.get_or_init(|| Frames::parse(VERBS_TSV, FRAMES_TSV).unwrap_or_else(|e| unreachable!("shipped frames: {e}")))
+        FRAMES.get_or_init(|| {
+            let mut f = Frames::parse(VERBS_TSV, FRAMES_TSV).unwrap_or_else(|e| unreachable!("shipped frames: {e}"));
+            f.words = WordClasses::parse(WORDS_TSV).unwrap_or_else(|e| unreachable!("shipped word classes: {e}"));
+            f
+        })
     }
 
     /// Parses a verb-forms table and a frame table.
@@ -219,7 +278,7 @@ impl Frames {
                 heads.entry(w).or_default().push(i);
             }
         }
-        Ok(Frames { entries, verb_forms, heads })
+        Ok(Frames { entries, verb_forms, heads, words: WordClasses::default() })
     }
 
     /// The rows whose head a lowercased word may be, in file order.
@@ -365,6 +424,15 @@ mod tests {
         assert!(noun_matches("talk", "talks"));
         assert!(noun_matches("discussions", "discussion"));
         assert!(!noun_matches("talked", "talk"));
+    }
+
+    #[test]
+    fn every_word_class_is_filled() {
+        let w = &Frames::shipped().words;
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues)] {
+            assert!(!class.is_empty(), "{name}");
+        }
+        assert!(WordClasses::parse("nouns\ta|b\n").is_err());
     }
 
     #[test]

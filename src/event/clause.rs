@@ -4,12 +4,18 @@
 //! Z") and several events per sentence ("X met Y and later held talks with Z").
 //!
 //! No parser: English news clauses are read with a few closed word classes (auxiliaries,
-//! adverbs, the words that may sit inside a list of actors) kept as tables below.
+//! adverbs, the words that may sit inside a list of actors), kept as data in
+//! `ontology/lexicon/words.tsv`.
 
 use crate::frame::{noun_matches, EventClass, FrameEntry, FrameKind, Frames, Role, Slot};
 use crate::resolve::{EntityKind, Ref};
 
 use super::{SentenceView, FUTURE_CUES};
+
+/// The closed word classes clauses are read with (`ontology/lexicon/words.tsv`).
+fn words() -> &'static crate::frame::WordClasses {
+    &Frames::shipped().words
+}
 
 /// A frame matched in one sentence, with its arguments found.
 #[derive(Debug)]
@@ -40,49 +46,6 @@ impl Clause<'_> {
     }
 }
 
-/// Auxiliaries and modals of a verb group.
-const AUXILIARIES: &[&str] = &[
-    "will", "would", "shall", "'ll", "can", "could", "may", "might", "must", "should", "to", "be", "is", "are", "was",
-    "were", "been", "being", "am", "has", "have", "had", "do", "does", "did", "not", "n't", "never", "'s",
-];
-/// Verbs and adjectives that govern an infinitive of what has not happened yet ("plans to
-/// visit", "is expected to meet").
-const PROSPECTIVE: &[&str] = &[
-    "plan", "plans", "planned", "planning", "expected", "scheduled", "set", "due", "going", "hope", "hopes", "hoped",
-    "intend", "intends", "intended", "agreed", "agree", "want", "wants", "wanted", "aim", "aims", "seek", "seeks",
-    "invited", "ready", "likely", "preparing", "prepares", "about", "decided", "decide", "offered", "offer",
-    "proposed", "propose", "wish", "wishes", "eager", "keen", "poised",
-];
-/// Verbs that call off an event named by a noun ("pulled out of the visit", "scrapped the talks").
-const CALLED_OFF: &[&str] = &["pulled", "pulls", "withdrew", "withdraws", "scrapped", "scraps", "skipped", "skips", "skip", "abandoned", "off", "cancelling", "canceling", "cancel", "cancels"];
-/// Verbs that move an event to a later date: it is still to come.
-const POSTPONED: &[&str] = &["postponed", "postpones", "postpone", "delayed", "delays", "rescheduled", "deferred", "put"];
-/// Words of a verb group that deny the event.
-const NEGATORS: &[&str] = &["not", "n't", "never", "no", "refused", "refuses", "declined", "declines", "failed", "fails", "cancelled", "canceled", "unable"];
-/// Adverbs that may stand inside a verb group or between a subject and its verb.
-const ADVERBS: &[&str] = &[
-    "also", "already", "again", "later", "jointly", "first", "recently", "reportedly", "just", "still", "separately",
-    "briefly", "then", "soon", "both", "formally", "officially", "subsequently", "previously", "once", "finally",
-    "personally", "warmly", "earlier", "today", "yesterday", "tonight", "on", "this", "last", "next", "week", "month",
-    "morning", "afternoon", "evening", "night", "day", "late", "early", "all", "each", "together",
-];
-/// Words that may stand inside a list of actors: "President X, Y and their counterparts".
-const LIST_GLUE: &[&str] = &[
-    "and", "&", "the", "his", "her", "their", "its", "'s", "’s", "counterpart", "counterparts", "as", "well", "both",
-    "former", "acting", "outgoing", "visiting", "new", "top", "-", "–", "chief", "colleague", "colleagues",
-    "respectively", "host", "guest", "leaders", "leader", "then",
-];
-/// Prepositions and subordinators before a gerund or participle whose subject is the main
-/// clause's ("after meeting X, Y said"; "Y said after meeting X").
-const ADVERBIAL_PREPS: &[&str] = &["after", "before", "while", "during", "since", "upon", "on", "when", "following"];
-/// Words before a noun that make it a noun, not a verb ("a visit", "his visit", "the meeting").
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "'s", "’s", "first", "state", "official",
-    "working", "private", "bilateral", "planned", "upcoming", "proposed", "historic", "landmark", "rare", "brief",
-    "separate", "second", "latest", "surprise", "courtesy", "phone", "telephone", "telephonic", "video", "virtual",
-];
-/// Words that mark a call as held at a distance.
-pub(crate) const PHONE_CUES: &[&str] = &["phone", "telephone", "telephonic", "video", "phoned", "telephoned", "videoconference", "virtual", "virtually"];
 
 /// Every frame of `class` the sentence states, in text order.
 pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClass) -> Vec<Clause<'l>> {
@@ -132,7 +95,7 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
         && p > 0
         && !matches!(prev, "," | "after" | "before" | "while" | "when" | "since" | "upon" | "by" | "on" | "is" | "are" | "was" | "were" | "be" | "been" | "and" | "without" | "from" | "for" | "of" | "not" | "also" | "—" | "–" | "-");
     // a sentence does not open with a finite verb: "Talks led by X …" is the noun
-    let noun_context = p == 0 || gerund_as_noun || DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
+    let noun_context = p == 0 || gerund_as_noun || words().determiners.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
     for e in frames.candidates(w).filter(|e| e.class == class) {
         let end = match e.kind {
@@ -193,11 +156,11 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     let near: Vec<&str> = (head.saturating_sub(4)..head).map(|k| v.word(k)).collect();
     let future = entry.status == Some("planned") || match entry.kind {
         FrameKind::Verb => {
-            group_words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "would" | "to") || PROSPECTIVE.contains(w))
+            group_words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "would" | "to") || words().prospective.contains(w))
         }
-        FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || POSTPONED.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
+        FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || words().postponed.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
     };
-    let negated = group_words.iter().any(|w| NEGATORS.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| NEGATORS.contains(w) || CALLED_OFF.contains(w)));
+    let negated = group_words.iter().any(|w| words().negators.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| words().negators.contains(w) || words().called_off.contains(w)));
     let passive = entry.kind == FrameKind::Verb
         && v.words.get(head).is_some_and(|(_, w)| frames.verb(w).iter().any(|(_, f)| matches!(f, crate::frame::Form::Participle)))
         && group_words.iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "being" | "be"));
@@ -234,8 +197,8 @@ fn group_start(v: &SentenceView<'_, '_>, head: usize) -> usize {
     let mut k = head;
     while k > 0 {
         let w = v.word(k - 1);
-        let adverb = ADVERBS.contains(&w) && !matches!(w, "on" | "this" | "last" | "next" | "week" | "month" | "day" | "morning" | "afternoon" | "evening" | "night" | "all" | "each");
-        if AUXILIARIES.contains(&w) || PROSPECTIVE.contains(&w) || NEGATORS.contains(&w) || adverb || (w.len() > 4 && w.ends_with("ly")) {
+        let adverb = words().adverbs.contains(&w) && !matches!(w, "on" | "this" | "last" | "next" | "week" | "month" | "day" | "morning" | "afternoon" | "evening" | "night" | "all" | "each");
+        if words().auxiliaries.contains(&w) || words().prospective.contains(&w) || words().negators.contains(&w) || adverb || (w.len() > 4 && w.ends_with("ly")) {
             k -= 1;
         } else {
             break;
@@ -275,7 +238,7 @@ fn ref_ending_at<'r>(v: &SentenceView<'_, 'r>, tok_end: usize) -> Option<&'r Ref
 fn glue(v: &SentenceView<'_, '_>, tok: usize) -> bool {
     let raw = v.a.tok(tok);
     let w = raw.to_lowercase();
-    LIST_GLUE.contains(&w.as_str())
+    words().list_glue.contains(&w.as_str())
         || title_word(&w)
         || raw.chars().next().is_some_and(char::is_uppercase) && !crate::mention::SPEECH_VERBS.contains(&w.as_str())
 }
@@ -314,7 +277,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         if let Some(r) = ref_at(v, t).filter(|_| !determiner) {
             // "…, and Z said": after a comma, Z is the subject of what follows
             let next = v.a.tok(r.tokens.end).to_lowercase();
-            let opens_clause = crate::mention::SPEECH_VERBS.contains(&next.as_str()) || AUXILIARIES.contains(&next.as_str()) && next != "'s" && next != "to";
+            let opens_clause = crate::mention::SPEECH_VERBS.contains(&next.as_str()) || words().auxiliaries.contains(&next.as_str()) && next != "'s" && next != "to";
             if opens_clause && (after_comma || saw_comma) {
                 break;
             }
@@ -380,7 +343,7 @@ fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
             }
         } else if w == "of" && k > start && !out.is_empty() && glue(v, k - 1) {
             // "President X of Argentina will host": the owner of a post stays in the list
-        } else if !(glue(v, k) || ADVERBS.contains(&w.as_str()) || v.a.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number)) {
+        } else if !(glue(v, k) || words().adverbs.contains(&w.as_str()) || v.a.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number)) {
             break;
         }
         t = k;
@@ -418,7 +381,7 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
         return chain_backward(v, v.tok(group - 1));
     }
     // "after meeting X, Y said" / "Y said after meeting X": the main clause's subject
-    if (ADVERBIAL_PREPS.contains(&prev) || matches!(prev, "," | "—" | "–")) && v.word(head).ends_with("ing") {
+    if (words().adverbial_preps.contains(&prev) || matches!(prev, "," | "—" | "–")) && v.word(head).ends_with("ing") {
         return modified_subject(v, group - 1);
     }
     chain_backward(v, v.tok(group))
@@ -428,7 +391,7 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
 /// comma that closes a sentence-initial phrase ("In a call with X, Y said"), else the list
 /// that opens the sentence ("Y said after meeting X").
 fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
-    let opener = (0..at).all(|k| !v.word(k).chars().any(char::is_alphanumeric) || ADVERBIAL_PREPS.contains(&v.word(k)) || matches!(v.word(k), "in" | "during" | "at"));
+    let opener = (0..at).all(|k| !v.word(k).chars().any(char::is_alphanumeric) || words().adverbial_preps.contains(&v.word(k)) || matches!(v.word(k), "in" | "during" | "at"));
     if opener {
         if let Some(c) = (at..v.words.len()).find(|&k| v.word(k) == ",") {
             return chain_forward(v, tok_at(v, c + 1), tok_at(v, v.words.len()));

@@ -133,7 +133,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         _ => v.date_near(t, c.future),
     };
     let future = c.future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
-    let phone = c.entry.cameo == "041" || clause::PHONE_CUES.iter().any(|w| v.has(&[w]));
+    let phone = c.entry.cameo == "041" || Frames::shipped().words.phone_cues.iter().any(|w| v.has(&[w]));
     let trig = v.word(c.head).to_owned();
     let label = if visit {
         label_visit(v, c.head)
