@@ -138,13 +138,13 @@ mod tests {
 
     #[test]
     fn lower_case_wire_copy() {
-        let t = "La paz, march 18 - a senior world bank official said the lending agency planned credits for bolivia's \
-                 state oil company ypfb. David knox, world bank vice-president, said bolivia should grow. Knox said the \
-                 world bank supported the programme of president victor paz estenssoro.";
+        let t = "La paz, march 18 - ypfb, the state oil firm of bolivia, will get new credits from the world bank, \
+                 a lender spokesman said. Minister maria lopez welcomed them. Lopez said president ana ruiz backs \
+                 the plan, according to staff.";
         assert!(lost_case(t));
         let c = truecase(t, Lexicon::shipped());
         assert_eq!(c.len(), t.len());
-        for want in ["World Bank", "Bolivia", "YPFB", "David Knox", "Victor Paz Estenssoro", "La Paz"] {
+        for want in ["World Bank", "Bolivia", "YPFB", "Maria Lopez", "Ana Ruiz", "La Paz"] {
             assert!(c.contains(want), "{want:?} not in {c}");
         }
         assert!(!lost_case("Iran and Venezuela signed a deal in Tehran on Saturday, officials of both countries said after the talks ended."));

@@ -1003,7 +1003,7 @@ fn extend_title(
                     if of.is_some() {
                         end = spans[ti].end_tok;
                     }
-                    // "of Japan's Ministry of International Trade and Industry": the body owns it
+                    // "an official of Japan's Ministry of Finance": the body owns it
                     let after = spans[ti].end_tok;
                     if matches!(a.tok(after), "'s" | "’s") {
                         if let Some(oi) = tags.get(after + 1).copied().flatten() {

@@ -559,8 +559,8 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
                 let prev = if k > 0 { a.tok(k - 1).to_lowercase() } else { String::new() };
                 let prev2 = if k > 1 { a.tok(k - 2).to_lowercase() } else { String::new() };
-                // where one goes or is ("arrived in Bangui, the capital of the Central African
-                // Republic") says nothing of whose official one is
+                // where one goes or is ("landed in Lima, the capital of Peru") says nothing of
+                // whose official one is
                 let whereabouts = matches!(prev.as_str(), "in" | "at" | "near") || prev == "of" && matches!(prev2.as_str(), "capital" | "city" | "part" | "north" | "south" | "east" | "west");
                 !whereabouts && !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from" | "than")
             })
@@ -867,8 +867,8 @@ mod tests {
         [("Japan", Country), ("Reagan", Person, "President of United States"), ("United States", Country), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
     actors!(what_another_says_is_no_evidence_of_nationality, "JAKARTA, March 3 - He told reporters after meeting with President Suharto that demand fell in the U.S. and Europe.",
         [("Indonesia", Country), ("Suharto", Person, "President of Indonesia"), ("United States", Country)]);
-    actors!(a_name_before_and_is_no_title_word, "TOKYO, April 3 - Talks between Reagan and Prime Minister Yasuhiro Nakasone. He met bankers and Posts and Telecommunications Minister Shunjiro Karasawa.",
-        [("Japan", Country), ("Shunjiro Karasawa", Person, "Posts and Telecommunications Minister of Japan"), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
+    actors!(a_name_before_and_is_no_title_word, "TOKYO, April 3 - Aides prepared talks between Clark and Prime Minister Kenji Sato. Later he saw bankers and Posts and Telecommunications Minister Goro Ito.",
+        [("Goro Ito", Person, "Posts and Telecommunications Minister of Japan"), ("Japan", Country), ("Kenji Sato", Person, "Prime Minister of Japan")]);
     actors!(a_possessive_before_a_title_points_to_the_person_before, "BRUSSELS, June 29 - It was attended by French President Francois Mitterrand and his Prime Minister Jacques Chirac.",
         [("France", Country), ("Francois Mitterrand", Person, "President of France"), ("Jacques Chirac", Person, "Prime Minister of France")]);
     actors!(a_company_keeps_its_legal_suffix_and_a_named_thing_is_no_person, "Lewis Preston, chairman of J.P. Morgan and Co. Inc., spoke to an Agribusiness Education forum.",
@@ -903,7 +903,7 @@ mod tests {
     actors!(apposition_adds_a_second_post, "Chairman Yousef Shirawi, Bahrain's Development and Industry Minister, told reporters.",
         [("Bahrain", Country), ("Yousef Shirawi", Person, "Chairman", "Development and Industry Minister of Bahrain")]);
     actors!(based_is_a_modifier, "The Bahrain-based Gulf News Agency said so.", [("Gulf News Agency", Organization)]);
-    actors!(title_phrase, "Chief Cabinet Secretary Masaharu Gotoda told reporters.",
+    actors!(title_phrase, "Chief Cabinet Secretary Masaharu Gotoda spoke to the press.",
         [("Masaharu Gotoda", Person, "Chief Cabinet Secretary")]);
     // name shapes
     actors!(particles, "EC Commissioner Willy De Clercq met Victor Paz Estenssoro and Osama bin Laden.",
@@ -928,9 +928,9 @@ mod tests {
     actors!(river_named_after_a_country, "They crossed the Jordan River.", []);
     actors!(the_country_is_the_latest_country, "A top Japanese official said the country was living up to the pact.", [("Japan", Country)]);
     actors!(capital_naming_a_pact_is_its_place, "Japan pledged in the Paris accord to stimulate demand.", [("Japan", Country)]);
-    actors!(region_is_no_country, "David Knox, World Bank vice-president for Latin America, said Bolivia should grow.",
-        [("Bolivia", Country), ("David Knox", Person, "Vice President for Latin America of World Bank"), ("World Bank", Organization)]);
-    actors!(acronyms_of_organizations, "Bolivia's state oil company YPFB and the Organisation for Economic Cooperation and Development (OECD) agreed.",
+    actors!(region_is_no_country, "Rosa Mendez, World Bank vice-president for South America, expects Peru to grow faster.",
+        [("Peru", Country), ("Rosa Mendez", Person, "Vice President for South America of World Bank"), ("World Bank", Organization)]);
+    actors!(acronyms_of_organizations, "Officials at the Organization for Economic Co-operation and Development (OECD) and Bolivia's state oil company YPFB agreed.",
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
     actors!(diplomats_stand_for_their_government_but_a_demonym_alone_names_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);

@@ -328,8 +328,8 @@ fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
         if matches!(w.as_str(), "and" | "&") {
             seen_and = true;
         } else if w == "," && out.is_empty() && k > start && ref_ending_at(v, k).is_some() {
-            // "Prime Minister, Datuk Seri Anwar Ibrahim, today received": the comma that closes
-            // an apposition before the verb
+            // "The host, Prime Minister Ana Ruiz, today received": the comma that closes an
+            // apposition before the verb
         } else if w == "," {
             if !seen_and {
                 // "X, who arrived on Tuesday, met Y": over a parenthetical to its antecedent

@@ -183,7 +183,7 @@ fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
 
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
-    // who reports the meeting is not in it: "…, Chief Cabinet Secretary Masaharu Gotoda told reporters"
+    // who reports the meeting is not in it: "…, a Cabinet spokesman told reporters"
     let reporter = |r: &crate::resolve::Ref| {
         r.tokens.start > t
             && (1..=2).any(|k| crate::mention::SPEECH_VERBS.contains(&v.a.tok(r.tokens.end + k - 1).to_lowercase().as_str()))
@@ -691,10 +691,9 @@ fn represented(e: &Event, resolved: &crate::resolve::Resolved) -> std::collectio
     out
 }
 
-/// Talks told first between countries ("Japanese officials tomorrow open talks with American
-/// negotiators") and, in the next sentence, between the persons who represent them ("Kuroda,
-/// vice minister of MITI, is to hold meetings with Deputy U.S. Trade Representative Smith") are
-/// one meeting.
+/// Talks told first between countries ("Japanese officials open talks with U.S. negotiators
+/// today") and, in the next sentence, between the persons who represent them ("a MITI vice
+/// minister will meet the Deputy U.S. Trade Representative") are one meeting.
 fn same_talks_by_representatives(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) -> bool {
     let adjacent = match (a.sentences.last(), b.sentences.first()) {
         (Some(x), Some(y)) => y.saturating_sub(*x) <= 1,

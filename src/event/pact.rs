@@ -96,7 +96,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut last: Option<usize> = None;
-    // every pact the sentence names ("agreed to a ceasefire as they work towards a peace pact"),
+    // every pact the sentence names ("agreed to a truce while they negotiate a peace treaty"),
     // but one noun phrase once ("the accord, a landmark deal,")
     while let Some(pos) = trigger(v, from) {
         if last.is_none_or(|l| pos > l + 4) {
@@ -128,8 +128,8 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let window: Vec<&str> = v.words.iter().map(|(_, w)| w.as_str()).collect();
     let before: Vec<&str> = window.iter().take(pos).rev().take(8).copied().collect();
     let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
-    // what the sentence says of the pact before it turns to another one ("… would be sought with
-    // Japan on terms similar to one signed last autumn")
+    // what the sentence says of the pact before it turns to another one ("… would be sought
+    // with Japan, like the one signed last year")
     let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
     let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
     // "talks ended without a deal": the pact never came, whatever verb ends the talks

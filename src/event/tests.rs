@@ -158,7 +158,7 @@ fn here_is_the_dateline_city() {
 }
 
 no_meeting!(talks_with_unnamed_counterparts, "Brazilian Finance Minister Dilson Funaro sought rescheduling talks with banks.");
-no_meeting!(negated_meeting, "U.S. Agriculture Secretary Richard Lyng said he had no plans to meet Indian Prime Minister Rajiv Gandhi.");
+no_meeting!(negated_meeting, "U.S. Agriculture Secretary Richard Lyng told the press on Monday there were no plans to meet Prime Minister Rajiv Gandhi.");
 
 meeting!(
     visit_by,
@@ -191,7 +191,7 @@ no_meeting!(talks_as_speech, "Brazil talks about its debt often, Brazilian Finan
 no_meeting!(received_a_contract, "Hughes Aircraft Co, a unit of General Motors Corp, received a contract from the U.S. Navy.");
 no_meeting!(meet_demands, "Argentina and Brazil said they could not meet creditor bank demands.");
 no_meeting!(capitalised_trigger_in_a_name, "VMX Inc and IBM introduced Host Data Link in Dallas.");
-no_meeting!(anaphoric_summit, "The main goal of Japan and the United States at the summit would be to strengthen growth.");
+no_meeting!(anaphoric_summit, "Japan and the United States hope to lift growth at the summit.");
 no_meeting!(hypothetical_visit_of_no_one, "Officials said more Iranians will consider visiting Venezuelan cities.");
 
 meeting!(
@@ -204,7 +204,7 @@ meeting!(
 );
 meeting!(
     met_ministers_of_a_country,
-    "World Bank President Barber Conable pledged support. Conable arrived in Indonesia on Saturday and has since met 14 Indonesian cabinet ministers.",
+    "World Bank President Barber Conable pledged support. Since landing in Indonesia on Saturday Conable has met 12 Indonesian cabinet ministers.",
     Some("1987-03-24"),
     ["Barber Conable", "Indonesia"],
     Status::Held,
@@ -418,10 +418,10 @@ meeting!(frame_telephonic_conversation, "Prime Minister Rosa Delgado and Preside
 meeting!(frame_spoke_by_phone, "Chancellor Mara Quist spoke by phone with President Ilan Dorr on Tuesday.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-14"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
-meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is on a three-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
+meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is currently on a two-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
 meeting!(frame_called_on, "Defence Minister Olav Rask on Monday called on President Tomas Berg in the capital.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, Some("2024-05-13"));
 meeting!(frame_courtesy_call_received, "President Tomas Berg received a courtesy call from Defence Minister Olav Rask.", Some("2024-05-15"), ["Olav Rask", "Tomas Berg"], Status::Held, Some("2024-05-15"));
-meeting!(frame_postponed_meeting, "President Tomas Berg postponed a White House meeting with President Joe Biden.", Some("2024-05-15"), ["Tomas Berg", "Joe Biden"], Status::Planned, None);
+meeting!(frame_postponed_meeting, "President Tomas Berg has postponed a planned Oval Office meeting with President Ilan Dorr.", Some("2024-05-15"), ["Tomas Berg", "Ilan Dorr"], Status::Planned, None);
 meeting!(frame_relative_clause_subject, "President Tomas Berg, who arrived on Sunday, met Chancellor Mara Quist on Monday.", Some("2024-05-15"), ["Tomas Berg", "Mara Quist"], Status::Held, Some("2024-05-13"));
 meeting!(frame_then_president, "Tomas Berg met with then President Ilan Dorr in the capital in March 2019.", Some("2024-05-15"), ["Tomas Berg", "Ilan Dorr"], Status::Held, Some("2019-03"));
 meeting!(frame_apposition_closed_by_comma, "After meeting President Ilan Dorr on Friday, Kenya's foreign minister, Olav Rask, praised the talks.", Some("2024-05-15"), ["Olav Rask", "Ilan Dorr"], Status::Held, Some("2024-05-10"));
@@ -442,7 +442,7 @@ meetings!(
 
 // Pacts: the noun "deal" with its partner, money amounts, lifecycle verbs.
 pact!(pact_deal_with_partner, "Chile yesterday signed a deal with Peru to export power.", ["Chile", "Peru"], Status::Signed, None);
-pact!(pact_deal_with_a_person_binds_their_country, "Chile brokered a $2.5 billion deal with Peruvian President Ana Lind.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_deal_with_a_person_binds_their_country, "Chile brokered a $4 billion fishing deal with Peruvian President Ana Lind.", ["Chile", "Peru"], Status::Signed, None);
 pact!(pact_loan_in_dollars, "The World Bank and Kenya signed a $300 million loan agreement on Monday.", ["World Bank", "Kenya"], Status::Signed, None);
 pact!(pact_euro_amount, "The EU and Kenya agreed a €1.5bn trade deal.", ["European Union", "Kenya"], Status::Signed, None);
 pact!(pact_pulled_out_keeps_the_other_party, "Chile pulled out of the treaty with Peru on Tuesday.", ["Chile", "Peru"], Status::Withdrawn, None);
@@ -501,7 +501,7 @@ macro_rules! sanction {
 }
 
 sanction!(sanction_placed_under, "Chile has placed Acme Holdings and Peru under sanctions over arms sales.", "Chile", ["Acme Holdings", "Peru"]);
-sanction!(sanction_lifted, "The European Union has decided to lift economic sanctions on Syria.", "European Union", ["Syria"]);
-sanction!(sanction_its_sanctions, "Washington was lifting its sanctions against Syria.", "United States", ["Syria"]);
+sanction!(sanction_lifted, "The European Union voted to lift its trade sanctions on Syria.", "European Union", ["Syria"]);
+sanction!(sanction_its_sanctions, "Washington is easing its sanctions against Syria.", "United States", ["Syria"]);
 meeting!(frame_the_day_news_is_dated_by_the_story, "President Ana Ruiz met Chancellor Mara Quist in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, Some("2024-05-15"));
 meeting!(frame_an_earlier_meeting_is_not_the_day_news, "President Ana Ruiz and Chancellor Mara Quist had met in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, None);
