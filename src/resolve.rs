@@ -178,23 +178,17 @@ impl Builder<'_> {
     fn person_by_part(&self, name: &str) -> Option<usize> {
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
         let mut found = None;
-        for (i, e) in self.out.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
+        for (i, fw) in self.person_names() {
+            if fw.len() <= words.len() {
                 continue;
             }
-            for full in &e.names {
-                let fw: Vec<String> = full.split_whitespace().map(fold).collect();
-                if fw.len() <= words.len() {
-                    continue;
+            let contains = words.iter().all(|w| fw.contains(w) || fw.iter().any(|f| f.split('-').any(|p| p == w)));
+            let last_ok = words.last().is_some_and(|w| fw.iter().skip(1).any(|f| f == w || f.split('-').any(|p| p == w)));
+            if contains && last_ok {
+                if found.is_some_and(|f| f != i) {
+                    return None;
                 }
-                let contains = words.iter().all(|w| fw.contains(w) || fw.iter().any(|f| f.split('-').any(|p| p == w)));
-                let last_ok = words.last().is_some_and(|w| fw.iter().skip(1).any(|f| f == w || f.split('-').any(|p| p == w)));
-                if contains && last_ok {
-                    if found.is_some_and(|f| f != i) {
-                        return None;
-                    }
-                    found = Some(i);
-                }
+                found = Some(i);
             }
         }
         if found.is_none() && words.len() == 1 {
@@ -208,27 +202,31 @@ impl Builder<'_> {
     /// "Lee" for Lee Hsien Loong).
     fn person_by_family_name_first(&self, word: &str) -> Option<usize> {
         let mut found = None;
-        for (i, e) in self.out.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
+        for (i, fw) in self.person_names() {
+            if fw.len() < 2 {
                 continue;
             }
-            for full in &e.names {
-                let fw: Vec<String> = full.split_whitespace().map(fold).collect();
-                if fw.len() < 2 {
-                    continue;
-                }
-                if fw.iter().skip(1).any(|f| f == word) {
+            if fw.iter().skip(1).any(|f| f == word) {
+                return None;
+            }
+            if fw.first().is_some_and(|f| f == word) {
+                if found.is_some_and(|f| f != i) {
                     return None;
                 }
-                if fw.first().is_some_and(|f| f == word) {
-                    if found.is_some_and(|f| f != i) {
-                        return None;
-                    }
-                    found = Some(i);
-                }
+                found = Some(i);
             }
         }
         found
+    }
+
+    /// Every name of every known person, as folded words, with the person's index.
+    fn person_names(&self) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+        self.out
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .flat_map(|(i, e)| e.names.iter().map(move |n| (i, n.split_whitespace().map(fold).collect())))
     }
 
     fn add_post(&mut self, person: usize, role: Option<String>, of: Option<Of>) {

@@ -142,20 +142,41 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     } else {
         c.entry.lemma.to_owned()
     };
-    Some(Event {
-        kind: EventKind::Meeting { visit, host },
-        actors,
-        status: Some(if future { Status::Planned } else { Status::Held }),
-        place,
-        when,
-        date_text,
-        label,
-        trigger: trig,
-        sentences: vec![v.index],
-        cameo: if future { "036" } else if phone { "041" } else { c.entry.cameo },
-        plover: Some(c.entry.plover),
-        topic: None,
-    })
+    let told = Told { visit, host, actors, future, place, when, date_text, label, trigger: trig };
+    Some(told.event(v.index, if phone { "041" } else { c.entry.cameo }, c.entry.plover))
+}
+
+/// What one reading of a sentence tells of a meeting, before it becomes an [`Event`].
+struct Told {
+    visit: bool,
+    host: Option<usize>,
+    actors: Vec<usize>,
+    future: bool,
+    place: Option<usize>,
+    when: Option<crate::time::When>,
+    date_text: Option<String>,
+    label: String,
+    trigger: String,
+}
+
+impl Told {
+    /// The meeting event; a planned one is coded CAMEO 036 (express intent to meet).
+    fn event(self, sentence: usize, cameo: &'static str, plover: &'static str) -> Event {
+        Event {
+            kind: EventKind::Meeting { visit: self.visit, host: self.host },
+            actors: self.actors,
+            status: Some(if self.future { Status::Planned } else { Status::Held }),
+            place: self.place,
+            when: self.when,
+            date_text: self.date_text,
+            label: self.label,
+            trigger: self.trigger,
+            sentences: vec![sentence],
+            cameo: if self.future { "036" } else { cameo },
+            plover: Some(plover),
+            topic: None,
+        }
+    }
 }
 
 /// The sentence-wide reading of a sentence's first meeting trigger: its persons (or, without
@@ -288,20 +309,9 @@ fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
     // a date after the article's is a meeting to come, whatever the verb says
     // (a month or year that has begun is not "after": "met in March" in a March story)
     let future = future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
-    Some(Event {
-        kind: EventKind::Meeting { visit, host },
-        actors,
-        status: Some(if future { Status::Planned } else { Status::Held }),
-        place,
-        when,
-        date_text,
-        label: if visit { label_visit(v, pos) } else { trig.clone() },
-        trigger: trig,
-        sentences: vec![v.index],
-        cameo: if future { "036" } else { code },
-        plover: Some("CONSULT"),
-        topic: None,
-    })
+    let label = if visit { label_visit(v, pos) } else { trig.clone() };
+    let told = Told { visit, host, actors, future, place, when, date_text, label, trigger: trig };
+    Some(told.event(v.index, code, "CONSULT"))
 }
 
 /// Where a meeting whose trigger is token `t` takes place: a place or a capital after "in" or

@@ -212,6 +212,21 @@ fn one_node_per_person_across_articles_and_never_for_a_shared_surname() {
     assert_eq!(labels, vec!["Felix Plasencia Gonzalez"], "exactly one rdfs:label");
 }
 
+/// Ingests `lines` as one batch and lists the articles of each pact node ("p1 p2"), sorted.
+fn pact_groups(store: &std::path::Path, f: &std::path::Path, lines: &[&str]) -> Vec<String> {
+    std::fs::write(f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = select(store, "SELECT ?p (GROUP_CONCAT(?id) AS ?ids) WHERE { GRAPH ?g { ?p a ent:Pact } ?g prov:wasDerivedFrom/dcterms:identifier ?id } GROUP BY ?p");
+    let mut groups: Vec<String> = column(&r, "ids").into_iter().map(|g| {
+        let mut v: Vec<&str> = g.split(' ').collect();
+        v.sort();
+        v.join(" ")
+    }).collect();
+    groups.sort();
+    groups
+}
+
 #[test]
 fn one_pact_node_across_articles_by_countries_and_topic_or_duration() {
     let dir = tmp();
@@ -222,16 +237,7 @@ fn one_pact_node_across_articles_by_countries_and_topic_or_duration() {
         r#"{"id":"p2","date":"1987-04-08","text":"WASHINGTON, April 8 - The U.S. said Japan was violating the U.S.-Japanese semiconductor pact."}"#,
         r#"{"id":"p3","date":"1987-04-09","text":"TOKYO, April 9 - Japan and the United States signed an agreement on rice."}"#,
     ];
-    std::fs::write(&f, lines.join("\n")).unwrap();
-    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r = select(&store, "SELECT ?p (GROUP_CONCAT(?id) AS ?ids) WHERE { GRAPH ?g { ?p a ent:Pact } ?g prov:wasDerivedFrom/dcterms:identifier ?id } GROUP BY ?p");
-    let mut groups: Vec<String> = column(&r, "ids").into_iter().map(|g| {
-        let mut v: Vec<&str> = g.split(' ').collect();
-        v.sort();
-        v.join(" ")
-    }).collect();
-    groups.sort();
+    let groups = pact_groups(&store, &f, &lines);
     assert_eq!(groups, vec!["p1 p2", "p3"], "the semiconductor pact is one node, the rice agreement another");
     // each article keeps the status it reports: signed in 1986, in force (violated) in 1987
     let r = select(&store, "SELECT ?id ?s WHERE { GRAPH ?g { ?p a ent:Pact ; ent:status ?s } ?g prov:wasDerivedFrom/dcterms:identifier ?id } ORDER BY ?id");
@@ -250,16 +256,7 @@ fn one_pact_node_across_articles_by_parties_kind_and_year() {
         r#"{"id":"q3","date":"2019-05-20","text":"Chile and Peru signed an agreement on Friday."}"#,
         r#"{"id":"q4","date":"2023-06-01","text":"The truce between Chile and Peru took effect on Monday."}"#,
     ];
-    std::fs::write(&f, lines.join("\n")).unwrap();
-    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r = select(&store, "SELECT ?p (GROUP_CONCAT(?id) AS ?ids) WHERE { GRAPH ?g { ?p a ent:Pact } ?g prov:wasDerivedFrom/dcterms:identifier ?id } GROUP BY ?p");
-    let mut groups: Vec<String> = column(&r, "ids").into_iter().map(|g| {
-        let mut v: Vec<&str> = g.split(' ').collect();
-        v.sort();
-        v.join(" ")
-    }).collect();
-    groups.sort();
+    let groups = pact_groups(&store, &f, &lines);
     assert_eq!(groups, vec!["q1 q2", "q3", "q4"], "one 2023 agreement told twice; a 2019 agreement and a truce are others");
 }
 
