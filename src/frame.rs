@@ -341,8 +341,8 @@ fn inflect(lemma: &'static str, irregular: Option<&(Vec<&str>, Vec<&str>)>) -> V
     if let Some(d) = &doubled {
         gerunds.push(format!("{d}ing"));
     }
-    if lemma.ends_with("ie") {
-        gerunds.push(format!("{}ying", &lemma[..lemma.len() - 2]));
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        gerunds.push(format!("{stem}ying"));
     }
     out.extend(gerunds.into_iter().map(|g| (g, Form::Gerund)));
     match irregular {
