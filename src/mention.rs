@@ -653,6 +653,29 @@ fn name_mention(
         }
     }
     if let Some(o) = org_of(hits) {
+        // "Chile's Senate", "the Chilean Senate": a national body's name after another country
+        // names that country's body, not the lexicon's ("Senate" is the U.S. one)
+        let theirs = lex.organizations.get(o).and_then(|x| x.country);
+        let owner_at = |k: usize| {
+            tags.get(k).copied().flatten().and_then(|ti| match &spans[ti].what {
+                SpanKind::Name(h) if spans[ti].end_tok == k + 1 => first_country(h).or_else(|| demonym_of(h)),
+                _ => None,
+            })
+        };
+        let owner = if s >= sent_start + 2 && matches!(a.tok(s - 1), "'s" | "’s") {
+            owner_at(s - 2)
+        } else if s > sent_start {
+            owner_at(s - 1)
+        } else {
+            None
+        };
+        if let (Some(c), Some(t)) = (owner, theirs) {
+            if c != t && first_country(hits).is_none() {
+                let name = a.slice(a.tokens[s].start, a.tokens[e - 1].end).to_owned();
+                let government = org_kind(lex, o) == Some(crate::lexicon::OrgKind::Government);
+                return Some(mk(a, s, e, Cand::NewOrg { name, country: Some(c), government, news: false }));
+            }
+        }
         if first_country(hits).is_none() {
             // "the Export-Import Bank of Japan" is not the American one: a lexicon body's name
             // followed by "of" and another country names that country's body

@@ -300,7 +300,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let e = b.org(*o);
                 b.push(m, sentence, e, true, Some(&surface));
             }
-            Cand::NewOrg { name, .. } if !name.contains(' ') && ORG_HEAD_ALONE.contains(&name.as_str()) => {
+            Cand::NewOrg { name, country: None, .. } if !name.contains(' ') && ORG_HEAD_ALONE.contains(&name.as_str()) => {
                 // "the Bank", "the Fund", "the Ministry": the organization named before whose
                 // name ends with that word; alone it names nothing
                 let found = b.out.refs.iter().rev().map(|r| r.entity).find(|&e| {
@@ -723,7 +723,6 @@ const ORG_HEAD_ALONE: &[&str] = &[
     "Cabinet", "Parliament", "Assembly", "Congress", "Senate", "Court", "Army", "Navy", "Police", "Government",
 ];
 
-/// Whether a role is a post of a national government (not of a company or a body).
 /// Words that name a body by its function, not by a name of its own: a body named by these
 /// alone is some country's, and without one it is only its article's.
 const GENERIC_BODY_WORDS: &[&str] = &[
@@ -735,6 +734,7 @@ const GENERIC_BODY_WORDS: &[&str] = &[
     "ministries", "general", "staff", "joint", "chiefs", "election", "electoral", "public", "health",
 ];
 
+/// Whether a role is a post of a national government (not of a company or a body).
 fn is_national(role: &str) -> bool {
     let r = role.to_lowercase();
     (r.contains("minister") || r.contains("secretary") || r.contains("president") || r.contains("chancellor")
@@ -859,6 +859,8 @@ mod tests {
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
+    actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",
+        [("Chile", Country), ("Peruvian Treasury", Organization), ("Senate", Organization)]);
     actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
         [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",

@@ -136,7 +136,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let without = before.iter().take(3).any(|w| *w == "without");
     let status = if without {
         Status::Failed
-    } else if withdraw_at.is_some_and(|w| w < pos && pos - w <= 8) {
+    } else if withdraw_at.is_some_and(|w| w < pos && pos - w <= 12) {
         Status::Withdrawn
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
         Status::Failed
@@ -198,10 +198,19 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     if status == Status::Withdrawn {
         if let Some(w) = withdraw_at {
             let verb_tok = v.tok(w);
-            if let Some(subject) = v.actors_in(0, verb_tok).last() {
+            // "the suspension of Russia's participation in the treaty": the possessor after the
+            // withdrawing word; else the subject before it. A person withdraws their government.
+            let possessor = v.actors_in(verb_tok, t).into_iter().find(|r| matches!(v.a.tok(r.tokens.end), "'s" | "’s"));
+            let subject = possessor.or_else(|| v.actors_in(0, verb_tok).last().copied()).map(|r| r.entity);
+            let subject: Vec<usize> = match subject {
+                Some(p) if v.kind(p) == EntityKind::Person => v.resolved.entities[p].posts.iter().filter_map(|x| x.of).collect(),
+                Some(p) => vec![p],
+                None => Vec::new(),
+            };
+            if !subject.is_empty() {
                 // the party that withdraws, and those the pact bound it to ("pulled out of the
                 // treaty with the United States")
-                parties = SentenceView::distinct(std::iter::once(subject.entity).chain(linked_after.iter().copied()));
+                parties = SentenceView::distinct(subject.into_iter().chain(linked_after.iter().copied()));
             }
         }
     }
@@ -270,6 +279,16 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         Status::Proposed => ("030", "AGREE"),
         _ => ("057", "AGREE"),
     };
+    // a national body that approves or signs binds its country: "the Russian parliament
+    // ratified the treaty" makes Russia a party
+    let parties: Vec<usize> = SentenceView::distinct(parties.into_iter().map(|p| {
+        let e = &v.resolved.entities[p];
+        let national = e.kind == EntityKind::Organization && e.org_kind == Some(crate::lexicon::OrgKind::Government);
+        e.country
+            .filter(|_| national)
+            .and_then(|c| v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c)))
+            .unwrap_or(p)
+    }));
     if parties.is_empty() && !definite {
         return Vec::new();
     }

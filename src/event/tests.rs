@@ -505,3 +505,12 @@ sanction!(sanction_lifted, "The European Union voted to lift its trade sanctions
 sanction!(sanction_its_sanctions, "Washington is easing its sanctions against Syria.", "United States", ["Syria"]);
 meeting!(frame_the_day_news_is_dated_by_the_story, "President Ana Ruiz met Chancellor Mara Quist in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, Some("2024-05-15"));
 meeting!(frame_an_earlier_meeting_is_not_the_day_news, "President Ana Ruiz and Chancellor Mara Quist had met in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Mara Quist"], Status::Held, None);
+pact!(pact_a_parliament_binds_its_country, "Chile's Senate ratified the fishing treaty with Peru.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_suspension_of_a_party_s_participation, "The Senate approved the suspension of Chile's participation in the fishing treaty with Peru.", ["Chile", "Peru"], Status::Withdrawn, None);
+#[test]
+fn a_person_withdraws_their_government() {
+    let got = events("Chile and Peru signed a water treaty in 2019. Chilean Foreign Minister Ana Ruiz said the treaty was suspended.", Some("2024-05-15"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    assert_eq!(p[0].actors, set(&["Chile", "Peru"]));
+}
