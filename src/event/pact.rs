@@ -50,6 +50,8 @@ const IN_FORCE: &[&str] = &[
     "honouring", "honor", "honour", "honored", "honoured", "comply", "complied", "complying", "compliance", "adhere",
     "adhering", "adhered", "enforcement", "enforce", "enforcing", "monitoring", "implementing", "implementation",
     "enshrined", "existing", "current", "abide", "abiding", "abided", "observe", "observing", "respect", "respecting",
+    // what extends a pact presumes it in force
+    "extension", "extending", "renewal", "prolongation",
 ];
 
 fn duration_re() -> &'static Regex {
@@ -138,7 +140,10 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         Status::Failed
     } else if withdraw_at.is_some_and(|w| w < pos && pos - w <= 12) {
         Status::Withdrawn
-    } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed") {
+    } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed")
+        // "the trade deal will not happen after talks collapsed"
+        || after.iter().any(|w| matches!(*w, "collapsed" | "stalled" | "faltered" | "foundered")) || after.windows(2).any(|w| matches!(w, ["not", "happen"] | ["fell", "through"] | ["broke", "down"]))
+    {
         Status::Failed
     } else if around.iter().any(|w| IN_FORCE.contains(w))
         || around.windows(3).any(|w| matches!(w, ["living" | "lived" | "live", "up", "to"]))

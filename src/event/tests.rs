@@ -514,3 +514,5 @@ fn a_person_withdraws_their_government() {
     assert_eq!(p.len(), 1, "{got:#?}");
     assert_eq!(p[0].actors, set(&["Chile", "Peru"]));
 }
+pact!(pact_talks_collapsed_after, "The free trade deal between Chile and Peru will not happen after talks collapsed.", ["Chile", "Peru"], Status::Failed, None);
+pact!(pact_an_extension_presumes_it_in_force, "Chile and Peru approved a five-year extension of the fishing treaty.", ["Chile", "Peru"], Status::InForce, None);
