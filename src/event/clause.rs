@@ -18,7 +18,7 @@ fn words() -> &'static crate::frame::WordClasses {
 }
 
 /// A frame matched in one sentence, with its arguments found.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Clause<'l> {
     /// The lexicon row.
     pub entry: &'l FrameEntry,
@@ -292,7 +292,13 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         } else if matches!(w.as_str(), "and" | "&") {
             out.append(&mut pending);
             after_comma = false;
-        } else if w == "of" && t > from && (title_word(&v.a.tok(t - 1).to_lowercase()) || v.a.tok(t + 1).chars().next().is_some_and(char::is_uppercase)) {
+        } else if w == "of"
+            && t > from
+            && (title_word(&v.a.tok(t - 1).to_lowercase())
+                || v.a.tok(t - 1).chars().next().is_some_and(char::is_uppercase)
+                || v.a.tok(t + 1).chars().next().is_some_and(char::is_uppercase))
+        {
+            // "general secretary of the Central Committee of the Party", "President X of Chile"
         } else if !glue(v, t) {
             break;
         }

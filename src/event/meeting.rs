@@ -60,7 +60,7 @@ const NO_OBJECT: &[&str] = &[
 /// sides; when no frame does, the sentence-wide reading of its first trigger.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
-    let found: Vec<Event> = frames.iter().filter_map(|c| from_clause(v, c)).collect();
+    let found: Vec<Event> = frames.iter().flat_map(|c| distribute(v, c)).filter_map(|c| from_clause(v, &c)).collect();
     if !found.is_empty() {
         return found;
     }
@@ -69,6 +69,29 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         return Vec::new();
     }
     extract_window(v).into_iter().collect()
+}
+
+/// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with
+/// each person of the other side, each with the subject.
+fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<clause::Clause<'l>> {
+    let distributive = (c.head..c.stop.min(v.words.len())).any(|k| matches!(v.word(k), "respectively" | "separately" | "individually"));
+    let others: Vec<usize> = c
+        .args
+        .iter()
+        .filter(|(s, _, e)| *s != crate::frame::Slot::Subject && v.kind(*e) == EntityKind::Person)
+        .map(|(_, _, e)| *e)
+        .collect();
+    if !distributive || others.len() < 2 {
+        return vec![c.clone()];
+    }
+    others
+        .iter()
+        .map(|&o| {
+            let mut one = c.clone();
+            one.args.retain(|(s, _, e)| *s == crate::frame::Slot::Subject || *e == o);
+            one
+        })
+        .collect()
 }
 
 /// A meeting from one frame: its participants are the actors in its slots; a visit adds the

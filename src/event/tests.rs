@@ -516,3 +516,9 @@ fn a_person_withdraws_their_government() {
 }
 pact!(pact_talks_collapsed_after, "The free trade deal between Chile and Peru will not happen after talks collapsed.", ["Chile", "Peru"], Status::Failed, None);
 pact!(pact_an_extension_presumes_it_in_force, "Chile and Peru approved a five-year extension of the fishing treaty.", ["Chile", "Peru"], Status::InForce, None);
+meetings!(
+    frame_talks_held_separately_are_several,
+    "President Ana Ruiz held talks separately with Chancellor Mara Quist and Prime Minister Olav Rask.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Mara Quist"], Status::Held), (["Ana Ruiz", "Olav Rask"], Status::Held)]
+);
