@@ -1057,6 +1057,8 @@ fn extend_title(
                 end = and + 2; // "Secretary of Trade and Industry Jose Concepcion"
             } else if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
                 end = j; // "…, vice president for Latin America, said"
+            } else if let Some(h) = (k..j.saturating_sub(1)).rev().find(|&x| ORG_HEADS.contains(&a.tok(x))) {
+                end = h + 1; // "Chairman of the National Assembly Vuong Dinh Hue"
             } else if words >= 3 {
                 end = k + 1; // "Under Secretary of Commerce Bruce Smart"
             }

@@ -861,6 +861,8 @@ mod tests {
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",
         [("Chile", Country), ("Peruvian Treasury", Organization), ("Senate", Organization)]);
+    actors!(a_title_complement_ends_at_its_body, "He met Chairman of the National Assembly Le Van Tam on Monday.",
+        [("Le Van Tam", Person, "Chairman of the National Assembly")]);
     actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
         [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
