@@ -227,11 +227,11 @@ fn clause_end(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> usize {
 
 /// The refs of the sentence, longest first at each start.
 fn ref_at<'r>(v: &SentenceView<'_, 'r>, tok: usize) -> Option<&'r Ref> {
-    v.args.iter().copied().filter(|r| r.tokens.start == tok).max_by_key(|r| r.tokens.end)
+    v.args_at(tok, false).iter().copied().max_by_key(|r| r.tokens.end)
 }
 
 fn ref_ending_at<'r>(v: &SentenceView<'_, 'r>, tok_end: usize) -> Option<&'r Ref> {
-    v.args.iter().copied().filter(|r| r.tokens.end == tok_end).min_by_key(|r| r.tokens.start)
+    v.args_at(tok_end, true).iter().copied().min_by_key(|r| r.tokens.start)
 }
 
 /// Whether a token may stand inside a list of actors.

@@ -144,7 +144,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     // where: a place after the predicate ("met in Luxembourg", "talks at the palace in Tehran")
     let visit = c.entry.cameo == "042";
     if place.is_none() {
-        let (p, h) = place_and_host(v, end, visit);
+        let (p, h) = place_and_host(v, end, v.tok(c.stop.min(v.words.len().saturating_sub(1))), visit);
         place = p;
         if visit && host.is_none() {
             host = h.filter(|h| actors.contains(h));
@@ -223,7 +223,7 @@ fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
         || (pos > 0 && v.word(pos - 1) == "to" && !visit_noun(v, pos))
         || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]));
 
-    let (place, host) = place_and_host(v, t, visit);
+    let (place, host) = place_and_host(v, t, usize::MAX, visit);
 
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
@@ -340,11 +340,11 @@ fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
 /// Where a meeting whose trigger is token `t` takes place: a place or a capital after "in" or
 /// "at", the country or city a visit goes to, or "here" (the dateline's city); and, for a
 /// visit, the government it goes to.
-fn place_and_host(v: &SentenceView<'_, '_>, t: usize, visit: bool) -> (Option<usize>, Option<usize>) {
+fn place_and_host(v: &SentenceView<'_, '_>, t: usize, until: usize, visit: bool) -> (Option<usize>, Option<usize>) {
     // The place: a place or a capital after "in"/"at", or the country a visit goes to.
     let mut place = None;
     let mut host = None;
-    for r in v.resolved.refs.iter().filter(|r| r.sentence == v.index && r.tokens.start > t) {
+    for r in v.args.iter().copied().filter(|r| r.tokens.start > t && r.tokens.start < until) {
         let e = &v.resolved.entities[r.entity];
         let prev = v.a.tok(r.tokens.start.saturating_sub(1)).to_lowercase();
         let prev2 = v.a.tok(r.tokens.start.saturating_sub(2)).to_lowercase();

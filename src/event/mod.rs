@@ -123,6 +123,12 @@ pub(crate) struct SentenceView<'a, 'r> {
     pub actors: Vec<&'r Ref>,
     /// The actor mentions above and the sentence's places: what a clause's arguments can be.
     pub args: Vec<&'r Ref>,
+    /// The sentence's time expressions, read once for past (`[0]`) and planned (`[1]`) events.
+    times: [std::cell::OnceCell<Vec<crate::time::TimeExpr>>; 2],
+    /// The sentence's lowercased words as a set, for membership tests.
+    word_set: std::cell::OnceCell<std::collections::HashSet<String>>,
+    /// `args` by first token and by end token.
+    args_at: std::cell::OnceCell<(std::collections::HashMap<usize, Vec<&'r Ref>>, std::collections::HashMap<usize, Vec<&'r Ref>>)>,
     pub date: Option<NaiveDate>,
 }
 
@@ -131,25 +137,24 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let s = a.sentences.get(index)?;
         let words: Vec<(usize, String)> = s.tokens.clone().map(|i| (i, a.tok(i).to_lowercase())).collect();
         let frames = source_frames(&words);
-        let actors = resolved
-            .refs
-            .iter()
-            .filter(|r| r.sentence == index)
-            .filter(|r| {
-                let e = &resolved.entities[r.entity];
-                e.kind != EntityKind::Place && e.org_kind != Some(OrgKind::News)
-            })
-            .filter(|r| !frames.iter().any(|f| f.contains(&r.tokens.start)))
-            // "the U.S. dollar": the country of a currency takes no part in the event
-            .filter(|r| !crate::mention::MARKET_WORDS.contains(&a.tok(r.tokens.end).to_lowercase().as_str()))
-            .collect::<Vec<&Ref>>();
-        let args = resolved
-            .refs
-            .iter()
-            .filter(|r| r.sentence == index)
-            .filter(|r| resolved.entities[r.entity].kind == EntityKind::Place || actors.iter().any(|a| std::ptr::eq(*a, *r)))
-            .collect();
-        Some(SentenceView { a, resolved, index, words, actors, args, date })
+        let is_actor = |r: &Ref| {
+            let e = &resolved.entities[r.entity];
+            e.kind != EntityKind::Place
+                && e.org_kind != Some(OrgKind::News)
+                && !frames.iter().any(|f| f.contains(&r.tokens.start))
+                // "the U.S. dollar": the country of a currency takes no part in the event
+                && !crate::mention::MARKET_WORDS.contains(&a.tok(r.tokens.end).to_lowercase().as_str())
+        };
+        let (mut actors, mut args) = (Vec::new(), Vec::new());
+        for r in resolved.refs.iter().filter(|r| r.sentence == index) {
+            if is_actor(r) {
+                actors.push(r);
+                args.push(r);
+            } else if resolved.entities[r.entity].kind == EntityKind::Place {
+                args.push(r);
+            }
+        }
+        Some(SentenceView { a, resolved, index, words, actors, args, times: Default::default(), word_set: Default::default(), args_at: Default::default(), date })
     }
 
     fn text(&self) -> &'a str {
@@ -161,13 +166,30 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         self.resolved.entities[entity].kind
     }
 
-    /// Position (in `words`) of the first word in `set`.
-    fn find(&self, set: &[&str]) -> Option<usize> {
-        self.words.iter().position(|(_, w)| set.contains(&w.as_str()))
-    }
 
     fn has(&self, set: &[&str]) -> bool {
-        self.find(set).is_some()
+        let words = self.word_set.get_or_init(|| self.words.iter().map(|(_, w)| w.clone()).collect());
+        set.iter().any(|w| words.contains(*w))
+    }
+
+    /// The clause arguments starting at token `start` (`by_end`: ending at token `start`).
+    fn args_at(&self, tok: usize, by_end: bool) -> &[&'r Ref] {
+        let (starts, ends) = self.args_at.get_or_init(|| {
+            let mut starts: std::collections::HashMap<usize, Vec<&'r Ref>> = std::collections::HashMap::new();
+            let mut ends: std::collections::HashMap<usize, Vec<&'r Ref>> = std::collections::HashMap::new();
+            for r in &self.args {
+                starts.entry(r.tokens.start).or_default().push(r);
+                ends.entry(r.tokens.end).or_default().push(r);
+            }
+            (starts, ends)
+        });
+        let map = if by_end { ends } else { starts };
+        map.get(&tok).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sentence's time expressions, normalized for a past or a planned event.
+    fn times(&self, future: bool) -> &[crate::time::TimeExpr] {
+        self.times[usize::from(future)].get_or_init(|| crate::time::find(self.text(), self.date, future))
     }
 
     fn word(&self, pos: usize) -> &str {
@@ -211,8 +233,9 @@ impl<'a, 'r> SentenceView<'a, 'r> {
             (Some(a), None) => (a.start, s.end),
             _ => return (None, None),
         };
-        let best = crate::time::find(text, self.date, future)
-            .into_iter()
+        let best = self
+            .times(future)
+            .iter()
             .filter(|e| s.start + e.start >= lo && s.start + e.end <= hi)
             .min_by_key(|e| e.start);
         match best {
@@ -228,8 +251,9 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let anchor = self.a.tokens.get(near).map_or(s.start, |t| t.start);
         // the dateline's date ("BERNE, March 3 -") dates the story, not the event
         let dateline_end = self.a.dateline.as_ref().map_or(0, |d| d.span.end);
-        let best = crate::time::find(text, self.date, future)
-            .into_iter()
+        let best = self
+            .times(future)
+            .iter()
             .filter(|e| s.start + e.start >= dateline_end)
             .min_by_key(|e| (s.start + e.start).abs_diff(anchor));
         match best {

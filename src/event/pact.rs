@@ -336,6 +336,10 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
 
 fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
+        // only a pact's noun (or a loan's, or a road map) can start one
+        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout")) {
+            continue;
+        }
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
         // inside a name ("General Agreement on Tariffs and Trade") it names an organization
