@@ -626,10 +626,13 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
         e.place = e.place.or(m.place);
         return;
     }
+    // a visit spans days: one visitor's visit to one host told twice is one visit, whatever day
+    // each sentence gives ("arrived on Sunday", "began talks on Monday")
+    let visit = |e: &Event| matches!(e.kind, EventKind::Meeting { visit: true, .. });
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
             && e.status == m.status
-            && (e.when.is_none() || m.when.is_none() || e.when == m.when)
+            && (e.when.is_none() || m.when.is_none() || e.when == m.when || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
             && (sorted(&e.actors) == sorted(&m.actors)
                 || same_planned_trip(e, &m, resolved)
                 || same_talks_by_representatives(e, &m, resolved))
@@ -642,9 +645,17 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
                 }
             }
             e.sentences.extend(m.sentences);
-            e.when = e.when.or(m.when);
-            e.date_text = e.date_text.take().or(m.date_text);
-            e.place = e.place.or(m.place);
+            // a visit told twice began on the earlier day, in the more precise place (the city
+            // over the country)
+            let earlier = matches!((e.when.and_then(|w| w.first_day()), m.when.and_then(|w| w.first_day())), (Some(a), Some(b)) if b < a);
+            if e.when.is_none() || visit(e) && earlier {
+                e.when = m.when;
+                e.date_text = m.date_text;
+            }
+            let city = |p: Option<usize>| p.is_some_and(|p| resolved.entities[p].kind == EntityKind::Place);
+            if e.place.is_none() || visit(e) && city(m.place) && !city(e.place) {
+                e.place = m.place;
+            }
         }
         None => events.push(m),
     }

@@ -522,3 +522,4 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Mara Quist"], Status::Held), (["Ana Ruiz", "Olav Rask"], Status::Held)]
 );
+meeting!(frame_a_visit_told_twice_is_one, "President Ana Ruiz arrived in Peru on Sunday. Ruiz is on a three-day state visit to Peru since Monday.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-12"));
