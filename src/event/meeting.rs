@@ -129,13 +129,9 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     }
     let actors = SentenceView::distinct(actors);
     // one side alone: a host of a meeting whose guests go unnamed ("Kazakhstan will host the
-    // summit"), or an international body meeting as itself ("the EU summit")
-    let alone = actors.len() == 1 && {
-        let e = entity(actors[0]);
-        let hosting = c.entry.lemma == "host" && !c.entry.rest.is_empty();
-        let body = e.org_kind == Some(crate::lexicon::OrgKind::International) && c.args.iter().all(|(s, _, _)| *s == crate::frame::Slot::Modifier);
-        hosting || body
-    };
+    // summit"). An international body's summit ("the EU summit") names a meeting of its members
+    // only when they are named: the sentence-wide reading decides.
+    let alone = actors.len() == 1 && c.entry.lemma == "host" && !c.entry.rest.is_empty();
     if actors.len() < 2 && !alone {
         return None;
     }

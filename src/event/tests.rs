@@ -452,7 +452,7 @@ pact!(pact_talks_ended_without_a_deal, "Talks between Chile and Peru ended witho
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_arrived_in_a_capital_is_a_visit, "President Ana Ruiz arrived in Lima on Tuesday for talks.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-14"));
 meeting!(frame_a_host_alone, "Chile will host the regional security summit in August.", Some("2024-05-15"), ["Chile"], Status::Planned, Some("2024-08"));
-meeting!(frame_a_body_meeting_as_itself, "The NATO summit opened in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
+meeting!(frame_a_body_meeting_as_itself, "NATO leaders met in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
 no_meeting!(frame_a_seat_is_no_body, "Officials prepared a White House meeting.");
 no_meeting!(frame_a_visit_called_off, "Senator Ilan Dorr pulled out of the visit to Kenya.");
 pact!(pact_capitals_joined_before_a_pact, "The Lima-Santiago fishing pact expired.", ["Peru", "Chile"], Status::Signed, None);
