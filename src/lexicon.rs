@@ -233,6 +233,7 @@ impl Lexicon {
         }
         // cities (lower-cased names and aliases) → the countries they have belonged to
         let mut city_countries: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut city_names: Vec<String> = Vec::new();
         for (line, cols) in rows("cities.tsv", cities, 3)? {
             let mut owners = Vec::new();
             for c in split_list(cols.get(2).copied().unwrap_or("")) {
@@ -244,6 +245,7 @@ impl Lexicon {
             let names = std::iter::once(cols.first().copied().unwrap_or("").to_owned()).chain(split_list(cols.get(1).copied().unwrap_or("")));
             for n in names.filter(|n| !n.is_empty()) {
                 city_countries.entry(n.to_lowercase()).or_default().extend(owners.iter().copied());
+                city_names.push(n);
             }
         }
         let mut ts = Vec::new();
@@ -288,11 +290,8 @@ impl Lexicon {
             }
         }
         // cities and regions are places: a name no country, capital or organization has
-        for (_, cols) in rows("cities.tsv", cities, 3)? {
-            let names = std::iter::once(cols.first().copied().unwrap_or("").to_owned()).chain(split_list(cols.get(1).copied().unwrap_or("")));
-            for n in names.filter(|n| !n.is_empty()) {
-                add(&n, Hit::City);
-            }
+        for n in &city_names {
+            add(n, Hit::City);
         }
         for (i, o) in os.iter().enumerate() {
             add(&o.name, Hit::Org(i));

@@ -142,7 +142,7 @@ const ORG_HEADS: &[&str] = &[
     "League", "Alliance", "Coalition", "Guard", "Forces", "Office", "Exchange", "Reserve", "Treasury",
     "Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily",
     "Mission", "Technologies", "Aerospace", "Limited", "Producers", "Systems", "Holdings", "Partners",
-    "Presidency", "Diwan", "Forum", "Service", "Services", "Enterprises", "Mashinostroyeniya", "Directorate",
+    "Presidency", "Diwan", "Forum", "Service", "Services", "Enterprises", "Directorate",
 ];
 
 /// Heads of organization names that are news outlets.
@@ -396,7 +396,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
 
     let mut out = Vec::new();
     for sent in &a.sentences {
-        if let Some(teams) = results_line(a, lex, &tags, &spans, sent.tokens.clone()) {
+        if let Some(teams) = results_line(a, &tags, &spans, sent.tokens.clone()) {
             out.extend(teams);
             continue;
         }
@@ -1058,7 +1058,7 @@ fn extend_title(
             } else if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
                 end = j; // "…, vice president for Latin America, said"
             } else if let Some(h) = (k..j.saturating_sub(1)).rev().find(|&x| ORG_HEADS.contains(&a.tok(x))) {
-                end = h + 1; // "Chairman of the National Assembly Vuong Dinh Hue"
+                end = h + 1; // "Speaker of the Federal Council Ana Ruiz"
             } else if words >= 3 {
                 end = k + 1; // "Under Secretary of Commerce Bruce Smart"
             }
@@ -1379,7 +1379,7 @@ fn name_chunk(
 /// A line of sports results or standings ("Leeds 1 Chelsea 2", "CSKA Moscow 3 2 1 0 7 3 7"):
 /// names and scores only. Its names are teams, organizations even when they are cities ("Leeds")
 /// or end in one ("Partizan Belgrade"); a country's name is its national side, still the country.
-fn results_line(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], spans: &[Span], toks: std::ops::Range<usize>) -> Option<Vec<Mention>> {
+fn results_line(a: &Analyzed<'_>, tags: &[Option<usize>], spans: &[Span], toks: std::ops::Range<usize>) -> Option<Vec<Mention>> {
     let numbers = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Number).count();
     let lowercase = toks.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word && a.tok(t).chars().next().is_some_and(char::is_lowercase)).count();
     let name_like = |w: &str| is_cap_word(w) || w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
@@ -1410,7 +1410,6 @@ fn results_line(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], spans: 
             SpanKind::Name(h) => first_country(h),
             SpanKind::Title(_) => None,
         });
-        let _ = lex;
         out.push(mk(a, t, e, match country {
             Some(c) => Cand::Country(c),
             None => Cand::NewOrg { name, country: None, government: false, news: false },

@@ -86,6 +86,13 @@ pub struct Resolved {
     pub demonyms: Vec<(usize, usize)>,
 }
 
+impl Resolved {
+    /// The entity of lexicon country `c`, if the article refers to it.
+    pub fn country_entity(&self, c: usize) -> Option<usize> {
+        self.entities.iter().position(|e| e.kind == EntityKind::Country && e.country == Some(c))
+    }
+}
+
 /// Folds accents, case and punctuation: "Nicolás Maduro" and "Nicolas  MADURO" give one key.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
@@ -314,7 +321,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             Cand::NewOrg { name, country, government, news } => {
                 // a body named by common words alone ("the Foreign Ministry", "the Cabinet") is
                 // its country's, else its article's: two stories' foreign ministries are not one
-                let generic = name.split_whitespace().all(|w| GENERIC_BODY_WORDS.contains(&w.trim_start_matches("the").to_lowercase().as_str()) || w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("of"));
+                let generic = name.split_whitespace().map(str::to_lowercase).all(|w| GENERIC_BODY_WORDS.contains(&w.as_str()) || w == "the" || w == "of");
                 let scope = match country {
                     Some(c) => lex.countries.get(*c).map_or(String::new(), |x| format!("{}/", x.qid)),
                     None if generic => format!("{}/", b.article_key),
@@ -640,9 +647,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
 /// person holds the post of the one "his" or "her" points to (the nearest person named before
 /// in the sentence, else the last one), in the country of the demonym.
 fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
-    let refs: Vec<Ref> = b.out.refs.clone();
-    let persons: Vec<&Ref> = refs.iter().filter(|r| r.named && b.out.entities[r.entity].kind == EntityKind::Person).collect();
-    for r in persons {
+    let mut found: Vec<(usize, String, usize)> = Vec::new();
+    let refs = &b.out.refs;
+    for r in refs.iter().filter(|r| r.named && b.out.entities[r.entity].kind == EntityKind::Person) {
         let t = r.tokens.start;
         let mut k = t;
         if k > 0 && a.tok(k - 1) == "," {
@@ -663,10 +670,12 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
             .find(|o| b.out.entities[o.entity].kind == EntityKind::Person && !b.out.entities[o.entity].posts.is_empty())
             .map(|o| o.entity);
         let Some(owner) = owner else { continue };
-        let roles: Vec<String> = b.out.entities[owner].posts.iter().map(|p| p.role.clone()).filter(|r| is_national(r)).collect();
-        for role in roles {
-            b.add_post(r.entity, Some(role), Some(Of::Country(country)));
+        for p in b.out.entities[owner].posts.iter().filter(|p| is_national(&p.role)) {
+            found.push((r.entity, p.role.clone(), country));
         }
+    }
+    for (person, role, country) in found {
+        b.add_post(person, Some(role), Some(Of::Country(country)));
     }
 }
 

@@ -122,10 +122,25 @@ fn dateline_re() -> &'static Regex {
 fn web_dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?m)^[ \t]*(?P<city>[\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2})(?:(?P<date>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))|[ \t]*,[ \t]*(?P<region>[\p{Lu}][\p{L}\p{M}.']*(?: [\p{Lu}][\p{L}\p{M}.']*){0,2})(?:[ \t]*\[(?P<bracket2>[^\]\n]{2,30})\])?(?P<date2>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))?|[ \t]*\[(?P<bracket>[^\]\n]{2,30})\](?P<date3>(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2}))?)?(?P<credit>,?[ \t]*(?:\([\p{Lu}][^)\n]{0,60}\)|/[\p{Lu}][^/\n]{0,30}/)\.?)?[ \t]*(?P<dash>--?|[–—]|:)?(?:[ \t]|$)",
-        )
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+        // "Nov. 22", ", January 28.", "May 3, 2024", or an ISO date
+        let date = r"(?:,?[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,[ \t]*\d{4})?\.?|[ \t]+\d{4}-\d{2}-\d{2})";
+        let name = r"[\p{Lu}][\p{L}\p{M}'’.-]*(?: [\p{Lu}][\p{L}\p{M}'’.-]*){0,2}";
+        let bracket = |group: &str| format!(r"\[(?P<{group}>[^\]\n]{{2,30}})\]");
+        let pattern = format!(
+            concat!(
+                r"(?m)^[ \t]*(?P<city>{name})",
+                // the city, then a date; or a region (and a date); or a bracketed country (and a date)
+                r"(?:(?P<date>{date})|[ \t]*,[ \t]*(?P<region>{name})(?:[ \t]*{bracket2})?(?P<date2>{date})?|[ \t]*{bracket}(?P<date3>{date})?)?",
+                // an agency credit: "(AP)", "/TASS/."
+                r"(?P<credit>,?[ \t]*(?:\([\p{{Lu}}][^)\n]{{0,60}}\)|/[\p{{Lu}}][^/\n]{{0,30}}/)\.?)?",
+                r"[ \t]*(?P<dash>--?|[–—]|:)?(?:[ \t]|$)",
+            ),
+            name = name,
+            date = date,
+            bracket = bracket("bracket"),
+            bracket2 = bracket("bracket2"),
+        );
+        Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
 }
 

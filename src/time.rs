@@ -73,10 +73,14 @@ fn re() -> &'static Regex {
     })
 }
 
-/// Whether a lowercased word names a weekday or a month ("friday", "june", "sept").
+/// Whether a lowercased word names a weekday or a month ("friday", "june", "sept"); "mar" is
+/// left out, a verb more often than a month.
 pub fn is_day_or_month(w: &str) -> bool {
-    weekday(w).is_some() || (w.len() >= 3 && month_number(w).is_some() && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(|c| c.is_ascii_alphabetic()) && !matches!(w, "mar" | "may" | "march" | "jun"))
-        || matches!(w, "march" | "may" | "june")
+    const MONTH_WORDS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    weekday(w).is_some() || MONTH_WORDS.contains(&w)
 }
 
 fn month_number(s: &str) -> Option<u32> {

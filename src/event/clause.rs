@@ -46,7 +46,6 @@ impl Clause<'_> {
     }
 }
 
-
 /// Every frame of `class` the sentence states, in text order.
 pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClass) -> Vec<Clause<'l>> {
     let mut out: Vec<Clause<'l>> = Vec::new();
@@ -101,7 +100,7 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
         let end = match e.kind {
             FrameKind::Verb if frames.is_verb(w, e.lemma) => {
                 // "a visit", "the meeting": the noun, not the verb
-                if noun_context && e.rest.is_empty() && frames.entries.iter().any(|n| n.kind == FrameKind::Noun && n.class == class && noun_matches(w, n.lemma)) {
+                if noun_context && e.rest.is_empty() && frames.candidates(w).any(|n| n.kind == FrameKind::Noun && n.class == class) {
                     continue;
                 }
                 match_rest(v, p + 1, &e.rest)
@@ -109,7 +108,7 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
             FrameKind::Noun if noun_matches(w, e.lemma) => {
                 // "to visit", "will meet": the verb
                 let verb_context = matches!(prev, "to" | "will" | "would" | "shall" | "may" | "might" | "can" | "could" | "must" | "should" | "not" | "also");
-                if verb_context && frames.entries.iter().any(|x| x.kind == FrameKind::Verb && x.class == class && frames.is_verb(w, x.lemma)) {
+                if verb_context && frames.candidates(w).any(|x| x.kind == FrameKind::Verb && x.class == class) {
                     continue;
                 }
                 Some(p + 1)
@@ -298,7 +297,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
                 || v.a.tok(t - 1).chars().next().is_some_and(char::is_uppercase)
                 || v.a.tok(t + 1).chars().next().is_some_and(char::is_uppercase))
         {
-            // "general secretary of the Central Committee of the Party", "President X of Chile"
+            // "chairman of the board of the Trade Union", "President X of Chile"
         } else if !glue(v, t) {
             break;
         }
@@ -449,7 +448,7 @@ fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
                 // the word as written: "to Kenya" is a place, "to lift" a verb
                 let written = v.a.tok(v.tok(q + 1));
                 // "invited X to visit": an invitation to an encounter is no appeal
-                let encounter = frames.entries.iter().any(|e| e.kind == FrameKind::Verb && frames.is_verb(next, e.lemma));
+                let encounter = frames.candidates(next).any(|e| e.kind == FrameKind::Verb);
                 return !encounter && !written.is_empty() && written.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its");
             }
             _ => {}
@@ -462,7 +461,7 @@ fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
 /// finance ministers meeting".
 fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
     for k in (head.saturating_sub(3)..head).rev() {
-        if let Some(r) = ref_ending_at(v, v.tok(k) + 1).filter(|r| r.tokens.end == v.tok(k) + 1) {
+        if let Some(r) = ref_ending_at(v, v.tok(k) + 1) {
             // a body that meets ("the EU summit"), not a seat ("a White House meeting")
             let body = v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International);
             return if body { vec![r] } else { Vec::new() };

@@ -101,7 +101,6 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         return None;
     }
     let entity = |e: usize| &v.resolved.entities[e];
-    let country_entity = |c: usize| v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c));
     let mut actors = Vec::new();
     let mut place = None;
     let mut host = None;
@@ -115,7 +114,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
             // a city visited stands for its government; a city elsewhere is no participant
             if *role == Role::Host {
                 place = place.or(Some(*e));
-                if let Some(h) = entity(*e).country.and_then(country_entity) {
+                if let Some(h) = entity(*e).country.and_then(|c| v.resolved.country_entity(c)) {
                     host = host.or(Some(h));
                     actors.push(h);
                 }
@@ -136,18 +135,19 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         return None;
     }
     let t = v.tok(c.head);
-    let end = v.tok(c.end.min(v.words.len().saturating_sub(1)));
+    let last = v.words.len().saturating_sub(1);
+    let (end, stop) = (v.tok(c.end.min(last)), v.tok(c.stop.min(last)));
     // where: a place after the predicate ("met in Luxembourg", "talks at the palace in Tehran")
     let visit = c.entry.cameo == "042";
     if place.is_none() {
-        let (p, h) = place_and_host(v, end, v.tok(c.stop.min(v.words.len().saturating_sub(1))), visit);
+        let (p, h) = place_and_host(v, end, stop, visit);
         place = p;
         if visit && host.is_none() {
             host = h.filter(|h| actors.contains(h));
         }
     }
     // the date inside the clause first ("X, who arrived on Sunday, met Y on Monday")
-    let (when, date_text) = match v.date_within(t, v.tok(c.stop.min(v.words.len().saturating_sub(1))), c.future) {
+    let (when, date_text) = match v.date_within(t, stop, c.future) {
         (Some(w), text) => (Some(w), text),
         _ => v.date_near(t, c.future),
     };
@@ -348,9 +348,7 @@ fn place_and_host(v: &SentenceView<'_, '_>, t: usize, until: usize, visit: bool)
         if e.kind == EntityKind::Place && (located || (visit && (prev == "to" || prev2 == "to"))) && place.is_none() {
             place = Some(r.entity);
             if visit {
-                host = e.country.and_then(|c| {
-                    v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
-                });
+                host = e.country.and_then(|c| v.resolved.country_entity(c));
             }
         }
         if visit && e.kind == EntityKind::Country && host.is_none() && r.tokens.start <= t + 3 {
@@ -367,9 +365,7 @@ fn place_and_host(v: &SentenceView<'_, '_>, t: usize, until: usize, visit: bool)
             v.resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == city.split(',').next().unwrap_or("").trim())
         });
         if visit && host.is_none() {
-            host = place.and_then(|p| v.resolved.entities[p].country).and_then(|c| {
-                v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c))
-            });
+            host = place.and_then(|p| v.resolved.entities[p].country).and_then(|c| v.resolved.country_entity(c));
         }
     }
     (place, host)
@@ -706,7 +702,6 @@ fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) 
 /// of persons' posts (directly, or through a national body: "vice minister of MITI").
 fn represented(e: &Event, resolved: &crate::resolve::Resolved) -> std::collections::BTreeSet<usize> {
     let mut out = std::collections::BTreeSet::new();
-    let country_entity = |c: usize| resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c));
     for &i in &e.actors {
         let ent = &resolved.entities[i];
         match ent.kind {
@@ -719,7 +714,7 @@ fn represented(e: &Event, resolved: &crate::resolve::Resolved) -> std::collectio
                         let owner = &resolved.entities[o];
                         if owner.kind == EntityKind::Country {
                             out.insert(o);
-                        } else if let Some(c) = owner.country.and_then(country_entity) {
+                        } else if let Some(c) = owner.country.and_then(|c| resolved.country_entity(c)) {
                             out.insert(c);
                         }
                     }

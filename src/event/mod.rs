@@ -5,10 +5,10 @@
 mod clause;
 mod meeting;
 mod pact;
-
-pub use pact::pact_kind;
 mod sanction;
 mod statement;
+
+pub use pact::pact_kind;
 
 use std::collections::BTreeSet;
 
@@ -112,6 +112,9 @@ pub struct Extraction {
     pub sentences: Vec<(usize, usize)>,
 }
 
+/// Mentions by a token index (where they start, or where they end).
+type RefsAt<'r> = std::collections::HashMap<usize, Vec<&'r Ref>>;
+
 /// What the event extractors see of one sentence.
 pub(crate) struct SentenceView<'a, 'r> {
     pub a: &'r Analyzed<'a>,
@@ -128,7 +131,7 @@ pub(crate) struct SentenceView<'a, 'r> {
     /// The sentence's lowercased words as a set, for membership tests.
     word_set: std::cell::OnceCell<std::collections::HashSet<String>>,
     /// `args` by first token and by end token.
-    args_at: std::cell::OnceCell<(std::collections::HashMap<usize, Vec<&'r Ref>>, std::collections::HashMap<usize, Vec<&'r Ref>>)>,
+    args_at: std::cell::OnceCell<(RefsAt<'r>, RefsAt<'r>)>,
     pub date: Option<NaiveDate>,
 }
 
@@ -166,7 +169,6 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         self.resolved.entities[entity].kind
     }
 
-
     fn has(&self, set: &[&str]) -> bool {
         let words = self.word_set.get_or_init(|| self.words.iter().map(|(_, w)| w.clone()).collect());
         set.iter().any(|w| words.contains(*w))
@@ -175,8 +177,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
     /// The clause arguments starting at token `start` (`by_end`: ending at token `start`).
     fn args_at(&self, tok: usize, by_end: bool) -> &[&'r Ref] {
         let (starts, ends) = self.args_at.get_or_init(|| {
-            let mut starts: std::collections::HashMap<usize, Vec<&'r Ref>> = std::collections::HashMap::new();
-            let mut ends: std::collections::HashMap<usize, Vec<&'r Ref>> = std::collections::HashMap::new();
+            let (mut starts, mut ends) = (RefsAt::new(), RefsAt::new());
             for r in &self.args {
                 starts.entry(r.tokens.start).or_default().push(r);
                 ends.entry(r.tokens.end).or_default().push(r);
@@ -321,6 +322,17 @@ fn date_undated_news(a: &Analyzed<'_>, date: Option<NaiveDate>, events: &mut [Ev
     }
 }
 
+/// Removes event `told` and adds its sentences to event `into` (the same event told again).
+fn absorb(events: &mut Vec<Event>, told: usize, into: usize) {
+    let gone = events.remove(told);
+    let target = &mut events[if into > told { into - 1 } else { into }];
+    for s in gone.sentences {
+        if !target.sentences.contains(&s) {
+            target.sentences.push(s);
+        }
+    }
+}
+
 /// One article's sanctions by one imposer on the same targets are one measure told again.
 fn merge_sanctions(events: &mut Vec<Event>) {
     let mut i = 0;
@@ -333,16 +345,8 @@ fn merge_sanctions(events: &mut Vec<Event>) {
             }
             _ => None,
         };
-        let same = key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k)));
-        match same {
-            Some(j) => {
-                let told = events.remove(i);
-                for s in told.sentences {
-                    if !events[j].sentences.contains(&s) {
-                        events[j].sentences.push(s);
-                    }
-                }
-            }
+        match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k))) {
+            Some(j) => absorb(events, i, j),
             None => i += 1,
         }
     }
@@ -392,15 +396,7 @@ fn fold_partial_pacts(events: &mut Vec<Event>) {
             })
         });
         match host {
-            Some(h) => {
-                let told = events.remove(i);
-                let h = if h > i { h - 1 } else { h };
-                for s in told.sentences {
-                    if !events[h].sentences.contains(&s) {
-                        events[h].sentences.push(s);
-                    }
-                }
-            }
+            Some(h) => absorb(events, i, h),
             None => i += 1,
         }
     }

@@ -203,7 +203,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     if status == Status::Withdrawn {
         if let Some(w) = withdraw_at {
             let verb_tok = v.tok(w);
-            // "the suspension of Russia's participation in the treaty": the possessor after the
+            // "voted for the suspension of Chile's role in the treaty": the possessor after the
             // withdrawing word; else the subject before it. A person withdraws their government.
             let possessor = v.actors_in(verb_tok, t).into_iter().find(|r| matches!(v.a.tok(r.tokens.end), "'s" | "’s"));
             let subject = possessor.or_else(|| v.actors_in(0, verb_tok).last().copied()).map(|r| r.entity);
@@ -291,7 +291,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         let national = e.kind == EntityKind::Organization && e.org_kind == Some(crate::lexicon::OrgKind::Government);
         e.country
             .filter(|_| national)
-            .and_then(|c| v.resolved.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c)))
+            .and_then(|c| v.resolved.country_entity(c))
             .unwrap_or(p)
     }));
     if parties.is_empty() && !definite {

@@ -22,7 +22,7 @@ fn actor_ending_at(v: &SentenceView<'_, '_>, tok: usize) -> Option<usize> {
         .or_else(|| {
             // a demonym: "American sanctions" (only when the country is an actor of the article)
             let c = v.resolved.demonyms.iter().find(|(t, _)| t + 1 == tok).map(|(_, c)| *c)?;
-            v.resolved.entities.iter().position(|e| e.kind == EntityKind::Country && e.country == Some(c))
+            v.resolved.country_entity(c)
         })
 }
 
@@ -57,11 +57,16 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
         }
     }
     // "X placed Y under sanctions": the subject of the verb before the object
-    if p > 0 && v.word(p - 1) == "under" {
-        let verb = (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))?;
-        return v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+    let verb = placing_verb(v, p)?;
+    v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
+}
+
+/// The verb of "X placed Y under sanctions" for the trigger at word `p`.
+fn placing_verb(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    if p == 0 || v.word(p - 1) != "under" {
+        return None;
     }
-    None
+    (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))
 }
 
 /// Verbs whose subject imposes, keeps or lifts the sanctions they govern.
@@ -73,10 +78,7 @@ const IMPOSING: &[&str] = &[
 
 /// The targets of "X placed Y under sanctions": the actors between the verb and "under".
 fn placed_under(v: &SentenceView<'_, '_>, p: usize) -> Option<Vec<usize>> {
-    if p == 0 || v.word(p - 1) != "under" {
-        return None;
-    }
-    let verb = (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))?;
+    let verb = placing_verb(v, p)?;
     Some(SentenceView::distinct(v.actors_in(v.tok(verb), v.tok(p - 1)).into_iter().map(|r| r.entity)))
 }
 
@@ -88,39 +90,27 @@ pub(super) fn imposers(v: &SentenceView<'_, '_>) -> Vec<usize> {
 /// The sanction a sentence states, if it names who imposes it.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let (p, imposer) = triggers(v).into_iter().find_map(|p| imposer_at(v, p).map(|i| (p, i)))?;
-    // explicit targets: "against Cuba", "on Iran"
+    // explicit targets: "against Cuba", "on Iran"; a demonym there names its country ("targeting
+    // sectors of the Russian economy")
     let mut explicit = None;
     for q in p + 1..(p + 6).min(v.words.len()) {
         if matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
             let from = v.tok(q);
             let until = v.words.iter().skip(q + 1).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "and" | "but")).map_or(usize::MAX, |(t, _)| *t);
-            explicit = Some(
-                v.actors_in(from, until)
-                    .into_iter()
-                    .filter(|r| v.kind(r.entity) == EntityKind::Country || v.kind(r.entity) == EntityKind::Organization)
-                    .map(|r| r.entity)
-                    .collect::<Vec<_>>(),
-            );
+            let mut named: Vec<usize> = v
+                .actors_in(from, until)
+                .into_iter()
+                .filter(|r| v.kind(r.entity) == EntityKind::Country || v.kind(r.entity) == EntityKind::Organization)
+                .map(|r| r.entity)
+                .collect();
+            if named.is_empty() {
+                named = v.resolved.demonyms.iter().filter(|(tok, _)| (from..until).contains(tok)).filter_map(|&(_, c)| v.resolved.country_entity(c)).collect();
+            }
+            explicit = Some(named);
             break;
         }
     }
     let explicit = explicit.or_else(|| placed_under(v, p));
-    // a demonym among the targets: "targeting sectors of the Russian economy"
-    let explicit = explicit.map(|mut t| {
-        if t.is_empty() {
-            if let Some(q) = (p + 1..(p + 10).min(v.words.len())).find(|&q| matches!(v.word(q), "against" | "on" | "targeting")) {
-                let (from, to) = (v.tok(q), v.tok((q + 8).min(v.words.len().saturating_sub(1))));
-                for (tok, c) in &v.resolved.demonyms {
-                    if (from..to).contains(tok) {
-                        if let Some(e) = v.resolved.entities.iter().position(|e| e.kind == EntityKind::Country && e.country == Some(*c)) {
-                            t.push(e);
-                        }
-                    }
-                }
-            }
-        }
-        t
-    });
     // otherwise the countries the sentence is about: "Iran … has been sanctioned by the U.S.",
     // "the two countries, which are both under US sanctions"
     let targets = explicit.unwrap_or_else(|| {

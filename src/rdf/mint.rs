@@ -74,10 +74,11 @@ pub fn event(article_id: &str, local: &str) -> NamedNode {
     node(format!("{BASE}event/{}/{}", encode(article_id), encode(local)))
 }
 
-/// A pact identified across articles by its parties and a tag (its kind and year: "treaty-2021").
-pub fn shared_pact(party_keys: &[String], duration: &str) -> NamedNode {
+/// A pact identified across articles by its parties and a tag: its duration or topic ("p20y",
+/// "semiconductor"), else its kind and year ("treaty-2021").
+pub fn shared_pact(party_keys: &[String], tag: &str) -> NamedNode {
     let parties: Vec<String> = party_keys.iter().map(|k| crate::resolve::fold(k)).collect();
-    node(format!("{BASE}id/pact/{}/{}", parties.join("--"), encode(&duration.to_lowercase())))
+    node(format!("{BASE}id/pact/{}/{}", parties.join("--"), encode(&tag.to_lowercase())))
 }
 
 /// The stable key of an entity IRI minted by [`entity`] (its inverse), or `None` for other IRIs.
