@@ -75,6 +75,8 @@ pub enum Cand {
     CountryDescription(Vec<usize>),
     /// "the two countries", "both nations": the two most salient countries so far.
     CountryPair,
+    /// "the two leaders", "both presidents": the two persons of the story who hold posts.
+    PersonPair,
     /// "he", "she", "his", "her".
     Pronoun,
 }
@@ -1108,6 +1110,12 @@ fn capitalise(w: &str) -> String {
     }
 }
 
+/// Plural nouns of office after "the two" or "both" that name the story's two office holders.
+const PERSON_PAIR_NOUNS: &[&str] = &[
+    "leaders", "presidents", "premiers", "ministers", "prime ministers", "foreign ministers", "chancellors", "monarchs",
+    "kings", "statesmen", "counterparts",
+];
+
 /// "the Iranian leader", "the North American country", "the two countries", "both nations".
 fn description(
     a: &Analyzed<'_>,
@@ -1126,6 +1134,26 @@ fn description(
     if first == "the" && w1 == "two" && matches!(w2.as_str(), "countries" | "nations" | "governments" | "sides") {
         return Some((mk(a, i, i + 3, Cand::CountryPair), i + 3));
     }
+    // "the two leaders", "both presidents", "the two heads of state"
+    let pair_from = match (first.as_str(), w1.as_str()) {
+        ("the", "two") => Some(i + 2),
+        ("both", _) => Some(i + 1),
+        _ => None,
+    };
+    if let Some(k) = pair_from {
+        let noun = lower(a.tok(k));
+        let of_state = noun == "heads" && lower(a.tok(k + 1)) == "of" && matches!(lower(a.tok(k + 2)).as_str(), "state" | "government");
+        if of_state {
+            return Some((mk(a, i, k + 3, Cand::PersonPair), k + 3));
+        }
+        if PERSON_PAIR_NOUNS.contains(&noun.as_str()) {
+            return Some((mk(a, i, k + 1, Cand::PersonPair), k + 1));
+        }
+        let two_words = format!("{noun} {}", lower(a.tok(k + 1)));
+        if PERSON_PAIR_NOUNS.contains(&two_words.as_str()) {
+            return Some((mk(a, i, k + 2, Cand::PersonPair), k + 2));
+        }
+    }
     // "when he visits that country": a demonstrative points back like "the"
     if matches!(first.as_str(), "that" | "this") && matches!(w1.as_str(), "country" | "nation") {
         let all: Vec<usize> = (0..lex.countries.len()).collect();
@@ -1139,7 +1167,9 @@ fn description(
     let mut country = None;
     if let Some(ti) = tags.get(k).copied().flatten() {
         if let SpanKind::Name(h) = &spans[ti].what {
-            if let Some(c) = demonym_of(h) {
+            // "the Russian leader", and "the Kenya leader" with the country's name as modifier
+            let named = h.iter().find_map(|x| if let Hit::Country(c) = x { Some(*c) } else { None });
+            if let Some(c) = demonym_of(h).or(named) {
                 country = Some(c);
                 k = spans[ti].end_tok;
             }
@@ -1147,7 +1177,8 @@ fn description(
     }
     if matches!(lower(a.tok(k)).as_str(), "leader" | "head" | "strongman" | "monarch") && k < sent_end {
         if !is_cap_word(a.tok(k + 1)) {
-            return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: None, org: None }), k + 1));
+            // "the Russian leader" is whoever holds a leader's post of the story, not its spokesman
+            return Some((mk(a, i, k + 1, Cand::PersonDescription { country, role: Some("Leader".to_owned()), org: None }), k + 1));
         }
     }
     // "the country", "the nation": the country the story is about (resolved to the latest one)

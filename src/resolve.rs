@@ -257,6 +257,19 @@ impl Builder<'_> {
     }
 
     /// The two most salient countries so far (most referred to, then most recent).
+    /// "the two leaders": the person who holds a post referred to last, and the one before who
+    /// holds a post of another country (or of none known); nothing unless both are found.
+    fn person_pair(&self) -> Vec<usize> {
+        let countries = |e: usize| -> BTreeSet<usize> {
+            self.out.entities[e].posts.iter().filter_map(|p| p.of).filter_map(|o| self.out.entities[o].country.or(Some(o))).collect()
+        };
+        let mut holders = self.out.refs.iter().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && !self.out.entities[e].posts.is_empty());
+        let Some(first) = holders.next() else { return Vec::new() };
+        let mine = countries(first);
+        let second = holders.find(|&e| e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine)));
+        second.map_or(Vec::new(), |s| vec![s, first])
+    }
+
     fn pair(&self) -> Vec<usize> {
         let mut v: Vec<(usize, (usize, usize))> = self.salience.iter().map(|(k, v)| (*k, *v)).collect();
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
@@ -423,7 +436,8 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 });
                 if let Some(p) = candidate {
                     let has_role = role.as_ref().is_some_and(|r| b.out.entities[p].posts.iter().any(|x| &x.role == r));
-                    if apposition && !has_role {
+                    // "Putin, the Russian leader,": a description of a post, not a title of its own
+                    if apposition && !has_role && role.as_deref() != Some("Leader") {
                         b.add_post(p, role.clone(), country.map(Of::Country).or(org.map(Of::Org)));
                         if let Some(r) = role {
                             b.post_sites.push((p, r.clone(), sentence));
@@ -462,6 +476,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     b.push(m, sentence, e, false, None);
                 }
             }
+            Cand::PersonPair => {
+                for e in b.person_pair() {
+                    b.push(m, sentence, e, false, None);
+                }
+            }
             Cand::Pronoun => {
                 // A person named earlier in the same sentence as its subject ("Raisi said he …");
                 // else the subject of the last sentence that named a person: "Speaking after
@@ -476,7 +495,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     k > 0
                         && matches!(a.tok(k - 1).to_lowercase().as_str(), "with" | "to" | "by" | "from" | "of" | "for" | "after" | "before" | "against" | "and")
                 };
-                let same = b.out.refs.iter().find(|r| r.sentence == sentence && r.named && is_person(r.entity) && !governed(r));
+                // the nearest such subject before it, named or described: "the Russian leader
+                // will visit Beijing to meet his Chinese counterpart" is the leader's counterpart
+                let same = b.out.refs.iter().rev().find(|r| r.sentence == sentence && is_person(r.entity) && !governed(r));
                 let previous_subject = b
                     .out
                     .refs

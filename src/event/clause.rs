@@ -70,6 +70,19 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                             c.negated |= prev.negated;
                         }
                     }
+                    // "will pay a visit to Beijing to meet Xi": an infinitive of purpose whose
+                    // subject would be the place before it has the subject of the clause it ends
+                    // ("asked Li to meet Xi" keeps Li)
+                    let subjects_placed = c.args.iter().filter(|(s, _, _)| *s == Slot::Subject).all(|(_, _, e)| v.kind(*e) == crate::resolve::EntityKind::Place);
+                    if entry.kind == FrameKind::Verb && v.word(g) == "to" && subjects_placed {
+                        if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb && x.stop >= g) {
+                            let inherited: Vec<(Slot, Role, usize)> = prev.args.iter().filter(|(s, _, _)| *s == Slot::Subject).copied().collect();
+                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
+                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
+                            c.args.extend(inherited.into_iter().map(|(s, _, e)| (s, role, e)));
+                            c.future |= prev.future;
+                        }
+                    }
                     out.push(c);
                 }
                 p = end.max(p + 1);

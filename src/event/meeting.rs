@@ -68,7 +68,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     if frames.iter().any(|c| c.negated) {
         return Vec::new();
     }
-    extract_window(v).into_iter().collect()
+    extract_window(v, &frames).into_iter().collect()
 }
 
 /// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with
@@ -202,7 +202,7 @@ impl Told {
 /// two of them, its other actors) are the participants. It covers what frames leave out:
 /// bodies meeting alone ("EC ministers met in Luxembourg"), compounds ("the Reagan-Gorbachev
 /// summit") and participants outside the trigger's own clause.
-fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
+fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Option<Event> {
     let (pos, code) = trigger(v)?;
     let trig = v.word(pos).to_owned();
     let t = v.tok(pos);
@@ -217,16 +217,30 @@ fn extract_window(v: &SentenceView<'_, '_>) -> Option<Event> {
         || before.windows(2).any(|w| w[0] == "to" && matches!(w[1], "is" | "are" | "am"))
         || before.windows(2).any(|w| w[0] == "be" && matches!(w[1], "will" | "would" | "to"))
         || (pos > 0 && v.word(pos - 1) == "to" && !visit_noun(v, pos))
-        || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]));
+        || (trig == "meeting" && pos > 0 && v.word(pos - 1) == "a" && v.has(&["will", "plan", "plans"]))
+        // the modality its frame read ("is going to hold talks")
+        || frames.iter().any(|c| c.future && (c.head..c.end).contains(&pos));
 
     let (place, host) = place_and_host(v, t, usize::MAX, visit);
 
     // Participants: the persons named in the sentence; without two of them, the countries and
     // organizations too. A visit adds its host government.
     // who reports the meeting is not in it: "…, a Cabinet spokesman told reporters"
+    let says_at = |k: usize| crate::mention::SPEECH_VERBS.contains(&v.a.tok(k).to_lowercase().as_str());
     let reporter = |r: &crate::resolve::Ref| {
-        r.tokens.start > t
-            && (1..=2).any(|k| crate::mention::SPEECH_VERBS.contains(&v.a.tok(r.tokens.end + k - 1).to_lowercase().as_str()))
+        if r.tokens.start > t {
+            return (1..=2).any(|k| says_at(r.tokens.end + k - 1));
+        }
+        // "X stated that Y is going to hold talks": the speaker of a report whose own subject
+        // comes before the trigger ("X said talks with Z went well" keeps X)
+        let Some(verb) = (r.tokens.end..(r.tokens.end + 3).min(t)).find(|&k| says_at(k)) else { return false };
+        v.actors.iter().any(|o| o.tokens.start > verb && o.tokens.end <= t && o.entity != r.entity && v.kind(o.entity) == EntityKind::Person)
+    };
+    // a body that only qualifies a reporter ("Kremlin Spokesman Dmitry Peskov said") reports too
+    let reporter = |r: &crate::resolve::Ref| {
+        reporter(r)
+            || v.kind(r.entity) != EntityKind::Person
+                && v.actors.iter().any(|p| v.kind(p.entity) == EntityKind::Person && reporter(p) && p.tokens.start >= r.tokens.end && p.tokens.start <= r.tokens.end + 3)
     };
     // "talks between X and Y", "negotiations among …": the phrase names the participants
     let between: Option<Vec<usize>> = if let Some(b) = between_at(v, pos) {

@@ -523,3 +523,7 @@ meetings!(
     [(["Ana Ruiz", "Mara Quist"], Status::Held), (["Ana Ruiz", "Olav Rask"], Status::Held)]
 );
 meeting!(frame_a_visit_told_twice_is_one, "President Ana Ruiz arrived in Peru on Sunday. Ruiz is on a three-day state visit to Peru since Monday.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-12"));
+meeting!(the_two_leaders_are_the_story_s_office_holders, "Chilean President Ana Ruiz and Peruvian President Luis Vera spoke of trade on Monday. The two leaders will hold talks in Lima on Friday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, Some("2024-05-17"));
+meeting!(an_infinitive_of_purpose_has_the_subject_of_its_clause, "Chilean President Ana Ruiz spoke to reporters on Monday. As expected, the Chilean leader will visit Lima to meet with his Peruvian counterpart Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Peru", "Luis Vera"], Status::Planned, None);
+meeting!(a_description_may_name_the_country_as_modifier, "Chilean President Ana Ruiz arrived in Lima on Monday. The Chile leader thanked the Peruvian people.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
+no_meeting!(the_speaker_of_a_report_is_no_participant, "Government spokesman Tomas Gil said on Monday that President Ana Ruiz is going to hold talks.");
