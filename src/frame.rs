@@ -126,6 +126,8 @@ pub struct WordClasses {
     pub determiners: Vec<&'static str>,
     /// Words that mark a call as held at a distance.
     pub phone_cues: Vec<&'static str>,
+    /// Nouns for the holder of the same post elsewhere ("his Colombian counterpart", "her Uruguayan colleague").
+    pub counterpart_nouns: Vec<&'static str>,
 }
 
 impl WordClasses {
@@ -147,6 +149,7 @@ impl WordClasses {
                 "adverbial_preps" => &mut w.adverbial_preps,
                 "determiners" => &mut w.determiners,
                 "phone_cues" => &mut w.phone_cues,
+                "counterpart_nouns" => &mut w.counterpart_nouns,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;

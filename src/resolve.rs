@@ -664,7 +664,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     compact(b.out, &keep)
 }
 
-/// "his Colombian counterpart, Gustavo Petro", "her Japanese counterpart Yoko Kamikawa": the
+/// "his Colombian counterpart, Gustavo Petro", "her Japanese colleague Yoko Kamikawa": the
 /// person holds the post of the one "his" or "her" points to (the nearest person named before
 /// in the sentence, else the last one), in the country of the demonym.
 fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
@@ -676,7 +676,7 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
         if k > 0 && a.tok(k - 1) == "," {
             k -= 1;
         }
-        if k == 0 || !matches!(a.tok(k - 1).to_lowercase().as_str(), "counterpart" | "counterparts") {
+        if k == 0 || !crate::frame::Frames::shipped().words.counterpart_nouns.contains(&a.tok(k - 1).to_lowercase().as_str()) {
             continue;
         }
         let Some(demonym_at) = k.checked_sub(2) else { continue };
@@ -887,6 +887,8 @@ mod tests {
         [("Jose Fernandez", Person, "Central Bank Governor of Philippines"), ("Mexico", Country), ("Philippines", Country)]);
     actors!(a_counterpart_holds_the_same_post_of_the_demonym_country, "President Ana Ruiz received her Peruvian counterpart, Luis Vera, on Friday.",
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
+    actors!(a_colleague_holds_the_same_post_too, "President Ana Ruiz met in Lima with her Chilean colleague Luis Vera.",
+        [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Chile"), ("Chile", Country)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",

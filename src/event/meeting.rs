@@ -60,7 +60,7 @@ const NO_OBJECT: &[&str] = &[
 /// sides; when no frame does, the sentence-wide reading of its first trigger.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
-    let found: Vec<Event> = frames.iter().flat_map(|c| distribute(v, c)).filter_map(|c| from_clause(v, &c)).collect();
+    let found: Vec<Event> = frames.iter().flat_map(|c| distribute(v, c)).filter_map(|c| from_clause(v, &c)).filter(|e| two_sided(v, e)).collect();
     if !found.is_empty() {
         return found;
     }
@@ -68,7 +68,26 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     if frames.iter().any(|c| c.negated) {
         return Vec::new();
     }
-    extract_window(v, &frames).into_iter().collect()
+    extract_window(v, &frames).into_iter().filter(|e| two_sided(v, e)).collect()
+}
+
+/// Whether a meeting has two sides once a country is counted with the person who holds its
+/// post: "the Colombian president in Colombia" or "Petro and Colombia" is one side. A body
+/// meeting alone, and two persons of one country, stay meetings.
+fn two_sided(v: &SentenceView<'_, '_>, e: &Event) -> bool {
+    if e.actors.len() < 2 {
+        return true;
+    }
+    let ent = |i: usize| &v.resolved.entities[i];
+    let holds_post_of = |person: usize, country: usize| {
+        ent(person).posts.iter().filter_map(|p| p.of).any(|o| o == country || ent(o).kind != EntityKind::Country && ent(o).country.is_some() && ent(o).country == ent(country).country)
+    };
+    let sides = e
+        .actors
+        .iter()
+        .filter(|&&a| !(ent(a).kind == EntityKind::Country && e.actors.iter().any(|&p| ent(p).kind == EntityKind::Person && holds_post_of(p, a))))
+        .count();
+    sides >= 2
 }
 
 /// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with

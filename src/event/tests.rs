@@ -527,3 +527,4 @@ meeting!(the_two_leaders_are_the_story_s_office_holders, "Chilean President Ana 
 meeting!(an_infinitive_of_purpose_has_the_subject_of_its_clause, "Chilean President Ana Ruiz spoke to reporters on Monday. As expected, the Chilean leader will visit Lima to meet with his Peruvian counterpart Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Peru", "Luis Vera"], Status::Planned, None);
 meeting!(a_description_may_name_the_country_as_modifier, "Chilean President Ana Ruiz arrived in Lima on Monday. The Chile leader thanked the Peruvian people.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
 no_meeting!(the_speaker_of_a_report_is_no_participant, "Government spokesman Tomas Gil said on Monday that President Ana Ruiz is going to hold talks.");
+no_meeting!(a_country_and_its_own_leader_are_one_side, "A new president lands in Chile for talks with Ruiz. Chilean President Tomas Ruiz spoke.");
