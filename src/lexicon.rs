@@ -161,6 +161,8 @@ pub struct Lexicon {
     /// whose case was lost.
     names_any_case: AhoCorasick,
     any_case_patterns: Vec<String>,
+    /// The lowercased words of every title pattern and role, but "of", "for", "and", "the".
+    title_words: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
@@ -321,7 +323,14 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&any_case_patterns)
             .map_err(|e| LexiconError { file: "countries.tsv", line: 0, message: e.to_string() })?;
-        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name, names_any_case, any_case_patterns, city_countries })
+        let title_words = title_patterns
+            .iter()
+            .map(String::as_str)
+            .chain(ts.iter().filter_map(|t| t.role.as_deref()))
+            .flat_map(|r| r.split(' ').map(str::to_lowercase))
+            .filter(|w| !matches!(w.as_str(), "of" | "for" | "and" | "the" | ""))
+            .collect();
+        Ok(Lexicon { countries: cs, organizations: os, titles: ts, names, name_hits, title_ac, regions, by_name, names_any_case, any_case_patterns, city_countries, title_words })
     }
 
     /// Every name match in `text` whose ends fall on `is_boundary` positions: overlapping
@@ -339,6 +348,12 @@ impl Lexicon {
             .collect();
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         out
+    }
+
+    /// Whether a lowercased word is part of some title of the lexicon ("foreign", "minister",
+    /// "cabinet"): the words a title phrase is built of.
+    pub fn is_title_word(&self, w: &str) -> bool {
+        self.title_words.contains(w)
     }
 
     /// Every title match in `text` (case-insensitive) on boundaries: `(start, end, title index)`.

@@ -360,7 +360,27 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     // Democrats" are not the American party).
     let titles: Vec<(usize, usize)> = raw.iter().filter(|r| matches!(r.2, SpanKind::Title(_))).map(|r| (r.0, r.1)).collect();
     let sentence_starts: HashSet<usize> = a.sentences.iter().map(|x| x.tokens.start).collect();
+    let spanned: Vec<(usize, usize)> = raw.iter().map(|r| (r.0, r.1)).collect();
     raw.retain(|(s, e, what)| {
+        // a one-word title between a given name and a family name after a title is a name
+        // word: titles come before a name, not inside it ("Foreign Minister Hosseen Amir
+        // Abdollahian"), unlike the words of a title phrase ("Trade and Industry Secretary")
+        if matches!(what, SpanKind::Title(_)) && a.text[*s..*e].chars().all(char::is_alphabetic) {
+            let inside_name = tok_at.get(s).zip(tok_end.get(e)).is_some_and(|(&t, &end)| {
+                t > 1
+                    && end < a.tokens.len()
+                    && is_cap_word(a.tok(t - 1))
+                    && !lex.is_title_word(&lower(a.tok(t - 1)))
+                    && is_cap_word(a.tok(end))
+                    && a.gap_after(t - 1) == " "
+                    && a.gap_after(t) == " "
+                    && !spanned.iter().any(|&(x, y)| x <= a.tokens[t - 1].start && a.tokens[t - 1].start < y)
+                    && titles.iter().any(|&(_, te)| te == a.tokens[t - 2].end)
+            });
+            if inside_name {
+                return false;
+            }
+        }
         let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
         let gives_way_to_title = titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te);
         let one_word = a.text[*s..*e].chars().all(char::is_alphabetic);
@@ -542,6 +562,11 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
             }
             i += 1;
         }
+    }
+    // the names inside a dateline's credit ("MOSCOW (Some News / Sputnik) -") are its sources,
+    // not the story's people
+    if let Some(d) = &a.dateline {
+        out.retain(|m| !(d.span.contains(&m.start) && matches!(m.cand, Cand::Person { cued: false, .. } | Cand::NewOrg { .. })));
     }
     out
 }

@@ -263,11 +263,16 @@ impl Builder<'_> {
         let countries = |e: usize| -> BTreeSet<usize> {
             self.out.entities[e].posts.iter().filter_map(|p| p.of).filter_map(|o| self.out.entities[o].country.or(Some(o))).collect()
         };
-        let mut holders = self.out.refs.iter().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && !self.out.entities[e].posts.is_empty());
-        let Some(first) = holders.next() else { return Vec::new() };
-        let mine = countries(first);
-        let second = holders.find(|&e| e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine)));
-        second.map_or(Vec::new(), |s| vec![s, first])
+        // post holders first; then any persons (a counterpart's post is known only at the end)
+        for need_post in [true, false] {
+            let mut holders = self.out.refs.iter().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && (!need_post || !self.out.entities[e].posts.is_empty()));
+            let Some(first) = holders.next() else { continue };
+            let mine = countries(first);
+            if let Some(second) = holders.find(|&e| e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine))) {
+                return vec![second, first];
+            }
+        }
+        Vec::new()
     }
 
     fn pair(&self) -> Vec<usize> {
@@ -676,6 +681,10 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
         if k > 0 && a.tok(k - 1) == "," {
             k -= 1;
         }
+        // over an honorific: "his Saudi counterpart Prince Faisal"
+        if k > 1 && a.tok(k - 1).chars().next().is_some_and(char::is_uppercase) && !a.tok(k - 2).chars().next().is_some_and(char::is_uppercase) {
+            k -= 1;
+        }
         if k == 0 || !crate::frame::Frames::shipped().words.counterpart_nouns.contains(&a.tok(k - 1).to_lowercase().as_str()) {
             continue;
         }
@@ -889,6 +898,10 @@ mod tests {
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_colleague_holds_the_same_post_too, "President Ana Ruiz met in Lima with her Chilean colleague Luis Vera.",
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person, "President of Chile"), ("Chile", Country)]);
+    actors!(a_title_word_inside_a_name_is_a_name_word, "Chilean Foreign Minister Ana Amir Vera met his Peruvian counterpart Sheikh Luis Ruiz.",
+        [("Ana Amir Vera", Person, "Foreign Minister of Chile"), ("Chile", Country), ("Luis Ruiz", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
+    actors!(names_in_a_dateline_credit_are_its_sources, "LIMA (Andes Wire / Pacific Daily - 3rd May, 2024) Peruvian President Luis Vera spoke.",
+        [("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",

@@ -361,7 +361,8 @@ fn place_at_dateline(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]
         resolved.entities.iter().position(|e| e.kind == EntityKind::Place && e.label.to_lowercase() == name)
     });
     let city_country = city.and_then(|c| resolved.entities[c].country);
-    for e in events.iter_mut().filter(|e| e.place.is_none()) {
+    // a call joins people who are apart: the dateline is where one of them was, at best
+    for e in events.iter_mut().filter(|e| e.place.is_none() && e.cameo != "041") {
         let EventKind::Meeting { host, .. } = e.kind else { continue };
         let host_country = host.and_then(|h| resolved.entities[h].country.filter(|_| resolved.entities[h].kind == EntityKind::Country));
         match (host, host_country) {
