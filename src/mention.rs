@@ -809,7 +809,7 @@ fn title_mentions(
     let (mut s, mut e) = (span.start_tok, span.end_tok);
     // The title phrase around the lexicon head: "Chief Cabinet Secretary", "Assistant treasury
     // secretary", "Under Secretary of Commerce", "Vice President for Latin America".
-    let (ext_s, ext_e, of_object) = extend_title(a, tags, spans, s, e, covered, sent_end);
+    let (ext_s, ext_e, of_object) = extend_title(a, lex, tags, spans, s, e, covered, sent_end);
     let extended = ext_s < s || ext_e > e;
     let has_complement = ext_e > e;
     let role = match (&role, extended) {
@@ -959,8 +959,10 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// or the lower-case ones of [`TITLE_MODIFIERS`], joined by "and"), and an "of"/"for"
 /// complement after it. Returns the new token range and the country or organization an "of"
 /// complement names ("President of the World Bank").
+#[allow(clippy::too_many_arguments)]
 fn extend_title(
     a: &Analyzed<'_>,
+    lex: &Lexicon,
     tags: &[Option<usize>],
     spans: &[Span],
     s: usize,
@@ -1080,12 +1082,18 @@ fn extend_title(
             }
             let words = j - k;
             let next = a.tok(j);
+            // "Secretary for Foreign Affairs Enrique Manalo": the portfolio ends at its last title
+            // word; the capitalised words after it are a name
+            let portfolio_end = (k..j).rev().find(|&x| lex.is_title_word(&lower(a.tok(x)))).map(|x| x + 1).filter(|&x| j >= x + 2);
+            let body_head = (k..j.saturating_sub(1)).rev().find(|&x| ORG_HEADS.contains(&a.tok(x)));
             if let Some(and) = last_and.filter(|&x| j >= x + 4) {
                 end = and + 2; // "Secretary of Trade and Industry Jose Concepcion"
+            } else if let Some(h) = body_head {
+                end = h + 1; // "Speaker of the Federal Council Ana Ruiz"
+            } else if let Some(x) = portfolio_end.filter(|_| last_and.is_none()) {
+                end = x;
             } else if words >= 1 && (matches!(next, "," | "." | ";" | ")") || j >= sent_end) {
                 end = j; // "…, vice president for Latin America, said"
-            } else if let Some(h) = (k..j.saturating_sub(1)).rev().find(|&x| ORG_HEADS.contains(&a.tok(x))) {
-                end = h + 1; // "Speaker of the Federal Council Ana Ruiz"
             } else if words >= 3 {
                 end = k + 1; // "Under Secretary of Commerce Bruce Smart"
             }

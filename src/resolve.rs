@@ -902,6 +902,8 @@ mod tests {
         [("Ana Amir Vera", Person, "Foreign Minister of Chile"), ("Chile", Country), ("Luis Ruiz", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
     actors!(names_in_a_dateline_credit_are_its_sources, "LIMA (Andes Wire / Pacific Daily - 3rd May, 2024) Peruvian President Luis Vera spoke.",
         [("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
+    actors!(a_portfolio_complement_ends_at_its_title_word, "Peruvian Secretary for Foreign Affairs Luis Vera spoke.",
+        [("Luis Vera", Person, "Secretary for Foreign Affairs of Peru"), ("Peru", Country)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",

@@ -71,11 +71,18 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                         }
                     }
                     // "will pay a visit to Beijing to meet Xi": an infinitive of purpose whose
-                    // subject would be the place before it has the subject of the clause it ends
-                    // ("asked Li to meet Xi" keeps Li)
-                    let subjects_placed = c.args.iter().filter(|(s, _, _)| *s == Slot::Subject).all(|(_, _, e)| v.kind(*e) == crate::resolve::EntityKind::Place);
+                    // subject would be the place or country before it has the subject of the
+                    // clause it ends ("asked Li to meet Xi" keeps Li)
+                    // "held a call to discuss the deal with Y": one encounter, whose other side
+                    // the purpose names
+                    let subjects_placed = c.args.iter().filter(|(s, _, _)| *s == Slot::Subject).all(|(_, _, e)| v.kind(*e) != crate::resolve::EntityKind::Person);
                     if entry.kind == FrameKind::Verb && v.word(g) == "to" && subjects_placed {
-                        if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb && x.stop >= g) {
+                        if let Some(prev) = out.iter_mut().rev().find(|x| x.entry.kind == FrameKind::Verb && x.stop >= g) {
+                            if entry.cameo == "046" {
+                                prev.args.extend(c.args.iter().filter(|(s, _, _)| *s != Slot::Subject).map(|&(s, _, e)| (s, Role::Participant, e)));
+                                p = end.max(p + 1);
+                                continue;
+                            }
                             let inherited: Vec<(Slot, Role, usize)> = prev.args.iter().filter(|(s, _, _)| *s == Slot::Subject).copied().collect();
                             let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
                             c.args.retain(|(s, _, _)| *s != Slot::Subject);
@@ -299,11 +306,16 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         }
         let w = v.a.tok(t).to_lowercase();
         if w == "," {
+            // "with his counterpart, Foreign Minister Y, the ministry said": a comma closes
+            // the apposition before it
+            out.append(&mut pending);
             after_comma = true;
             saw_comma = true;
         } else if matches!(w.as_str(), "and" | "&") {
             out.append(&mut pending);
             after_comma = false;
+        } else if w == "for" && t > from && title_word(&v.a.tok(t - 1).to_lowercase()) {
+            // "Secretary for Foreign Affairs Enrique Manalo"
         } else if w == "of"
             && t > from
             && (title_word(&v.a.tok(t - 1).to_lowercase())
