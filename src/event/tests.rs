@@ -529,5 +529,5 @@ meeting!(a_description_may_name_the_country_as_modifier, "Chilean President Ana 
 no_meeting!(the_speaker_of_a_report_is_no_participant, "Government spokesman Tomas Gil said on Monday that President Ana Ruiz is going to hold talks.");
 no_meeting!(a_country_and_its_own_leader_are_one_side, "A new president lands in Chile for talks with Ruiz. Chilean President Tomas Ruiz spoke.");
 meeting!(a_visit_whose_purpose_names_the_other_side, "Chilean Foreign Minister Ana Ruiz will embark on a two-day visit to Peru on Friday to discuss fishing rights with her counterpart, Secretary for Foreign Affairs Luis Vera, the ministry announced.", Some("2024-05-15"), ["Ana Ruiz", "Peru", "Luis Vera"], Status::Planned, Some("2024-05-17"));
-meeting!(a_call_to_discuss_is_one_call, "President Ana Ruiz had a long phone call with President Luis Vera on Monday to discuss fishing quotas.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
+meeting!(a_call_to_discuss_is_one_call, "President Ana Ruiz held a video call on Monday to discuss fishing quotas with President Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
 no_meeting!(discussing_alone_is_no_meeting, "President Ana Ruiz and her cabinet discussed the fishing treaty.");
