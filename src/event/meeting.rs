@@ -485,11 +485,17 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     }
     // look back over modifiers ("two-day", "bilateral", "official", "state") to a determiner or verb
     let mut k = p;
+    let mut indefinite = false;
     while k > 0 && p - k < 4 {
         let w = v.word(k - 1);
-        if matches!(w, "the" | "this" | "that" | "these" | "those" | "during" | "after" | "before" | "at" | "until") {
+        // "during the meeting" is one already told; "during a meeting at his retreat" is news
+        if matches!(w, "during" | "after" | "before" | "at" | "until") {
+            return indefinite;
+        }
+        if matches!(w, "the" | "this" | "that" | "these" | "those") {
             return false;
         }
+        indefinite |= matches!(w, "a" | "an");
         if LIGHT_VERBS.contains(&w) {
             return true;
         }

@@ -531,3 +531,5 @@ no_meeting!(a_country_and_its_own_leader_are_one_side, "A new president lands in
 meeting!(a_visit_whose_purpose_names_the_other_side, "Chilean Foreign Minister Ana Ruiz will embark on a two-day visit to Peru on Friday to discuss fishing rights with her counterpart, Secretary for Foreign Affairs Luis Vera, the ministry announced.", Some("2024-05-15"), ["Ana Ruiz", "Peru", "Luis Vera"], Status::Planned, Some("2024-05-17"));
 meeting!(a_call_to_discuss_is_one_call, "President Ana Ruiz held a video call on Monday to discuss fishing quotas with President Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
 no_meeting!(discussing_alone_is_no_meeting, "President Ana Ruiz and her cabinet discussed the fishing treaty.");
+meeting!(an_indefinite_meeting_after_during_is_news, "President Ana Ruiz will raise the fishing dispute with Peruvian President Luis Vera during a meeting at her ranch on Friday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, Some("2024-05-17"));
+no_meeting!(a_definite_meeting_after_during_was_told, "President Ana Ruiz raised the fishing dispute with reporters during the meeting.");
