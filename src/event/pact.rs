@@ -13,6 +13,24 @@ const TRIGGERS: &[&str] = &[
     "memorandum", "protocol", "contract", "ceasefire", "cease-fire", "truce", "armistice", "convention",
 ];
 
+/// Verbs whose subject reacts to a pact that others made: "the Troika welcomed the deal" does
+/// not bind the Troika.
+const REACTIONS: &[&str] = &[
+    "welcomed", "welcomes", "hailed", "hails", "praised", "praises", "applauded", "commended", "congratulated",
+    "lauded", "condemned", "condemns", "criticized", "criticised", "denounced", "denounces", "slammed",
+];
+
+/// Words that name who brought a pact about, not who is bound by it: "mediated by Sudan",
+/// "with Qatar's mediation", "under the auspices of the African Union".
+const MEDIATION: &[&str] = &[
+    "mediated", "brokered", "facilitated", "supervised", "monitored", "overseen", "mediation", "auspices", "mediator",
+    "mediators",
+];
+
+/// Nouns of [`MEDIATION`] whose owner stands right before them ("Qatar's mediation", "an AU
+/// mediation"); a participle's subject ("Chile brokered a deal with Peru") is a party.
+const MEDIATION_NOUNS: &[&str] = &["mediation", "auspices", "mediator", "mediators"];
+
 /// The kind of a pact by its trigger noun, so that one pact worded differently ("the accord",
 /// "the deal", "the agreement") is one kind; treaties, truces, loans and contracts stay apart.
 const KINDS: &[(&str, &str)] = &[
@@ -167,9 +185,13 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     // "with X", "between X and Y", "among …" do ("a pact, bringing together two US adversaries"
     // does not make the US a party).
     let sanction_imposers = super::sanction::imposers(v);
+    let outsiders = outsiders(v, pos);
     // "the meeting in Qatar": a country after "in" is where something happened, not a party
     let eligible = |r: &&&crate::resolve::Ref| {
-        matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization) && !sanction_imposers.contains(&r.entity) && !v.located(r)
+        matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)
+            && !sanction_imposers.contains(&r.entity)
+            && !outsiders.contains(&r.entity)
+            && !v.located(r)
     };
     let before_trigger: Vec<usize> =
         SentenceView::distinct(v.actors_in(0, t).iter().filter(eligible).map(|r| r.entity));
@@ -311,6 +333,36 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         plover: Some(plover),
         topic: topic(v, np_start, pos),
     }]
+}
+
+/// The actors a sentence names as brokers of a pact or as reacting to it, not bound by it:
+/// the subject of a reaction verb before the trigger at word `pos`, the actors after "mediated
+/// by" or "monitored by", and the owner of a mediation ("Qatar's mediation", "the auspices of
+/// the AU").
+fn outsiders(v: &SentenceView<'_, '_>, pos: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (k, (tk, w)) in v.words.iter().enumerate() {
+        if REACTIONS.contains(&w.as_str()) && k < pos {
+            out.extend(v.actors_in(0, *tk).iter().map(|r| r.entity));
+        }
+        if !MEDIATION.contains(&w.as_str()) {
+            continue;
+        }
+        let next = v.word(k + 1);
+        if matches!(next, "by" | "of") {
+            let from = v.tok(k + 1);
+            let until = v.words.iter().skip(k + 2).find(|(_, x)| matches!(x.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on" | "in")).map_or(usize::MAX, |(t, _)| *t);
+            out.extend(v.actors_in(from, until).iter().map(|r| r.entity));
+        }
+        if k > 0 && MEDIATION_NOUNS.contains(&w.as_str()) {
+            let owner_end = if matches!(v.word(k - 1), "'s" | "’s") { v.tok(k - 1) } else { v.tok(k - 1) + 1 };
+            out.extend(v.args_at(owner_end, true).iter().map(|r| r.entity));
+        }
+    }
+    // a person who brokers or reacts keeps their country out too
+    let posts: Vec<usize> = out.iter().flat_map(|&e| v.resolved.entities[e].posts.iter().filter_map(|p| p.of)).collect();
+    out.extend(posts);
+    out
 }
 
 /// Where the noun phrase of the trigger at word `pos` starts: after its determiner, a

@@ -533,3 +533,5 @@ meeting!(a_call_to_discuss_is_one_call, "President Ana Ruiz held a video call on
 no_meeting!(discussing_alone_is_no_meeting, "President Ana Ruiz and her cabinet discussed the fishing treaty.");
 meeting!(an_indefinite_meeting_after_during_is_news, "President Ana Ruiz will raise the fishing dispute with Peruvian President Luis Vera during a meeting at her ranch on Friday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, Some("2024-05-17"));
 no_meeting!(a_definite_meeting_after_during_was_told, "President Ana Ruiz raised the fishing dispute with reporters during the meeting.");
+pact!(pact_a_mediator_is_no_party, "Chile and Peru signed a fishing accord mediated by Ecuador on Monday.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_who_welcomes_it_is_no_party, "Chile and Peru signed a fishing accord on Monday. Brazil and Argentina welcomed the accord.", ["Chile", "Peru"], Status::Signed, None);
