@@ -203,7 +203,15 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         let link = v.words.iter().enumerate().take(clause_end).skip(pos + 1).find(|(_, (_, w))| matches!(w.as_str(), "with" | "between" | "among") || lending && w == "for");
         match link {
             Some((_, (lt, _))) => {
-                let until = v.words.iter().skip(pos + 1).find(|(tk, w)| tk > lt && matches!(w.as_str(), "," | ";" | "." | "to" | "that" | "which" | "on")).map_or(usize::MAX, |(tk, _)| *tk);
+                // a comma inside a list ("between Finland, Turkiye, and Sweden") goes on
+                let continues = |k: usize| v.word(k + 1) == "and" || !v.args_at(v.tok(k + 1), false).is_empty();
+                let until = v
+                    .words
+                    .iter()
+                    .enumerate()
+                    .skip(pos + 1)
+                    .find(|(k, (tk, w))| tk > lt && (matches!(w.as_str(), ";" | "." | "to" | "that" | "which" | "on") || w == "," && !continues(*k)))
+                    .map_or(usize::MAX, |(_, (tk, _))| *tk);
                 let linked = v.actors_in(*lt, until);
                 // persons named "with" bind the governments of their posts ("a deal with his
                 // counterpart Vladimir Putin")
