@@ -292,7 +292,11 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         for p in pact::extract(&view) {
             pact::merge_or_push(&mut events, p, &view);
         }
-        if let Some(s) = sanction::extract(&view) {
+        let earlier = events.iter().rev().find_map(|e| match e.kind {
+            EventKind::Sanction { imposer, .. } => Some(imposer),
+            _ => None,
+        });
+        if let Some(s) = sanction::extract(&view, earlier) {
             events.push(s);
         }
         events.extend(statement::extract(&view));

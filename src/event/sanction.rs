@@ -8,10 +8,32 @@ const TRIGGERS: &[&str] = &["sanction", "sanctions", "sanctioned", "embargo", "e
 const MODIFIERS: &[&str] = &[
     "crippling", "economic", "new", "tough", "tougher", "financial", "oil", "trade", "unilateral", "punitive",
     "harsh", "sweeping", "fresh", "additional", "more", "further", "the", "arms", "’", "'", "'s", "’s", "of",
+    "entry", "travel", "visa", "asset",
 ];
 
+/// Nouns before "ban" that make it a sanction ("an entry ban on six officials").
+const BAN_KINDS: &[&str] = &["entry", "travel", "visa", "export", "import", "arms", "investment", "trade"];
+
+/// Verbs that freeze assets ("froze the assets of 11 agents", "an asset freeze on").
+const FREEZING: &[&str] = &["froze", "freeze", "freezes", "frozen", "freezing", "seized"];
+
+/// The sanction words of a sentence: the trigger nouns and verbs, a ban of a listed kind, a
+/// freeze of assets, and a designation as terrorists ("designated the group a terrorist
+/// organization").
 fn triggers(v: &SentenceView<'_, '_>) -> Vec<usize> {
-    v.words.iter().enumerate().filter(|(_, (_, w))| TRIGGERS.contains(&w.as_str())).map(|(p, _)| p).collect()
+    let near = |p: usize, words: &[&str], span: usize| (p.saturating_sub(span)..(p + span + 1).min(v.words.len())).any(|k| words.contains(&v.word(k)));
+    v.words
+        .iter()
+        .enumerate()
+        .filter(|(p, (_, w))| {
+            let w = w.as_str();
+            TRIGGERS.contains(&w)
+                || matches!(w, "ban" | "bans") && *p > 0 && BAN_KINDS.contains(&v.word(p - 1))
+                || FREEZING.contains(&w) && near(*p, &["assets", "asset", "funds"], 3)
+                || matches!(w, "designated" | "designates" | "designate" | "re-designated" | "redesignated") && (p + 1..(p + 20).min(v.words.len())).any(|k| v.word(k) == "terrorist")
+        })
+        .map(|(p, _)| p)
+        .collect()
 }
 
 fn actor_ending_at(v: &SentenceView<'_, '_>, tok: usize) -> Option<usize> {
@@ -50,6 +72,13 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
                 .map(|r| r.entity);
         }
     }
+    // "the Treasury froze the assets of …", "the State Department designated the group …": the
+    // verb's own subject
+    if FREEZING.contains(&v.word(p)) || v.word(p).contains("designate") {
+        if let Some(r) = v.actors_in(0, v.tok(p)).last().filter(|r| v.kind(r.entity) != EntityKind::Person) {
+            return Some(national(v, r.entity));
+        }
+    }
     // "X imposed (new) sanctions", "X imposed an embargo", "X decided to lift its sanctions"
     for k in (p.saturating_sub(4)..p).rev() {
         if IMPOSING.contains(&v.word(k)) {
@@ -59,6 +88,17 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     // "X placed Y under sanctions": the subject of the verb before the object
     let verb = placing_verb(v, p)?;
     v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
+}
+
+/// A national body stands for its country as imposer ("the U.S. Treasury froze …").
+fn national(v: &SentenceView<'_, '_>, e: usize) -> usize {
+    let ent = &v.resolved.entities[e];
+    if ent.kind == EntityKind::Organization && ent.org_kind == Some(crate::lexicon::OrgKind::Government) {
+        if let Some(c) = ent.country.and_then(|c| v.resolved.country_entity(c)) {
+            return c;
+        }
+    }
+    e
 }
 
 /// The verb of "X placed Y under sanctions" for the trigger at word `p`.
@@ -87,20 +127,43 @@ pub(super) fn imposers(v: &SentenceView<'_, '_>) -> Vec<usize> {
     triggers(v).into_iter().filter_map(|p| imposer_at(v, p)).collect()
 }
 
-/// The sanction a sentence states, if it names who imposes it.
-pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
-    let (p, imposer) = triggers(v).into_iter().find_map(|p| imposer_at(v, p).map(|i| (p, i)))?;
-    // explicit targets: "against Cuba", "on Iran"; a demonym there names its country ("targeting
-    // sectors of the Russian economy")
+/// The sanction a sentence states, if it names who imposes it; "the sanctions" told again
+/// without one are those of `earlier`, the imposer of the story's last sanction.
+pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Option<Event> {
+    let found = triggers(v).into_iter().find_map(|p| imposer_at(v, p).map(|i| (p, i)));
+    let (p, imposer) = match found {
+        Some((p, i)) => (p, national(v, i)),
+        None => {
+            // "The sanctions target X, Y and Z"
+            let p = triggers(v).into_iter().find(|&p| p > 0 && matches!(v.word(p - 1), "the" | "these" | "those"))?;
+            (p, earlier?)
+        }
+    };
+    // explicit targets: "against Cuba", "on Iran", "the assets of X", "designated X"; a demonym
+    // there names its country ("targeting sectors of the Russian economy")
     let mut explicit = None;
+    let designation = v.word(p).contains("designate");
     for q in p + 1..(p + 6).min(v.words.len()) {
-        if matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
+        let object = q == p + 1 && designation || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
+        if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
             let from = v.tok(q);
-            let until = v.words.iter().skip(q + 1).find(|(_, w)| matches!(w.as_str(), "," | ";" | "." | "and" | "but")).map_or(usize::MAX, |(t, _)| *t);
+            // a list goes on over its commas ("target A, B, C and D")
+            let continues = |k: usize| v.word(k + 1) == "and" || !v.args_at(v.tok(k + 1), false).is_empty();
+            let until = v
+                .words
+                .iter()
+                .enumerate()
+                .skip(q + 1)
+                .find(|(k, (tk, w))| {
+                    // a word inside a name ("Company for Oil Products") ends nothing
+                    let named = v.actors.iter().any(|r| r.tokens.start < *tk && *tk < r.tokens.end);
+                    !named && (matches!(w.as_str(), ";" | "." | "but" | "for" | "in" | "over" | "because" | "after") || w == "," && !continues(*k))
+                })
+                .map_or(usize::MAX, |(_, (t, _))| *t);
             let mut named: Vec<usize> = v
                 .actors_in(from, until)
                 .into_iter()
-                .filter(|r| v.kind(r.entity) == EntityKind::Country || v.kind(r.entity) == EntityKind::Organization)
+                .filter(|r| r.named || v.kind(r.entity) != EntityKind::Person)
                 .map(|r| r.entity)
                 .collect();
             if named.is_empty() {
