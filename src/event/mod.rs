@@ -302,6 +302,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         events.extend(statement::extract(&view));
     }
     fold_partial_pacts(&mut events);
+    events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
     place_at_dateline(a, &resolved, &mut events);
     date_undated_news(a, date, &mut events);

@@ -373,6 +373,21 @@ fn outsiders(v: &SentenceView<'_, '_>, pos: usize) -> Vec<usize> {
     out
 }
 
+/// Whether a pact is told with fewer than two parties in sentences that do not say a party made,
+/// left or broke it: "Egypt proposed a ceasefire" (between others), "any agreement must end the
+/// war". "Iran inked a 25-year agreement" stays: the party that signs is told, the other is not
+/// named; so does a pact told by its name.
+pub(super) fn half_told(a: &crate::text::Analyzed<'_>, e: &Event) -> bool {
+    if !matches!(e.kind, EventKind::Pact { .. }) || e.actors.len() >= 2 || matches!(e.status, Some(Status::Withdrawn | Status::Failed)) {
+        return false;
+    }
+    let made = e.sentences.iter().filter_map(|&i| a.sentences.get(i)).any(|s| s.tokens.clone().any(|t| SIGNED.contains(&a.tok(t).to_lowercase().as_str())));
+    // a pact known by its name ("the International Natural Rubber Agreement", "the Paris
+    // accord") is a node of its own, whoever the story names as bound
+    let named = e.label.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    !made && !named
+}
+
 /// Where the noun phrase of the trigger at word `pos` starts: after its determiner, a
 /// preposition, punctuation or a verb, at most five words back ("a 20-year strategic pact").
 fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {

@@ -560,3 +560,6 @@ sanction!(sanction_an_asset_freeze, "The U.S. Treasury froze the assets of the A
 sanction!(sanction_the_sanctions_told_again_keep_their_imposer, "Chile imposed sanctions on Peru on Monday. The sanctions target Luis Vera, Ana Ruiz and the Andes Trading Company.", "Chile", ["Luis Vera", "Ana Ruiz", "Andes Trading Company"]);
 sanction!(sanction_an_entry_ban_of_a_body, "Lima answered the European Council's entry ban on six Peruvian officials.", "European Council", ["Peru"]);
 sanction!(sanction_a_terrorist_designation, "The Chilean government designated the Andes Liberation Front a terrorist organization in 2023.", "Chile", ["Andes Liberation Front"]);
+no_pact!(pact_one_party_proposing_it_for_others_is_half_told, "Chile proposed a two-week ceasefire that would see the rebels free ten hostages.");
+pact!(pact_one_party_signing_it_is_told, "Chilean officials also inked a 25-year agreement last year.", ["Chile"], Status::Signed, Some("P25Y"));
+pact!(pact_one_party_of_a_named_pact_is_told, "Chile is expected to join the new Andean Fisheries Agreement.", ["Chile"], Status::Proposed, None);
