@@ -606,6 +606,15 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 .flatten()
                 .map(|c| c.entity)
         });
+        // "President William Ruto of Kenya": the country after "of" right after the name
+        let of_after = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
+            let of = r.tokens.end;
+            (a.tok(of) == "of")
+                .then(|| b.out.refs.iter().find(|c| c.tokens.start == of + 1 && b.out.entities[c.entity].kind == EntityKind::Country))
+                .flatten()
+                .map(|c| c.entity)
+        });
+        let bracketed = bracketed.or(of_after);
         if let Some(owner) = bracketed {
             if let Some(p) = b.out.entities[person].posts.get_mut(j) {
                 p.of = Some(owner);
@@ -624,6 +633,22 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         // in a Tokyo story is not Japan's
         let may_hold = |c: usize| lex.countries.get(c).is_none_or(|c| c.may_hold(&role));
         in_sentence.retain(|&e| b.out.entities[e].country.is_none_or(may_hold));
+        // a post another person of the story holds is not this one's: "President Ruto of
+        // Kenya … President Kagame" leaves Kagame the other country of the sentence
+        if in_sentence.len() > 1 {
+            let held: BTreeSet<usize> = b
+                .out
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != person)
+                .flat_map(|(_, e)| e.posts.iter().filter(|p| p.role == role).filter_map(|p| p.of))
+                .collect();
+            let free: BTreeSet<usize> = in_sentence.difference(&held).copied().collect();
+            if !free.is_empty() {
+                in_sentence = free;
+            }
+        }
         let of = if in_sentence.len() == 1 {
             in_sentence.into_iter().next()
         } else if let Some(c) = dateline_country.filter(|&c| may_hold(c)) {
@@ -904,6 +929,8 @@ mod tests {
         [("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_portfolio_complement_ends_at_its_title_word, "Peruvian Secretary for Foreign Affairs Luis Vera spoke.",
         [("Luis Vera", Person, "Secretary for Foreign Affairs of Peru"), ("Peru", Country)]);
+    actors!(a_country_after_the_name_owns_the_post, "President Ana Ruiz of Chile arrived in Lima, Peru, on the invitation of President Luis Vera.",
+        [("Ana Ruiz", Person, "President of Chile"), ("Chile", Country), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",
