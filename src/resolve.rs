@@ -449,6 +449,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         }
                     }
                     b.push(m, sentence, p, false, None);
+                } else if let (Some(c), Some(_), true) = (country, role.as_ref().filter(|r| r.as_str() != "Leader"), surface.contains(" of ") && !a.tok(m.tokens.end).starts_with(',')) {
+                    // "the Prime Minister of Sweden" whom the story never names: the office
+                    // stands for its government
+                    let e = b.country(*c);
+                    b.push(m, sentence, e, false, None);
                 }
             }
             Cand::CountryDescription(options) => {
