@@ -563,3 +563,5 @@ sanction!(sanction_a_terrorist_designation, "The Chilean government designated t
 no_pact!(pact_one_party_proposing_it_for_others_is_half_told, "Chile proposed a two-week ceasefire that would see the rebels free ten hostages.");
 pact!(pact_one_party_signing_it_is_told, "Chilean officials also inked a 25-year agreement last year.", ["Chile"], Status::Signed, Some("P25Y"));
 pact!(pact_one_party_of_a_named_pact_is_told, "Chile is expected to join the new Andean Fisheries Agreement.", ["Chile"], Status::Proposed, None);
+no_meeting!(welcoming_a_step_is_no_reception, "Secretary of State Ana Ruiz welcomed Finland and Sweden for taking an important step toward joining NATO.");
+meeting!(welcoming_a_visitor_is_a_reception, "President Ana Ruiz welcomed Peruvian President Luis Vera at the airport on Monday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
