@@ -212,7 +212,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
 
 /// Where the verb group ending at `head` starts: over auxiliaries, modals, adverbs and the
 /// verbs that govern an infinitive ("is expected to meet", "will also hold").
-fn group_start(v: &SentenceView<'_, '_>, head: usize) -> usize {
+pub(super) fn group_start(v: &SentenceView<'_, '_>, head: usize) -> usize {
     let mut k = head;
     while k > 0 {
         let w = v.word(k - 1);
@@ -338,7 +338,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
 
 /// The actors of a list that ends right before token `before` ("X, Y and Z met"), over
 /// adverbs and dates between a subject and its verb ("Putin and Modi on Thursday held").
-fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
+pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
     let start = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
     let mut out = Vec::new();
     let mut seen_and = false;
@@ -383,14 +383,14 @@ fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec<&'r Ref> {
 }
 
 /// The comma that opens a parenthetical closed by the comma at token `close`: ", who …,",
-/// ", the foreign minister of X,".
+/// ", the foreign minister of X,", ", with China's mediation,".
 fn parenthetical_start(v: &SentenceView<'_, '_>, close: usize, start: usize) -> Option<usize> {
     let mut j = close;
     while j > start && close - j < 30 {
         j -= 1;
         if v.a.tok(j) == "," {
             let first = v.a.tok(j + 1).to_lowercase();
-            return matches!(first.as_str(), "who" | "which" | "whose" | "the" | "a" | "an" | "currently" | "now" | "then" | "also")
+            return matches!(first.as_str(), "who" | "which" | "whose" | "the" | "a" | "an" | "currently" | "now" | "then" | "also" | "with" | "under")
                 .then_some(j);
         }
     }

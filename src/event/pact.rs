@@ -47,7 +47,7 @@ pub fn pact_kind(trigger: &str) -> &'static str {
 }
 
 const WITHDRAW: &[&str] = &[
-    "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
+    "leave", "leaves", "leaving", "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
     "abandon", "quit", "scrapped", "scrap", "terminated", "reneged", "exited", "renounced", "suspended",
     "suspension", "suspend", "suspends", "annulled", "revoked", "end", "ends", "ending", "ended", "exit", "exits",
 ];
@@ -114,6 +114,9 @@ fn duration(phrase: &str) -> Option<String> {
 /// The pacts a sentence states (one per trigger noun phrase, usually one).
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let mut out = Vec::new();
+    if let Some(e) = agreed(v) {
+        out.push(e);
+    }
     let mut from = 0;
     let mut last: Option<usize> = None;
     // every pact the sentence names ("agreed to a truce while they negotiate a peace treaty"),
@@ -151,7 +154,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     // what the sentence says of the pact before it turns to another one ("… would be sought
     // with Japan, like the one signed last year")
     let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
-    let withdraw_at = v.words.iter().position(|(_, w)| WITHDRAW.contains(&w.as_str()));
+    // "leave" withdraws only from the pact it governs ("would leave the treaty"), not a place
+    // ("will leave for Washington to renegotiate an agreement")
+    let withdraw_at = v.words.iter().enumerate().position(|(k, (_, w))| WITHDRAW.contains(&w.as_str()) && (!w.starts_with("leav") || k < pos && pos - k <= 5 && v.word(k + 1) != "for"));
     // "talks ended without a deal": the pact never came, whatever verb ends the talks
     let without = before.iter().take(3).any(|w| *w == "without");
     let status = if without {
@@ -341,6 +346,58 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         plover: Some(plover),
         topic: topic(v, np_start, pos),
     }]
+}
+
+/// "Saudi Arabia and Iran agreed to resume relations": an agreement told by its verb alone,
+/// between the sides its subject names (a person stands for the government of their post).
+/// "Agreed to meet" plans a meeting, "agreed on a ceasefire" names its pact by a noun, and a
+/// subject of one side agrees with nobody.
+fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
+    let k = v.words.iter().position(|(_, w)| matches!(w.as_str(), "agreed" | "agree" | "agrees"))?;
+    if v.word(k + 1) != "to" || trigger(v, 0).is_some() {
+        return None;
+    }
+    let next = v.word(k + 2);
+    let frames = crate::frame::Frames::shipped();
+    if frames.candidates(next).any(|e| e.kind == crate::frame::FrameKind::Verb) || matches!(next, "a" | "an" | "the" | "it" | "this") {
+        return None;
+    }
+    let group = super::clause::group_start(v, k);
+    let group_words: Vec<&str> = (group..k).map(|q| v.word(q)).collect();
+    if group_words.iter().any(|w| frames.words.negators.contains(w)) {
+        return None;
+    }
+    let future = group_words.iter().any(|w| matches!(*w, "will" | "would" | "to") || frames.words.prospective.contains(w));
+    let mut sides = Vec::new();
+    for r in super::clause::chain_backward(v, v.tok(group)) {
+        match v.kind(r.entity) {
+            EntityKind::Country | EntityKind::Organization => sides.push(r.entity),
+            EntityKind::Person => sides.extend(v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of)),
+            EntityKind::Place => {}
+        }
+    }
+    let sides = SentenceView::distinct(sides);
+    if sides.len() < 2 {
+        return None;
+    }
+    let what: Vec<&str> = (k + 2..(k + 6).min(v.words.len())).map(|q| v.word(q)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
+    let t = v.tok(k);
+    let (when, date_text) = v.date_near(t, future);
+    let status = if future { Status::Proposed } else { Status::Signed };
+    Some(Event {
+        kind: EventKind::Pact { signatories: Vec::new(), duration: None },
+        actors: sides,
+        status: Some(status),
+        place: None,
+        when,
+        date_text,
+        label: format!("agreement to {}", what.join(" ")),
+        trigger: "agreement".to_owned(),
+        sentences: vec![v.index],
+        cameo: if future { "030" } else { "057" },
+        plover: Some("AGREE"),
+        topic: None,
+    })
 }
 
 /// The actors a sentence names as brokers of a pact or as reacting to it, not bound by it:

@@ -565,3 +565,7 @@ pact!(pact_one_party_signing_it_is_told, "Chilean officials also inked a 25-year
 pact!(pact_one_party_of_a_named_pact_is_told, "Chile is expected to join the new Andean Fisheries Agreement.", ["Chile"], Status::Proposed, None);
 no_meeting!(welcoming_a_step_is_no_reception, "Secretary of State Ana Ruiz welcomed Finland and Sweden for taking an important step toward joining NATO.");
 meeting!(welcoming_a_visitor_is_a_reception, "President Ana Ruiz welcomed Peruvian President Luis Vera at the airport on Monday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
+pact!(pact_told_by_its_verb, "Last week Chile and Peru, with Brazil's mediation, agreed to reopen their embassies.", ["Chile", "Peru"], Status::Signed, None);
+no_pact!(pact_agreeing_to_meet_is_a_meeting_plan, "Chile and Peru agreed to meet again in May.");
+pact!(pact_leaving_a_treaty_withdraws, "President Ana Ruiz said Chile would leave the fishing treaty with Peru.", ["Chile", "Peru"], Status::Withdrawn, None);
+pact!(pact_leaving_for_a_capital_withdraws_nothing, "A mission from Chile will leave next week for Lima to renegotiate the fishing treaty with Peru.", ["Chile", "Peru"], Status::Signed, None);
