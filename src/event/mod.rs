@@ -301,6 +301,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         }
         events.extend(statement::extract(&view));
     }
+    parties_from_encounter(&resolved, &mut events);
     fold_partial_pacts(&mut events);
     events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
@@ -323,6 +324,59 @@ fn date_undated_news(a: &Analyzed<'_>, date: Option<NaiveDate>, events: &mut [Ev
         });
         if first < 5 && !pluperfect && !earlier {
             e.when = Some(When::Date(date));
+        }
+    }
+}
+
+/// A pact whose sentence tells its making but names no party ("Six agreements will be signed")
+/// binds the sides of the meeting told last, at most two sentences before: the countries of its
+/// participants (a person stands for the country or body of their post). Without such a
+/// meeting of two sides it is dropped.
+fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
+    let mut i = 0;
+    while i < events.len() {
+        let e = &events[i];
+        if !(matches!(e.kind, EventKind::Pact { .. }) && e.actors.is_empty()) {
+            i += 1;
+            continue;
+        }
+        let at = e.sentences.first().copied().unwrap_or(0);
+        let meeting = events.iter().filter(|m| matches!(m.kind, EventKind::Meeting { .. })).filter(|m| m.sentences.iter().any(|&s| s <= at && at - s <= 2)).last();
+        let sides: Vec<usize> = meeting.map_or(Vec::new(), |m| {
+            let mut out = Vec::new();
+            // the host of a visit whose sides are two others is its venue ("teams from the EU
+            // and Australia travelled to Osaka, Japan")
+            let host = match m.kind {
+                EventKind::Meeting { visit: true, host } if m.actors.len() > 2 => host,
+                _ => None,
+            };
+            for &a in m.actors.iter().filter(|&&a| Some(a) != host) {
+                let ent = &resolved.entities[a];
+                match ent.kind {
+                    EntityKind::Person => out.extend(ent.posts.iter().filter_map(|p| p.of)),
+                    EntityKind::Country | EntityKind::Organization => out.push(a),
+                    EntityKind::Place => {}
+                }
+            }
+            SentenceView::distinct(out)
+        });
+        if sides.len() >= 2 {
+            // the story's pact of that kind between those sides, told again
+            let mut key = sides.clone();
+            key.sort_unstable();
+            let kind = pact::pact_kind(&events[i].trigger);
+            let same = events.iter().position(|p| {
+                let mut k = p.actors.clone();
+                k.sort_unstable();
+                matches!(p.kind, EventKind::Pact { .. }) && k == key && pact::pact_kind(&p.trigger) == kind
+            });
+            events[i].actors = sides;
+            match same {
+                Some(j) => absorb(events, i, j),
+                None => i += 1,
+            }
+        } else {
+            events.remove(i);
         }
     }
 }

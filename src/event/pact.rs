@@ -329,7 +329,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
             .and_then(|c| v.resolved.country_entity(c))
             .unwrap_or(p)
     }));
-    if parties.is_empty() && !definite {
+    // "Six agreements will be signed": a pact whose making the sentence tells without a party
+    // waits for the parties of the encounter it is signed at (event::parties_from_encounter)
+    if parties.is_empty() && !definite && !(made_here && status != Status::Withdrawn) {
         return Vec::new();
     }
     vec![Event {
@@ -551,7 +553,8 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             }
         }) && !p.label.to_lowercase().starts_with("a ")
     };
-    let same = events.iter_mut().rev().find(|e| {
+    let partyless = p.actors.is_empty() && !definite;
+    let same = events.iter_mut().rev().filter(|_| !partyless).find(|e| {
         let EventKind::Pact { duration: d1, .. } = &e.kind else { return false };
         let EventKind::Pact { duration: d2, .. } = &p.kind else { return false };
         let parties_fit = p.actors.iter().all(|a| e.actors.contains(a));
@@ -600,7 +603,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             e.when = e.when.or(p.when);
         }
         None => {
-            if !p.actors.is_empty() {
+            if !p.actors.is_empty() || partyless {
                 events.push(p);
             }
         }

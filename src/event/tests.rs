@@ -569,3 +569,5 @@ pact!(pact_told_by_its_verb, "Last week Chile and Peru, with Brazil's mediation,
 no_pact!(pact_agreeing_to_meet_is_a_meeting_plan, "Chile and Peru agreed to meet again in May.");
 pact!(pact_leaving_a_treaty_withdraws, "President Ana Ruiz said Chile would leave the fishing treaty with Peru.", ["Chile", "Peru"], Status::Withdrawn, None);
 pact!(pact_leaving_for_a_capital_withdraws_nothing, "A mission from Chile will leave next week for Lima to renegotiate the fishing treaty with Peru.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_without_a_party_binds_the_sides_of_the_meeting, "President Ana Ruiz of Chile met President Luis Vera of Peru on Monday. Six agreements will be signed in the fields of trade and health.", ["Chile", "Peru"], Status::Proposed, None);
+no_pact!(pact_without_a_party_or_meeting_is_left_out, "Chile's economy grew. Six agreements will be signed in the fields of trade and health.");
