@@ -994,12 +994,19 @@ fn extend_title(
         let before = if k > 0 { a.tok(k - 1) } else { "" };
         TITLE_MODIFIERS.contains(&lower(a.tok(k)).as_str()) || !GOVERNING_PREPOSITIONS.contains(&before)
     };
+    // the last word of a personal name: a capitalised word that is no title word, after
+    // another such word that no lexicon name covers ("Ana Ruiz")
+    let ends_a_name = |k: usize| {
+        let plain = |x: usize| is_cap_word(a.tok(x)) && !lex.is_title_word(&lower(a.tok(x))) && tags.get(x).copied().flatten().is_none();
+        k > 0 && plain(k) && plain(k - 1)
+    };
     let mut start = s;
     while start > covered && start > 0 {
         let k = start - 1;
         if modifier(k) {
             start = k;
-        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && joins_title(k - 1) {
+        } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && joins_title(k - 1) && !ends_a_name(k - 1) {
+            // "Trade and Industry Minister", not "Ana Ruiz and Trade Commissioner"
             start = k;
         } else {
             break;

@@ -296,10 +296,15 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
     let mut known_full: Vec<String> = Vec::new();
+    // one-word names the story somewhere marks as a person's ("Georgieva said"): an earlier
+    // bare mention ("On Saturday, Georgieva held talks") is that person too
+    let mut cued_names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for m in mentions {
-        if let Cand::Person { name, .. } = &m.cand {
+        if let Cand::Person { name, cued, .. } = &m.cand {
             if name.split_whitespace().count() >= 2 {
                 known_full.push(name.clone());
+            } else if *cued {
+                cued_names.insert(fold(name));
             }
         }
     }
@@ -380,7 +385,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 } {
                     // the same one-word name again ("President Reagan … Reagan's decision")
                     e
-                } else if *cued {
+                } else if *cued || cued_names.contains(&fold(name)) {
                     let key = format!("person/{}/{}", b.article_key, fold(name));
                     b.entity(key, EntityKind::Person, name)
                 } else {

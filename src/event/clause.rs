@@ -191,7 +191,8 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             (Slot::Subject, true) => prep_arg(v, end, stop, "by"),
             (Slot::Object, false) => {
                 if entry.kind == FrameKind::Verb && entry.rest.is_empty() {
-                    chain_forward(v, tok_at(v, after_time(v, end, stop)), tok_at(v, stop))
+                    let after = chain_forward(v, tok_at(v, after_time(v, end, stop)), tok_at(v, stop));
+                    if after.is_empty() { relative_object(v, group) } else { after }
                 } else {
                     Vec::new()
                 }
@@ -371,6 +372,8 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
                     _ => break,
                 }
             }
+        } else if w == "for" && k > start && title_word(&v.a.tok(k - 1).to_lowercase()) {
+            // "X and Commissioner for Energy Kadri Simson met"
         } else if w == "of" && k > start && !out.is_empty() && glue(v, k - 1) {
             // "President X of Argentina will host": the owner of a post stays in the list
         } else if !(glue(v, k) || words().adverbs.contains(&w.as_str()) || v.a.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number)) {
@@ -395,6 +398,27 @@ fn parenthetical_start(v: &SentenceView<'_, '_>, close: usize, start: usize) -> 
         }
     }
     None
+}
+
+/// The antecedent of "whom" that a verb's subject follows: "President Lula, whom von der Leyen
+/// met on Friday," — Lula is who was met.
+fn relative_object<'r>(v: &SentenceView<'_, 'r>, group: usize) -> Vec<&'r Ref> {
+    let start = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
+    let subject = chain_backward(v, v.tok(group));
+    let mut first = subject.first().map_or(v.tok(group), |r| r.tokens.start);
+    // over the particles of a name ("whom von der Leyen met") and the title before it ("whom
+    // Chilean President Ana Ruiz met")
+    while first > start + 2
+        && (matches!(v.a.tok(first - 1), "von" | "van" | "der" | "den" | "de" | "da" | "la" | "le" | "del" | "bin" | "al")
+            || glue(v, first - 1) && !matches!(v.a.tok(first - 1).to_lowercase().as_str(), "and" | "&" | "the" | "his" | "her" | "their" | "its" | "'s" | "’s"))
+    {
+        first -= 1;
+    }
+    if first <= start + 1 || !v.a.tok(first - 1).eq_ignore_ascii_case("whom") {
+        return Vec::new();
+    }
+    let before = if v.a.tok(first - 2) == "," { first - 2 } else { first - 1 };
+    chain_backward(v, before)
 }
 
 /// The subject of a verb group starting at word `group`.

@@ -466,7 +466,8 @@ fn fold_partial_pacts(events: &mut Vec<Event>) {
 pub(crate) const FUTURE_CUES: &[&str] = &[
     "will", "would", "shall", "plan", "plans", "planned", "planning", "scheduled", "expected", "invited", "invite",
     "invites", "asked", "proposed", "propose", "proposes", "next", "upcoming", "coming", "intend", "intends",
-    "hope", "hopes", "seek", "seeks", "seeking", "aim", "aims", "prepare", "preparing", "due", "agreed",
+    "hope", "hopes", "seek", "seeks", "seeking", "aim", "aims", "prepare", "preparing", "due", "agreed", "potential",
+    "possible", "probable", "likely",
 ];
 
 #[cfg(test)]
