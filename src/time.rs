@@ -30,6 +30,22 @@ impl When {
         }
     }
 
+    /// Whether two times may be the same time told at two precisions: equal, or one inside the
+    /// other ("January 2025" and "January 14, 2025").
+    pub fn agrees_with(&self, other: &When) -> bool {
+        use chrono::Datelike;
+        let inside = |coarse: &When, d: NaiveDate| match *coarse {
+            When::Date(x) => x == d,
+            When::Month(y, m) => d.year() == y && d.month() == m,
+            When::Year(y) => d.year() == y,
+        };
+        match (self, other) {
+            (When::Date(d), c) | (c, When::Date(d)) => inside(c, *d),
+            (When::Month(y, _), When::Year(z)) | (When::Year(z), When::Month(y, _)) => y == z,
+            (a, b) => a == b,
+        }
+    }
+
     /// The XSD lexical form ("2022-06-11", "2022-06", "2022").
     pub fn lexical(&self) -> String {
         match self {

@@ -173,7 +173,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     let group = group_start(v, head);
     let group_words: Vec<&str> = (group..head).map(|k| v.word(k)).collect();
     let near: Vec<&str> = (head.saturating_sub(4)..head).map(|k| v.word(k)).collect();
-    let future = entry.status == Some("planned") || match entry.kind {
+    let mut future = entry.status == Some("planned") || match entry.kind {
         FrameKind::Verb => {
             group_words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "would" | "to") || words().prospective.contains(w))
         }
@@ -207,6 +207,19 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     // other side is the subject of the clause it modifies
     if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
         args.extend(modified_subject(v, head).into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
+    }
+    // "During their bilateral meeting next week, X and Y will discuss …": an event noun in the
+    // adverbial that opens the sentence, naming no one, is the encounter of the main clause's
+    // subjects
+    if entry.kind == FrameKind::Noun && args.is_empty() && (words().adverbial_preps.contains(&v.word(0)) || v.word(0) == "at") {
+        if let Some(comma) = (head..v.words.len()).find(|&k| v.word(k) == ",") {
+            let others = chain_forward(v, tok_at(v, comma + 1), tok_at(v, v.words.len()));
+            if SentenceView::distinct(others.iter().map(|r| r.entity)).len() >= 2 {
+                args.extend(others.into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
+                // the main clause's modality: "…, X and Y will discuss"
+                future |= (comma + 1..(comma + 16).min(v.words.len())).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
+            }
+        }
     }
     Clause { entry, head, end, future, negated, stop, args }
 }

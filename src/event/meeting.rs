@@ -663,7 +663,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
             && e.status == m.status
-            && (e.when.is_none() || m.when.is_none() || e.when == m.when || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
+            && (e.when.is_none() || m.when.is_none() || e.when.zip(m.when).is_some_and(|(a, b)| a.agrees_with(&b)) || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
             && (sorted(&e.actors) == sorted(&m.actors)
                 || same_planned_trip(e, &m, resolved)
                 || same_talks_by_representatives(e, &m, resolved))
@@ -679,7 +679,9 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
             // a visit told twice began on the earlier day, in the more precise place (the city
             // over the country)
             let earlier = matches!((e.when.and_then(|w| w.first_day()), m.when.and_then(|w| w.first_day())), (Some(a), Some(b)) if b < a);
-            if e.when.is_none() || visit(e) && earlier {
+            // a day is more precise than its month ("next week" then "on January 14")
+            let finer = matches!((e.when, m.when), (Some(crate::time::When::Month(..) | crate::time::When::Year(_)), Some(crate::time::When::Date(_))));
+            if e.when.is_none() || visit(e) && earlier || finer {
                 e.when = m.when;
                 e.date_text = m.date_text;
             }
