@@ -367,8 +367,17 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let words = name.split_whitespace().count();
                 let existing = b.person_by_part(name);
                 let e = if words >= 2 {
-                    // a longer known name that contains this one ("Felix Plasencia" in "Felix Plasencia Gonzalez")
-                    match existing {
+                    // a longer known name that contains this one ("Felix Plasencia" in "Felix
+                    // Plasencia Gonzalez"), or a name of three words or more with the same first
+                    // and last word (a middle name spelt otherwise: "Zambry Abdul Kadir")
+                    let ends = |n: &str| {
+                        let w: Vec<String> = n.split_whitespace().map(fold).collect();
+                        (w.len() >= 3).then(|| (w[0].clone(), w[w.len() - 1].clone()))
+                    };
+                    let same_ends = ends(name).and_then(|key| {
+                        b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| ends(n).as_ref() == Some(&key)))
+                    });
+                    match existing.or(same_ends) {
                         Some(e) => e,
                         None => b.entity(format!("person/{}", fold(name)), EntityKind::Person, name),
                     }
@@ -941,6 +950,8 @@ mod tests {
         [("Luis Vera", Person, "Secretary for Foreign Affairs of Peru"), ("Peru", Country)]);
     actors!(a_country_after_the_name_owns_the_post, "President Ana Ruiz of Chile arrived in Lima, Peru, on the invitation of President Luis Vera.",
         [("Ana Ruiz", Person, "President of Chile"), ("Chile", Country), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
+    actors!(a_middle_name_spelt_otherwise_is_the_same_person, "Foreign Minister Ana Maria Ruiz spoke. Later Ana Marie Ruiz left.",
+        [("Ana Maria Ruiz", Person, "Foreign Minister")]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",

@@ -107,8 +107,8 @@ impl EntenteStore {
     }
 
     /// Replaces the graphs of several articles in one transaction: faster than one transaction
-    /// each, and still all or nothing for every article (the caller retries them one by one
-    /// when the batch fails, to tell which one did).
+    /// each, and all or nothing for the whole batch. A caller that needs to know which article
+    /// failed writes them one by one with [`EntenteStore::replace_article`].
     ///
     /// # Errors
     /// [`StoreError::Write`] when the transaction fails; nothing of the batch is written then.
@@ -139,15 +139,13 @@ impl EntenteStore {
         for (node, label) in &article.labels {
             let existing: Vec<Quad> = t
                 .quads_for_pattern(Some(node.as_ref().into()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
-                .filter_map(Result::ok)
-                .collect();
+                .collect::<Result<_, _>>()?;
             if let Some(q) = existing.first() {
                 // the node already has its label; this article's name for it is another name
                 let same = matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label);
-                let has_alt = t
-                    .quads_for_pattern(Some(node.as_ref().into()), Some(skos::ALT_LABEL), None, Some(graph))
-                    .filter_map(Result::ok)
-                    .any(|q| matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label));
+                let has_alt = any_quad(t.quads_for_pattern(Some(node.as_ref().into()), Some(skos::ALT_LABEL), None, Some(graph)), |q| {
+                    matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label)
+                })?;
                 if !same && !has_alt && article.quads.iter().any(|q| q.subject == oxigraph::model::NamedOrBlankNode::NamedNode(node.clone()) && q.predicate == rdf::TYPE) {
                     let lit = Literal::new_simple_literal(label);
                     t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), graph));
@@ -164,10 +162,10 @@ impl EntenteStore {
         // its registry label too.
         let mut gone_nodes: HashSet<NamedOrBlankNode> = HashSet::new();
         for tr in old.difference(&new) {
-            let still = t
-                .quads_for_pattern(Some(tr.subject.as_ref()), Some(tr.predicate.as_ref()), Some(tr.object.as_ref()), None)
-                .filter_map(Result::ok)
-                .any(|q| matches!(q.graph_name, GraphName::NamedNode(_)));
+            let still = any_quad(
+                t.quads_for_pattern(Some(tr.subject.as_ref()), Some(tr.predicate.as_ref()), Some(tr.object.as_ref()), None),
+                |q| matches!(q.graph_name, GraphName::NamedNode(_)),
+            )?;
             if !still {
                 t.remove(QuadRef::new(&tr.subject, &tr.predicate, &tr.object, GraphNameRef::DefaultGraph));
             }
@@ -176,15 +174,13 @@ impl EntenteStore {
             }
         }
         for n in gone_nodes {
-            let described = t
-                .quads_for_pattern(Some(n.as_ref()), Some(rdf::TYPE), None, None)
-                .filter_map(Result::ok)
-                .any(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if g != &registry));
+            let described = any_quad(t.quads_for_pattern(Some(n.as_ref()), Some(rdf::TYPE), None, None), |q| {
+                matches!(&q.graph_name, GraphName::NamedNode(g) if g != &registry)
+            })?;
             if !described {
                 let stale: Vec<Quad> = t
                     .quads_for_pattern(Some(n.as_ref()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
-                    .filter_map(Result::ok)
-                    .collect();
+                    .collect::<Result<_, _>>()?;
                 for q in stale {
                     t.remove(q.as_ref());
                     t.remove(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
@@ -201,6 +197,18 @@ impl EntenteStore {
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| StoreError::Write { path: self.path.clone(), message: e.to_string() })
     }
+}
+
+/// Whether any quad read satisfies `pred`. A read error is returned, not skipped: it aborts
+/// the article's transaction, so that the derived default graph and the label registry are never
+/// updated from a partial read.
+fn any_quad(quads: impl Iterator<Item = Result<Quad, StorageError>>, mut pred: impl FnMut(&Quad) -> bool) -> Result<bool, StorageError> {
+    for q in quads {
+        if pred(&q?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The IRI of the registry graph.

@@ -114,7 +114,9 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
         && p > 0
         && !matches!(prev, "," | "after" | "before" | "while" | "when" | "since" | "upon" | "by" | "on" | "is" | "are" | "was" | "were" | "be" | "been" | "and" | "without" | "from" | "for" | "of" | "not" | "also" | "—" | "–" | "-");
     // a sentence does not open with a finite verb: "Talks led by X …" is the noun
-    let noun_context = p == 0 || gerund_as_noun || words().determiners.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
+    // "after talks with X", "during visits to": a preposition governs a noun, not a finite verb
+    let governed = !w.ends_with("ing") && matches!(prev, "after" | "before" | "during" | "amid" | "following" | "in" | "at" | "for" | "of" | "with" | "without" | "from" | "by");
+    let noun_context = p == 0 || gerund_as_noun || governed || words().determiners.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
     for e in frames.candidates(w).filter(|e| e.class == class) {
         let end = match e.kind {

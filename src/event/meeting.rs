@@ -64,8 +64,17 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     if !found.is_empty() {
         return found;
     }
-    // a frame read in full and found denied ("did not meet") leaves no meeting
-    if frames.iter().any(|c| c.negated) {
+    // a frame read in full and found denied ("did not meet") leaves no meeting; nor does one
+    // whose subject is unnamed ("the chief adviser held meetings with A and B"): A and B are
+    // one side, not a meeting of their own
+    let subjectless = |c: &clause::Clause<'_>| {
+        c.entry.kind == crate::frame::FrameKind::Verb
+            && !v.word(c.head).ends_with("ing")
+            && c.entry.role(crate::frame::Slot::Subject).is_some()
+            && !c.args.is_empty()
+            && c.args.iter().all(|(s, _, _)| *s == crate::frame::Slot::Prep("with"))
+    };
+    if frames.iter().any(|c| c.negated || subjectless(c)) {
         return Vec::new();
     }
     extract_window(v, &frames).into_iter().filter(|e| two_sided(v, e)).collect()
