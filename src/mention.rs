@@ -555,7 +555,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 }
             }
             if is_cap_word(w) || (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 {
-                let (end, ms) = name_chunk(a, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
+                let (end, ms) = name_chunk(a, lex, &tags, &spans, i, sent.tokens.start, sent.tokens.end, None);
                 out.extend(ms);
                 i = end.max(i + 1);
                 continue;
@@ -911,7 +911,7 @@ fn title_mentions(
     };
     let w = a.tok(name_at);
     if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && is_cap_word(w) {
-        let (end, ms) = name_chunk(a, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
+        let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
             out.extend(owner_org);
             out.extend(ms);
@@ -1248,8 +1248,10 @@ fn description(
 /// A run of capitalised words starting at `i`, classified as a person, organization or place.
 /// `title` carries the role (and its owner) of a title just before the run.
 #[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 fn name_chunk(
     a: &Analyzed<'_>,
+    lex: &Lexicon,
     tags: &[Option<usize>],
     spans: &[Span],
     i: usize,
@@ -1319,9 +1321,12 @@ fn name_chunk(
     // Telecommunications Minister", "Assistant treasury secretary"), but a name governed by a
     // preposition and joined by "and" is a name ("between Reagan and Prime Minister Nakasone")
     let before_chunk = if j > sent_start { a.tok(j - 1) } else { "" };
+    // ... and so is a personal name's shape, two or more words none of which a title has
+    // ("his counterpart Mauro Vieira and President Lula")
+    let name_shaped = end >= j + 2 && (j..end).all(|x| !lex.is_title_word(&lower(a.tok(x))));
     let name_then_and = matches!(a.tok(end), "and" | "&")
         && !TITLE_MODIFIERS.contains(&lower(a.tok(end - 1)).as_str())
-        && GOVERNING_PREPOSITIONS.contains(&before_chunk);
+        && (GOVERNING_PREPOSITIONS.contains(&before_chunk) || name_shaped);
     if title.is_none() && !name_then_and {
         let mut k = end;
         while k < sent_end

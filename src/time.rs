@@ -76,8 +76,8 @@ fn re() -> &'static Regex {
         Regex::new(
             r"(?x)
             \b(?P<iso>\d{4}-\d{2}-\d{2})\b
-          | \b(?:(?:on|from|since|by|until|till|before|after)\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
-          | \b(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
+          | \b(?:(?:on|from|since|by|until|till|before|after)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
+          | \b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
           | \b(?:in|since|by|during|from|until|of)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2}))?\b
           | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
           | \b(?P<rel2>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b

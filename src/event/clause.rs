@@ -76,7 +76,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                     // "held a call to discuss the deal with Y": one encounter, whose other side
                     // the purpose names
                     let subjects_placed = c.args.iter().filter(|(s, _, _)| *s == Slot::Subject).all(|(_, _, e)| v.kind(*e) != crate::resolve::EntityKind::Person);
-                    if entry.kind == FrameKind::Verb && v.word(g) == "to" && subjects_placed {
+                    if entry.kind == FrameKind::Verb && v.word(g) == "to" && (subjects_placed || entry.cameo == "046") {
                         if let Some(prev) = out.iter_mut().rev().find(|x| x.entry.kind == FrameKind::Verb && x.stop >= g) {
                             if entry.cameo == "046" {
                                 prev.args.extend(c.args.iter().filter(|(s, _, _)| *s != Slot::Subject).map(|&(s, _, e)| (s, Role::Participant, e)));
@@ -309,7 +309,16 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         // "his Colombian counterpart": a possessive determiner is no participant of its own
         let determiner = matches!(v.a.tok(t).to_lowercase().as_str(), "his" | "her" | "its" | "their")
             && v.a.tok(t + 1).chars().next().is_some_and(char::is_alphabetic);
-        if let Some(r) = ref_at(v, t).filter(|_| !determiner) {
+        // "President X's adviser Y": the possessor of a title only says whose adviser Y is
+        let possessor_of_title = |r: &Ref| v.kind(r.entity) == EntityKind::Person && matches!(v.a.tok(r.tokens.end), "'s" | "’s");
+        if let Some(r) = ref_at(v, t).filter(|r| !determiner && possessor_of_title(r)) {
+            // over the possessive and the words of the title to the name it introduces
+            if let Some(next) = (r.tokens.end + 1..(r.tokens.end + 5).min(until)).find(|&k| ref_at(v, k).is_some()) {
+                t = next;
+                continue;
+            }
+        }
+        if let Some(r) = ref_at(v, t).filter(|r| !determiner && !possessor_of_title(r)) {
             // "…, and Z said": after a comma, Z is the subject of what follows
             let next = v.a.tok(r.tokens.end).to_lowercase();
             let opens_clause = crate::mention::SPEECH_VERBS.contains(&next.as_str()) || words().auxiliaries.contains(&next.as_str()) && next != "'s" && next != "to";

@@ -306,9 +306,48 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
     place_at_dateline(a, &resolved, &mut events);
+    date_same_day(a, &mut events);
     date_undated_news(a, date, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
+}
+
+/// Phrases that open a sentence about the same day as the one before: "In the afternoon, he
+/// held a meeting with …" after "arrived on Wednesday, 19 February".
+const SAME_DAY_OPENERS: &[&str] = &[
+    "in the morning", "in the afternoon", "in the evening", "later that day", "later in the day", "earlier in the day",
+    "that evening", "that afternoon", "that morning", "on the same day", "the same day", "later the same day",
+];
+
+/// A meeting with no date in a sentence that opens on the same day as the one before takes the
+/// day of the last event dated to a day in the two sentences before.
+fn date_same_day(a: &Analyzed<'_>, events: &mut [Event]) {
+    let opens_same_day = |i: usize| {
+        a.sentences.get(i).is_some_and(|s| {
+            let head: Vec<String> = s.tokens.clone().take(5).map(|t| a.tok(t).to_lowercase()).collect();
+            let head = head.join(" ");
+            SAME_DAY_OPENERS.iter().any(|o| head.starts_with(o))
+        })
+    };
+    for k in 0..events.len() {
+        let e = &events[k];
+        let Some(&first) = e.sentences.iter().min() else { continue };
+        if !matches!(e.kind, EventKind::Meeting { .. }) || e.when.is_some() || !opens_same_day(first) {
+            continue;
+        }
+        let day = events
+            .iter()
+            .filter(|o| o.sentences.iter().any(|&s| s < first && first - s <= 2))
+            .filter_map(|o| match o.when {
+                Some(When::Date(d)) => Some((o.sentences.iter().filter(|&&s| s < first).max().copied(), d)),
+                _ => None,
+            })
+            .max_by_key(|(s, _)| *s)
+            .map(|(_, d)| d);
+        if let (Some(d), Some(e)) = (day, events.get_mut(k)) {
+            e.when = Some(When::Date(d));
+        }
+    }
 }
 
 /// A meeting the first sentences of a story tell as held, with no date of their own and not in

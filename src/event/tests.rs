@@ -577,3 +577,11 @@ meeting!(an_opening_adverbial_s_meeting_is_the_subjects, "During their bilateral
 meeting!(a_day_refines_the_month_of_the_same_meeting, "President Ana Ruiz will meet President Luis Vera next month. Ruiz will meet Vera on June 14 in Lima.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, Some("2024-06-14"));
 no_meeting!(an_unnamed_subject_leaves_the_with_list_one_side, "The chief envoy also held meetings with the President of Chile, Ana Ruiz and the President of Peru, Luis Vera.");
 meeting!(a_noun_after_a_preposition_is_no_verb, "Ana Ruiz spoke to the press in Lima after talks with President Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
+meeting!(a_weekday_before_its_date_gives_the_date, "President Ana Ruiz arrived in Peru on Wednesday, 19 February, to attend the summit.", Some("2025-02-27"), ["Ana Ruiz", "Peru"], Status::Held, Some("2025-02-19"));
+#[test]
+fn a_same_day_opener_takes_the_day_before() {
+    let got = events("President Ana Ruiz arrived in Peru on Wednesday, 19 February, to attend the summit. In the afternoon, she held a bilateral meeting with Prime Minister Luis Vera.", Some("2025-02-27"));
+    let m = only(&got, "meeting");
+    assert!(m.iter().any(|g| g.actors == set(&["Ana Ruiz", "Luis Vera"]) && g.date.as_deref() == Some("2025-02-19")), "{got:#?}");
+}
+meeting!(a_named_colleague_before_and_a_title_stays_a_name, "Chilean Foreign Minister Ana Ruiz met in Lima on Thursday with her Peruvian counterpart Luis Vera and President Tomas Gil's adviser Marta Paz to discuss trade.", Some("2025-02-28"), ["Ana Ruiz", "Luis Vera", "Marta Paz"], Status::Held, Some("2025-02-27"));
