@@ -13,6 +13,10 @@ const TRIGGERS: &[&str] = &[
     "memorandum", "protocol", "contract", "ceasefire", "cease-fire", "truce", "armistice", "convention",
 ];
 
+/// Nouns that count the pacts after "of" ("a series of agreements", "a package of accords"):
+/// those pacts are told, not pacts in general.
+const QUANTITY_NOUNS: &[&str] = &["series", "number", "set", "package", "raft", "slew", "host", "couple", "range", "batch"];
+
 /// Verbs whose subject reacts to a pact that others made: "the Troika welcomed the deal" does
 /// not bind the Troika.
 const REACTIONS: &[&str] = &[
@@ -174,6 +178,8 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     {
         Status::InForce
     } else if before.iter().any(|w| PROPOSED.contains(w))
+        // "will meet on Friday for the signing of agreements": a signing that is a purpose
+        || before.windows(4).any(|w| matches!(w, [_, "signing", "the", "for"]))
         || after.windows(2).any(|w| matches!(w, ["would" | "will" | "to" | "could" | "should" | "must", "be"]))
         || after.iter().any(|w| matches!(*w, "planned" | "proposed" | "sought" | "envisaged" | "under"))
             && !after.contains(&"signed")
@@ -471,7 +477,7 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
 fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
         // only a pact's noun (or a loan's, or a road map) can start one
-        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout")) {
+        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments")) {
             continue;
         }
         let next = v.word(p + 1);
@@ -484,9 +490,15 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         if (1..=3).any(|k| p >= k && matches!(v.word(p - k), "lack" | "absence")) {
             continue;
         }
-        // a bare plural after a preposition speaks of agreements in general ("doubts about agreements")
-        if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") {
+        // a bare plural after a preposition speaks of agreements in general ("doubts about
+        // agreements"), but not after a quantity ("the signing of a series of agreements")
+        let counted = prev == "of" && p >= 2 && QUANTITY_NOUNS.contains(&v.word(p - 2));
+        if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") && !counted {
             continue;
+        }
+        // "inked milestone documents", "signed 12 documents": documents a signing verb governs
+        if matches!(w.as_str(), "documents" | "instruments") && (1..=3).any(|k| p >= k && SIGNED.contains(&v.word(p - k))) {
+            return Some(p);
         }
         // "to deal with the problem", "they must deal with", "a great deal": the verb and the
         // quantity; "a deal with India", "the $2 billion deal with" are the noun

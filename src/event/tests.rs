@@ -585,3 +585,5 @@ fn a_same_day_opener_takes_the_day_before() {
     assert!(m.iter().any(|g| g.actors == set(&["Ana Ruiz", "Luis Vera"]) && g.date.as_deref() == Some("2025-02-19")), "{got:#?}");
 }
 meeting!(a_named_colleague_before_and_a_title_stays_a_name, "Chilean Foreign Minister Ana Ruiz met in Lima on Thursday with her Peruvian counterpart Luis Vera and President Tomas Gil's adviser Marta Paz to discuss trade.", Some("2025-02-28"), ["Ana Ruiz", "Luis Vera", "Marta Paz"], Status::Held, Some("2025-02-27"));
+pact!(pact_a_series_of_agreements_is_told, "Foreign Minister Ana Ruiz of Chile and Foreign Minister Luis Vera of Peru will meet on Friday for the signing of a series of agreements.", ["Chile", "Peru"], Status::Proposed, None);
+pact!(pact_signed_documents, "Chile and Peru inked milestone documents on fisheries on Monday.", ["Chile", "Peru"], Status::Signed, None);
