@@ -201,6 +201,9 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             }
             (Slot::Possessor, _) => possessor(v, head),
             (Slot::Modifier, _) => modifier(v, head),
+            // "of" names an argument only right after the noun ("the visit of X to Y"), not
+            // inside a later phrase ("a visit to Vietnam at the invitation of …")
+            (Slot::Prep("of"), _) if v.word(end) != "of" => Vec::new(),
             (Slot::Prep(p), _) => prep_arg(v, head + 1, stop, p),
         };
         args.extend(refs.into_iter().map(|r| (slot, role, r.entity)));
