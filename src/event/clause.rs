@@ -90,6 +90,17 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                             c.future |= prev.future;
                         }
                     }
+                    // "invited X to visit Japan, during their telephone talks held Friday": an
+                    // event noun owned by "their" is the encounter of the sides just named
+                    let owned_by_them = entry.kind == FrameKind::Noun && c.args.is_empty() && (p.saturating_sub(4)..p).any(|k| v.word(k) == "their");
+                    if owned_by_them {
+                        // the persons who met rather than the places they will go to
+                        let persons = |x: &&Clause<'_>| x.args.iter().all(|(_, _, e)| v.kind(*e) == crate::resolve::EntityKind::Person);
+                        let sides = out.iter().rev().filter(|x| x.args.len() >= 2);
+                        if let Some(prev) = sides.clone().find(persons).or_else(|| sides.clone().next()) {
+                            c.args = prev.args.iter().map(|&(_, _, e)| (Slot::Subject, Role::Participant, e)).collect();
+                        }
+                    }
                     out.push(c);
                 }
                 p = end.max(p + 1);
@@ -121,8 +132,11 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
     for e in frames.candidates(w).filter(|e| e.class == class) {
         let end = match e.kind {
             FrameKind::Verb if frames.is_verb(w, e.lemma) => {
-                // "a visit", "the meeting": the noun, not the verb
-                if noun_context && e.rest.is_empty() && frames.candidates(w).any(|n| n.kind == FrameKind::Noun && n.class == class) {
+                // "a visit", "the meeting": the noun, not the verb; "their telephone talks": a
+                // noun's modifier after an article or a possessive is no verb either
+                if noun_context && e.rest.is_empty() && frames.candidates(w).any(|n| n.kind == FrameKind::Noun && n.class == class)
+                    || matches!(prev, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our")
+                {
                     continue;
                 }
                 match_rest(v, p + 1, &e.rest)

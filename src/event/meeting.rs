@@ -180,7 +180,9 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         _ => v.date_near(t, c.future),
     };
     let future = c.future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
-    let phone = c.entry.cameo == "041" || Frames::shipped().words.phone_cues.iter().any(|w| v.has(&[w]));
+    // a call where its own clause says so ("held a telephone conversation"), not wherever the
+    // sentence does ("invited X to visit, during their telephone talks")
+    let phone = c.entry.cameo == "041" || (c.head.saturating_sub(4)..(c.end + 3).min(c.stop).min(v.words.len())).any(|k| Frames::shipped().words.phone_cues.contains(&v.word(k)));
     let trig = v.word(c.head).to_owned();
     let label = if visit {
         label_visit(v, c.head)

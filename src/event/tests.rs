@@ -589,3 +589,10 @@ pact!(pact_a_series_of_agreements_is_told, "Foreign Minister Ana Ruiz of Chile a
 pact!(pact_signed_documents, "Chile and Peru inked milestone documents on fisheries on Monday.", ["Chile", "Peru"], Status::Signed, None);
 meeting!(the_visit_of_a_person_to_a_country, "Chile signed a fishing contract with Peru during the visit of President Ana Ruiz of Chile to Peru on Monday.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
 meeting!(talks_between_a_person_and_a_foreign_adviser, "Following talks between Ana Ruiz and Peruvian Foreign Adviser Luis Vera in Lima today, both leaders oversaw the signing of six documents.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
+#[test]
+fn their_talks_are_the_encounter_of_the_sides_just_named() {
+    let got = events("Foreign Minister Ana Ruiz invited her Peruvian counterpart, Luis Vera, to make an official visit to Chile in March, during their telephone talks held Friday.", Some("2024-01-27"));
+    let m = only(&got, "meeting");
+    assert!(m.iter().any(|g| g.actors == set(&["Ana Ruiz", "Luis Vera"]) && g.status == Some(Status::Held) && g.date.as_deref() == Some("2024-01-26")), "{got:#?}");
+    assert!(m.iter().any(|g| g.actors.contains("Chile") && g.status == Some(Status::Planned)), "{got:#?}");
+}
