@@ -275,6 +275,18 @@ impl Builder<'_> {
         Vec::new()
     }
 
+    /// The owners of the posts named `role` that persons other than `except` hold: a post one
+    /// person holds is not another's.
+    fn owners_of(&self, role: &str, except: usize) -> BTreeSet<usize> {
+        self.out
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != except)
+            .flat_map(|(_, e)| e.posts.iter().filter(|p| p.role == role).filter_map(|p| p.of))
+            .collect()
+    }
+
     fn pair(&self) -> Vec<usize> {
         let mut v: Vec<(usize, (usize, usize))> = self.salience.iter().map(|(k, v)| (*k, *v)).collect();
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
@@ -655,14 +667,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         // a post another person of the story holds is not this one's: "President Ruto of
         // Kenya … President Kagame" leaves Kagame the other country of the sentence
         if in_sentence.len() > 1 {
-            let held: BTreeSet<usize> = b
-                .out
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != person)
-                .flat_map(|(_, e)| e.posts.iter().filter(|p| p.role == role).filter_map(|p| p.of))
-                .collect();
+            let held = b.owners_of(&role, person);
             let free: BTreeSet<usize> = in_sentence.difference(&held).copied().collect();
             if !free.is_empty() {
                 in_sentence = free;
@@ -677,14 +682,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             // no dateline: the one country of the story that may have such a leader and whose
             // post of that title no other person of the story holds ("President López Obrador
             // received his Colombian counterpart": Mexico, the other country of the story)
-            let taken: BTreeSet<usize> = b
-                .out
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != person)
-                .flat_map(|(_, e)| e.posts.iter().filter(|p| p.role == role).filter_map(|p| p.of))
-                .collect();
+            let taken = b.owners_of(&role, person);
             let free: Vec<usize> = b
                 .salience
                 .iter()

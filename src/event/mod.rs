@@ -221,6 +221,23 @@ impl<'a, 'r> SentenceView<'a, 'r> {
     }
 
     /// Actor mentions whose first token lies in `tokens`.
+    /// The token where a list of actors that starts after word `after` ends: the first word of
+    /// `stops`, or a comma that no "and" or actor follows ("between Finland, Turkiye, and
+    /// Sweden", "target A, B, C and D"); words inside a name end nothing ("Company for Oil
+    /// Products"). `usize::MAX` when the list runs to the end.
+    fn list_end(&self, after: usize, stops: &[&str]) -> usize {
+        let continues = |k: usize| self.word(k + 1) == "and" || !self.args_at(self.tok(k + 1), false).is_empty();
+        self.words
+            .iter()
+            .enumerate()
+            .skip(after + 1)
+            .find(|(k, (tk, w))| {
+                let named = self.actors.iter().any(|r| r.tokens.start < *tk && *tk < r.tokens.end);
+                !named && (stops.contains(&w.as_str()) || w == "," && !continues(*k))
+            })
+            .map_or(usize::MAX, |(_, (tk, _))| *tk)
+    }
+
     fn actors_in(&self, from_tok: usize, to_tok: usize) -> Vec<&'r Ref> {
         self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()
     }

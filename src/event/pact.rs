@@ -215,14 +215,8 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         match link {
             Some((_, (lt, _))) => {
                 // a comma inside a list ("between Finland, Turkiye, and Sweden") goes on
-                let continues = |k: usize| v.word(k + 1) == "and" || !v.args_at(v.tok(k + 1), false).is_empty();
-                let until = v
-                    .words
-                    .iter()
-                    .enumerate()
-                    .skip(pos + 1)
-                    .find(|(k, (tk, w))| tk > lt && (matches!(w.as_str(), ";" | "." | "to" | "that" | "which" | "on") || w == "," && !continues(*k)))
-                    .map_or(usize::MAX, |(_, (tk, _))| *tk);
+                let link_at = v.words.iter().position(|(t, _)| t == lt).unwrap_or(pos);
+                let until = v.list_end(link_at, &[";", ".", "to", "that", "which", "on"]);
                 let linked = v.actors_in(*lt, until);
                 // persons named "with" bind the governments of their posts ("a deal with his
                 // counterpart Vladimir Putin")

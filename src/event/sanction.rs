@@ -148,18 +148,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
         if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
             let from = v.tok(q);
             // a list goes on over its commas ("target A, B, C and D")
-            let continues = |k: usize| v.word(k + 1) == "and" || !v.args_at(v.tok(k + 1), false).is_empty();
-            let until = v
-                .words
-                .iter()
-                .enumerate()
-                .skip(q + 1)
-                .find(|(k, (tk, w))| {
-                    // a word inside a name ("Company for Oil Products") ends nothing
-                    let named = v.actors.iter().any(|r| r.tokens.start < *tk && *tk < r.tokens.end);
-                    !named && (matches!(w.as_str(), ";" | "." | "but" | "for" | "in" | "over" | "because" | "after") || w == "," && !continues(*k))
-                })
-                .map_or(usize::MAX, |(_, (t, _))| *t);
+            let until = v.list_end(q, &[";", ".", "but", "for", "in", "over", "because", "after"]);
             let mut named: Vec<usize> = v
                 .actors_in(from, until)
                 .into_iter()

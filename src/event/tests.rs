@@ -536,28 +536,18 @@ no_meeting!(a_definite_meeting_after_during_was_told, "President Ana Ruiz raised
 pact!(pact_a_mediator_is_no_party, "Chile and Peru signed a fishing accord mediated by Ecuador on Monday.", ["Chile", "Peru"], Status::Signed, None);
 pact!(pact_who_welcomes_it_is_no_party, "Chile and Peru signed a fishing accord on Monday. Brazil and Argentina welcomed the accord.", ["Chile", "Peru"], Status::Signed, None);
 
-macro_rules! sanction {
-    ($name:ident, $text:expr, $imposer:expr, $targets:expr) => {
-        #[test]
-        fn $name() {
-            let doc = Document { id: "t".into(), text: $text.into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
-            let x = crate::extract(&doc);
-            let label = |i: usize| x.resolved.entities[i].label.clone();
-            let got: Vec<(String, BTreeSet<String>)> = x
-                .events
-                .iter()
-                .filter_map(|e| match &e.kind {
-                    EventKind::Sanction { imposer, targets } => Some((label(*imposer), targets.iter().map(|&t| label(t)).collect())),
-                    _ => None,
-                })
-                .collect();
-            assert!(got.contains(&($imposer.to_owned(), set(&$targets))), "{got:#?}");
-        }
-    };
-}
-
 sanction!(sanction_an_asset_freeze, "The U.S. Treasury froze the assets of the Andes Trading Company on Friday, the United States said.", "United States", ["Andes Trading Company"]);
-sanction!(sanction_the_sanctions_told_again_keep_their_imposer, "Chile imposed sanctions on Peru on Monday. The sanctions target Luis Vera, Ana Ruiz and the Andes Trading Company.", "Chile", ["Luis Vera", "Ana Ruiz", "Andes Trading Company"]);
+#[test]
+fn sanction_the_sanctions_told_again_keep_their_imposer() {
+    let doc = Document { id: "t".into(), text: "Chile imposed sanctions on Peru on Monday. The sanctions target Luis Vera, Ana Ruiz and the Andes Trading Company.".into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
+    let x = crate::extract(&doc);
+    let label = |i: usize| x.resolved.entities[i].label.clone();
+    let told_again = x.events.iter().any(|e| match &e.kind {
+        EventKind::Sanction { imposer, targets } => label(*imposer) == "Chile" && targets.iter().map(|&t| label(t)).collect::<BTreeSet<_>>() == set(&["Luis Vera", "Ana Ruiz", "Andes Trading Company"]),
+        _ => false,
+    });
+    assert!(told_again, "{:#?}", x.events);
+}
 sanction!(sanction_an_entry_ban_of_a_body, "Lima answered the European Council's entry ban on six Peruvian officials.", "European Council", ["Peru"]);
 sanction!(sanction_a_terrorist_designation, "The Chilean government designated the Andes Liberation Front a terrorist organization in 2023.", "Chile", ["Andes Liberation Front"]);
 no_pact!(pact_one_party_proposing_it_for_others_is_half_told, "Chile proposed a two-week ceasefire that would see the rebels free ten hostages.");
