@@ -144,11 +144,15 @@ const ORG_HEADS: &[&str] = &[
     "League", "Alliance", "Coalition", "Guard", "Forces", "Office", "Exchange", "Reserve", "Treasury",
     "Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily",
     "Mission", "Technologies", "Aerospace", "Limited", "Producers", "Systems", "Holdings", "Partners",
-    "Presidency", "Diwan", "Forum", "Service", "Services", "Enterprises", "Directorate",
+    "Presidency", "Diwan", "Forum", "Service", "Services", "Enterprises", "Directorate", "Star",
 ];
 
+/// Last words of the names of events, programmes and documents ("the Raisina Dialogue", "the
+/// Bridgetown Initiative"): such a name is no actor, person or organization.
+const EVENT_NAME_HEADS: &[&str] = &["Dialogue", "Initiative", "Declaration", "Programme", "Festival", "Games", "Expo"];
+
 /// Heads of organization names that are news outlets.
-const NEWS_HEADS: &[&str] = &["Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily", "News"];
+const NEWS_HEADS: &[&str] = &["Television", "TV", "Radio", "Network", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Daily", "News", "Star"];
 
 /// Heads of organization names that are government bodies.
 const GOVERNMENT_HEADS: &[&str] = &[
@@ -1402,6 +1406,9 @@ fn name_chunk(
     }
     let org_first = matches!(words.first().copied(), Some("Ministry" | "Department" | "Organisation" | "Organization" | "Office" | "Bureau" | "Council" | "Commission" | "Institute" | "Federation" | "Confederation" | "Association" | "League" | "Union" | "Bank" | "Chamber"))
         && words.len() >= 3;
+    if EVENT_NAME_HEADS.contains(&last) && title.is_none() {
+        return (end, Vec::new());
+    }
     if (ORG_HEADS.contains(&last) || org_first || org_by_head) && title.is_none() {
         let government = GOVERNMENT_HEADS.contains(&last) || words.first().is_some_and(|w| GOVERNMENT_HEADS.contains(w));
         let full = if country.is_some() && from < j {

@@ -950,6 +950,8 @@ mod tests {
         [("Ana Ruiz", Person, "President of Chile"), ("Chile", Country), ("Luis Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(a_middle_name_spelt_otherwise_is_the_same_person, "Foreign Minister Ana Maria Ruiz spoke. Later Ana Marie Ruiz left.",
         [("Ana Maria Ruiz", Person, "Foreign Minister")]);
+    actors!(the_name_of_an_event_or_a_paper_is_no_person, "Ana Ruiz spoke at the Andes Dialogue, The Lima Star reported.",
+        [("Ana Ruiz", Person), ("Lima Star", Organization)]);
     actors!(a_country_in_brackets_owns_the_post, "Foreign Minister Ana Ruiz (Peru) and Chile's envoy met.",
         [("Ana Ruiz", Person, "Foreign Minister of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(another_country_s_body_is_not_the_lexicon_s, "Chile's Senate and the Peruvian Treasury disagreed.",
