@@ -361,7 +361,12 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     }
     let next = v.word(k + 2);
     let frames = crate::frame::Frames::shipped();
-    if frames.candidates(next).any(|e| e.kind == crate::frame::FrameKind::Verb) || matches!(next, "a" | "an" | "the" | "it" | "this") {
+    // a meeting's verb ("agreed to meet", "agreed to hold talks"), its particle or noun near
+    let after: Vec<&str> = (k + 3..(k + 7).min(v.words.len())).map(|q| v.word(q)).collect();
+    let meeting_verb = frames.candidates(next).any(|e| {
+        e.kind == crate::frame::FrameKind::Verb && e.rest.iter().all(|r| after.iter().any(|w| crate::frame::noun_matches(w, r)))
+    });
+    if meeting_verb || matches!(next, "a" | "an" | "the" | "it" | "this") {
         return None;
     }
     let group = super::clause::group_start(v, k);

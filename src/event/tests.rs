@@ -586,3 +586,5 @@ fn their_talks_are_the_encounter_of_the_sides_just_named() {
     assert!(m.iter().any(|g| g.actors == set(&["Ana Ruiz", "Luis Vera"]) && g.status == Some(Status::Held) && g.date.as_deref() == Some("2024-01-26")), "{got:#?}");
     assert!(m.iter().any(|g| g.actors.contains("Chile") && g.status == Some(Status::Planned)), "{got:#?}");
 }
+meeting!(a_light_verb_opens_talks, "The bill would require Foreign Minister Ana Ruiz to enter into talks with Peru on fishing quotas.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Planned, None);
+pact!(pact_agreeing_to_resume_relations_is_no_meeting_plan, "Chile and Peru agreed to resume diplomatic relations last week.", ["Chile", "Peru"], Status::Signed, None);
