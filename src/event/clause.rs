@@ -195,7 +195,10 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
         }
         FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || words().postponed.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
     };
-    let negated = group_words.iter().any(|w| words().negators.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| words().negators.contains(w) || words().called_off.contains(w)));
+    // "does not prevent them from holding meetings", "barred from visiting": a gerund after
+    // "from" is what is kept from happening
+    let kept_from = entry.kind == FrameKind::Verb && v.word(head).ends_with("ing") && group > 0 && v.word(group - 1) == "from";
+    let negated = kept_from || group_words.iter().any(|w| words().negators.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| words().negators.contains(w) || words().called_off.contains(w)));
     let passive = entry.kind == FrameKind::Verb
         && v.words.get(head).is_some_and(|(_, w)| frames.verb(w).iter().any(|(_, f)| matches!(f, crate::frame::Form::Participle)))
         && group_words.iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "being" | "be"));

@@ -588,3 +588,4 @@ fn their_talks_are_the_encounter_of_the_sides_just_named() {
 }
 meeting!(a_light_verb_opens_talks, "The bill would require Foreign Minister Ana Ruiz to enter into talks with Peru on fishing quotas.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Planned, None);
 pact!(pact_agreeing_to_resume_relations_is_no_meeting_plan, "Chile and Peru agreed to resume diplomatic relations last week.", ["Chile", "Peru"], Status::Signed, None);
+no_meeting!(what_is_kept_from_happening_is_no_meeting, "The tension does not prevent Chile and Peru from holding talks, the minister said.");
