@@ -206,6 +206,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     };
     let before_trigger: Vec<usize> =
         SentenceView::distinct(v.actors_in(0, t).iter().filter(eligible).map(|r| r.entity));
+    let mut linked_persons: Vec<usize> = Vec::new();
     let linked_after: Vec<usize> = {
         // "with X" anywhere in the clause after the trigger ("a memorandum … would be sought with Japan")
         let clause_end = v.words.iter().skip(pos + 1).position(|(_, w)| matches!(w.as_str(), ";" | "." | "but" | "which" | "who")).map_or(v.words.len(), |k| pos + 1 + k);
@@ -218,6 +219,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
                 let link_at = v.words.iter().position(|(t, _)| t == lt).unwrap_or(pos);
                 let until = v.list_end(link_at, &[";", ".", "to", "that", "which", "on"]);
                 let linked = v.actors_in(*lt, until);
+                linked_persons = linked.iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity).collect();
                 // persons named "with" bind the governments of their posts ("a deal with his
                 // counterpart Vladimir Putin")
                 let posts = linked
@@ -290,12 +292,21 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let sign_at = v.words.iter().position(|(_, w)| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs"));
     let signatories: Vec<usize> = match sign_at {
         Some(sa) if v.word(sa + 1) == "by" => {
+            // the list after "by", not the rest of the sentence ("signed by X and Y during the
+            // visit of Z")
             let by = v.tok(sa + 1);
-            v.actors_in(by, usize::MAX).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity).collect()
+            let until = v.list_end(sa + 1, &[";", ".", "during", "in", "on", "at", "after", "before", "to", "which", "who", "while"]);
+            SentenceView::distinct(v.actors_in(by, until).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity))
         }
-        Some(sa) if sa < pos && status == Status::Signed => SentenceView::distinct(
-            v.actors_in(0, v.tok(sa)).iter().filter(|r| v.kind(r.entity) == EntityKind::Person && r.named).map(|r| r.entity),
-        ),
+        Some(sa) if sa < pos && status == Status::Signed => {
+            // the persons who are the subject of "signed", named or referred to ("the two
+            // presidents signed", "he signed"), but not a possessive ("his government signed");
+            // and the person it was signed with ("signed a memorandum with his counterpart")
+            let possessive = |r: &&crate::resolve::Ref| matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "his" | "her" | "their" | "its");
+            let found: Vec<usize> = v.actors_in(0, v.tok(sa)).into_iter().filter(|r| v.kind(r.entity) == EntityKind::Person && !possessive(r)).map(|r| r.entity).collect();
+            let with = linked_persons.iter().copied();
+            if found.is_empty() { Vec::new() } else { SentenceView::distinct(found.into_iter().chain(with)) }
+        }
         _ => Vec::new(),
     };
     // a signatory binds the country or organization of the post it holds

@@ -589,3 +589,26 @@ fn their_talks_are_the_encounter_of_the_sides_just_named() {
 meeting!(a_light_verb_opens_talks, "The bill would require Foreign Minister Ana Ruiz to enter into talks with Peru on fishing quotas.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Planned, None);
 pact!(pact_agreeing_to_resume_relations_is_no_meeting_plan, "Chile and Peru agreed to resume diplomatic relations last week.", ["Chile", "Peru"], Status::Signed, None);
 no_meeting!(what_is_kept_from_happening_is_no_meeting, "The tension does not prevent Chile and Peru from holding talks, the minister said.");
+
+/// Signatories of the pacts a text states, by label.
+fn signatories(text: &str) -> Vec<BTreeSet<String>> {
+    let doc = Document { id: "t".into(), text: text.into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
+    let x = crate::extract(&doc);
+    x.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Pact { signatories, .. } => Some(signatories.iter().map(|&p| x.resolved.entities[p].label.clone()).collect()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn signatories_are_the_signing_subjects_and_whom_they_signed_with() {
+    let pair = signatories("President Ana Ruiz of Chile met President Luis Vera of Peru. The two presidents signed a fishing memorandum.");
+    assert!(pair.contains(&set(&["Ana Ruiz", "Luis Vera"])), "{pair:?}");
+    let with = signatories("Chilean Prime Minister Ana Ruiz has signed a fishing memorandum with her Peruvian counterpart Luis Vera.");
+    assert!(with.contains(&set(&["Ana Ruiz", "Luis Vera"])), "{with:?}");
+    let government = signatories("Officials said his government signed a fishing memorandum with Peru after Chilean President Ana Ruiz left.");
+    assert!(government.iter().all(|s| s.is_empty()), "{government:?}");
+}
