@@ -178,7 +178,7 @@ const EVENT_WORDS: &[&str] = &[
 
 /// Lowercase words inside personal names ("Ursula von der Leyen", "Mohammed bin Salman",
 /// "Ulisses Correia e Silva").
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
     "el", "la", "le", "y", "e", "ben", "abu", "bint", "zu", "af", "op",
 ];

@@ -453,7 +453,7 @@ fn relative_object<'r>(v: &SentenceView<'_, 'r>, group: usize) -> Vec<&'r Ref> {
     // over the particles of a name ("whom von der Leyen met") and the title before it ("whom
     // Chilean President Ana Ruiz met")
     while first > start + 2
-        && (matches!(v.a.tok(first - 1), "von" | "van" | "der" | "den" | "de" | "da" | "la" | "le" | "del" | "bin" | "al")
+        && (crate::mention::PARTICLES.contains(&v.a.tok(first - 1))
             || glue(v, first - 1) && !matches!(v.a.tok(first - 1).to_lowercase().as_str(), "and" | "&" | "the" | "his" | "her" | "their" | "its" | "'s" | "’s"))
     {
         first -= 1;

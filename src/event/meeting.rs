@@ -87,16 +87,9 @@ fn two_sided(v: &SentenceView<'_, '_>, e: &Event) -> bool {
     if e.actors.len() < 2 {
         return true;
     }
-    let ent = |i: usize| &v.resolved.entities[i];
-    let holds_post_of = |person: usize, country: usize| {
-        ent(person).posts.iter().filter_map(|p| p.of).any(|o| o == country || ent(o).kind != EntityKind::Country && ent(o).country.is_some() && ent(o).country == ent(country).country)
-    };
-    let sides = e
-        .actors
-        .iter()
-        .filter(|&&a| !(ent(a).kind == EntityKind::Country && e.actors.iter().any(|&p| ent(p).kind == EntityKind::Person && holds_post_of(p, a))))
-        .count();
-    sides >= 2
+    let persons: Vec<usize> = e.actors.iter().copied().filter(|&a| v.kind(a) == EntityKind::Person).collect();
+    let spoken_for = represented(&persons, v.resolved);
+    e.actors.iter().filter(|&&a| !(v.kind(a) == EntityKind::Country && spoken_for.contains(&a))).count() >= 2
 }
 
 /// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with
@@ -752,9 +745,9 @@ fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) 
 
 /// The countries a meeting's participants stand for: countries themselves, and the countries
 /// of persons' posts (directly, or through a national body: "vice minister of MITI").
-fn represented(e: &Event, resolved: &crate::resolve::Resolved) -> std::collections::BTreeSet<usize> {
+fn represented(actors: &[usize], resolved: &crate::resolve::Resolved) -> std::collections::BTreeSet<usize> {
     let mut out = std::collections::BTreeSet::new();
-    for &i in &e.actors {
+    for &i in actors {
         let ent = &resolved.entities[i];
         match ent.kind {
             EntityKind::Country => {
@@ -792,7 +785,7 @@ fn same_talks_by_representatives(a: &Event, b: &Event, resolved: &crate::resolve
     adjacent
         && ((countries_only(a) && persons_only(b)) || (persons_only(a) && countries_only(b)))
         && {
-            let (ra, rb) = (represented(a, resolved), represented(b, resolved));
+            let (ra, rb) = (represented(&a.actors, resolved), represented(&b.actors, resolved));
             ra.len() >= 2 && ra == rb
         }
 }

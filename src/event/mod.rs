@@ -238,6 +238,14 @@ impl<'a, 'r> SentenceView<'a, 'r> {
             .map_or(usize::MAX, |(_, (tk, _))| *tk)
     }
 
+    /// The country a national body stands for ("the Russian parliament ratified", "the U.S.
+    /// Treasury froze"), when the story names that country; any other entity itself.
+    fn government(&self, e: usize) -> usize {
+        let ent = &self.resolved.entities[e];
+        let national = ent.kind == EntityKind::Organization && ent.org_kind == Some(OrgKind::Government);
+        ent.country.filter(|_| national).and_then(|c| self.resolved.country_entity(c)).unwrap_or(e)
+    }
+
     fn actors_in(&self, from_tok: usize, to_tok: usize) -> Vec<&'r Ref> {
         self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()
     }

@@ -332,14 +332,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     };
     // a national body that approves or signs binds its country: "the Russian parliament
     // ratified the treaty" makes Russia a party
-    let parties: Vec<usize> = SentenceView::distinct(parties.into_iter().map(|p| {
-        let e = &v.resolved.entities[p];
-        let national = e.kind == EntityKind::Organization && e.org_kind == Some(crate::lexicon::OrgKind::Government);
-        e.country
-            .filter(|_| national)
-            .and_then(|c| v.resolved.country_entity(c))
-            .unwrap_or(p)
-    }));
+    let parties: Vec<usize> = SentenceView::distinct(parties.into_iter().map(|p| v.government(p)));
     // "Six agreements will be signed": a pact whose making the sentence tells without a party
     // waits for the parties of the encounter it is signed at (event::parties_from_encounter)
     if parties.is_empty() && !definite && !(made_here && status != Status::Withdrawn) {

@@ -76,7 +76,7 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     // verb's own subject
     if FREEZING.contains(&v.word(p)) || v.word(p).contains("designate") {
         if let Some(r) = v.actors_in(0, v.tok(p)).last().filter(|r| v.kind(r.entity) != EntityKind::Person) {
-            return Some(national(v, r.entity));
+            return Some(v.government(r.entity));
         }
     }
     // "X imposed (new) sanctions", "X imposed an embargo", "X decided to lift its sanctions"
@@ -88,17 +88,6 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     // "X placed Y under sanctions": the subject of the verb before the object
     let verb = placing_verb(v, p)?;
     v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
-}
-
-/// A national body stands for its country as imposer ("the U.S. Treasury froze …").
-fn national(v: &SentenceView<'_, '_>, e: usize) -> usize {
-    let ent = &v.resolved.entities[e];
-    if ent.kind == EntityKind::Organization && ent.org_kind == Some(crate::lexicon::OrgKind::Government) {
-        if let Some(c) = ent.country.and_then(|c| v.resolved.country_entity(c)) {
-            return c;
-        }
-    }
-    e
 }
 
 /// The verb of "X placed Y under sanctions" for the trigger at word `p`.
@@ -132,7 +121,7 @@ pub(super) fn imposers(v: &SentenceView<'_, '_>) -> Vec<usize> {
 pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Option<Event> {
     let found = triggers(v).into_iter().find_map(|p| imposer_at(v, p).map(|i| (p, i)));
     let (p, imposer) = match found {
-        Some((p, i)) => (p, national(v, i)),
+        Some((p, i)) => (p, v.government(i)),
         None => {
             // "The sanctions target X, Y and Z"
             let p = triggers(v).into_iter().find(|&p| p > 0 && matches!(v.word(p - 1), "the" | "these" | "those"))?;
