@@ -5,7 +5,7 @@
 //! in a JSON Lines file is reported with its line number while the others are ingested.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,8 +14,6 @@ use serde::Deserialize;
 /// The largest single article accepted (a `.txt` file or one JSON Lines record).
 /// News articles are a few kilobytes; anything this large is a mistake (a log, a dump).
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
-/// The largest input file accepted (JSON Lines corpora included).
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// One news article as given to the pipeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +92,12 @@ pub enum InputError {
         /// The date as written.
         value: String,
     },
+    /// An `id:` header with no id after it.
+    #[error("{path}: empty `id:` header; write the article's id after it or remove the line")]
+    EmptyId {
+        /// The input path.
+        path: PathBuf,
+    },
     /// The input is neither a `.txt` file, a `.jsonl` file, a directory nor `-`.
     #[error("{path}: not an article file; pass .txt or .jsonl files, a directory of them, or - for standard input")]
     UnknownKind {
@@ -102,46 +106,86 @@ pub enum InputError {
     },
 }
 
-/// Reads every article named by `input`: a `.txt` file, a `.jsonl` file, a directory (searched
-/// recursively, in name order, for `.txt` and `.jsonl` files) or `-` for standard input (JSON Lines
-/// when it starts with `{`, else one plain-text article with id `stdin`).
+/// Reads every article named by `input`, one at a time: a `.txt` file, a `.jsonl` file, a
+/// directory (searched recursively, in name order, for `.txt` and `.jsonl` files) or `-` for
+/// standard input (JSON Lines when it starts with `{`, else one plain-text article with id
+/// `stdin`).
+///
+/// The articles are read as they are consumed, so memory stays bounded by one article
+/// ([`MAX_ARTICLE_BYTES`]) whatever the size of a corpus: a directory yields its first article
+/// before it reads the second file, and a JSON Lines file or stream is read line by line.
+///
+/// Article ids are unique per input: the `id:` header of a `.txt` file, else its path relative
+/// to the directory given (without the extension: `2024/march/001`), else its file stem; a JSON
+/// Lines record's `id` field.
 ///
 /// `default_date` applies to articles that carry no date of their own.
-pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Vec<Result<Document, InputError>> {
-    let mut out = Vec::new();
+pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
     if input == Path::new("-") {
-        let mut bytes = Vec::new();
-        if let Err(source) = std::io::stdin().lock().read_to_end(&mut bytes) {
-            out.push(Err(InputError::Io { path: input.to_path_buf(), source }));
-            return out;
-        }
-        let text = match decode(input, &bytes) {
-            Ok(t) => t,
-            Err(e) => return vec![Err(e)],
-        };
-        if text.trim_start().starts_with('{') {
-            out.extend(parse_jsonl(input, &text, default_date));
-        } else {
-            out.push(parse_txt(input, "stdin", &text, default_date));
-        }
-        return out;
+        return read_stdin(input, default_date);
     }
     let meta = match fs::metadata(input) {
         Ok(m) => m,
-        Err(source) => return vec![Err(InputError::Io { path: input.to_path_buf(), source })],
+        Err(source) => return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source }))),
     };
     if meta.is_dir() {
         let mut files = Vec::new();
-        if let Err(e) = collect_files(input, &mut files) {
-            out.push(Err(e));
-        }
+        let walk_error = collect_files(input, &mut files).err();
         files.sort();
-        for f in files {
-            out.extend(read_file(&f, default_date));
-        }
-        return out;
+        let root = input.to_path_buf();
+        return Box::new(walk_error.map(Err).into_iter().chain(files.into_iter().flat_map(move |f| {
+            let id = relative_id(&root, &f);
+            read_file(&f, &id, default_date)
+        })));
     }
-    read_file(input, default_date)
+    let id = stem(input);
+    read_file(input, &id, default_date)
+}
+
+/// The id of a `.txt` file found under `root`: its relative path without the extension,
+/// with `/` between the parts on every platform.
+fn relative_id(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file).with_extension("");
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.is_empty() {
+        stem(file)
+    } else {
+        parts.join("/")
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_owned()
+}
+
+fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+    let mut reader = BufReader::new(std::io::stdin());
+    // JSON Lines or one article: decided by the first byte that is not white space or a BOM
+    let first = loop {
+        match reader.fill_buf() {
+            Ok([]) => break None,
+            Ok(buf) => {
+                let skip = buf.iter().take_while(|b| b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF)).count();
+                if skip < buf.len() {
+                    break buf.get(skip).copied();
+                }
+                reader.consume(skip);
+            }
+            Err(source) => return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source }))),
+        }
+    };
+    if first == Some(b'{') {
+        return Box::new(JsonLines::new(input, Box::new(reader), default_date));
+    }
+    let mut bytes = Vec::new();
+    if let Err(source) = reader.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+        return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source })));
+    }
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        let size = bytes.len() as u64;
+        return Box::new(std::iter::once(Err(InputError::TooLarge { path: input.to_path_buf(), size, max: MAX_ARTICLE_BYTES as u64 })));
+    }
+    Box::new(std::iter::once(decode(input, &bytes).and_then(|text| parse_txt(input, "stdin", &text, default_date))))
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
@@ -162,32 +206,130 @@ fn extension(path: &Path) -> Option<String> {
     path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
 }
 
-fn read_file(path: &Path, default_date: Option<NaiveDate>) -> Vec<Result<Document, InputError>> {
+fn read_file(path: &Path, id: &str, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+    let one = |r| -> Box<dyn Iterator<Item = Result<Document, InputError>>> { Box::new(std::iter::once(r)) };
     let kind = extension(path);
     if !matches!(kind.as_deref(), Some("txt" | "jsonl")) {
-        return vec![Err(InputError::UnknownKind { path: path.to_path_buf() })];
+        return one(Err(InputError::UnknownKind { path: path.to_path_buf() }));
     }
-    let size = match fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(source) => return vec![Err(InputError::Io { path: path.to_path_buf(), source })],
-    };
-    let max = if kind.as_deref() == Some("txt") { MAX_ARTICLE_BYTES as u64 } else { MAX_FILE_BYTES };
-    if size > max {
-        return vec![Err(InputError::TooLarge { path: path.to_path_buf(), size, max })];
-    }
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(source) => return vec![Err(InputError::Io { path: path.to_path_buf(), source })],
-    };
-    let text = match decode(path, &bytes) {
-        Ok(t) => t,
-        Err(e) => return vec![Err(e)],
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(source) => return one(Err(InputError::Io { path: path.to_path_buf(), source })),
     };
     if kind.as_deref() == Some("jsonl") {
-        parse_jsonl(path, &text, default_date)
-    } else {
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_owned();
-        vec![parse_txt(path, &id, &text, default_date)]
+        return Box::new(JsonLines::new(path, Box::new(BufReader::new(file)), default_date));
+    }
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_ARTICLE_BYTES as u64 {
+        return one(Err(InputError::TooLarge { path: path.to_path_buf(), size, max: MAX_ARTICLE_BYTES as u64 }));
+    }
+    let mut bytes = Vec::new();
+    // `take`: a file that grows while it is read is still bounded
+    if let Err(source) = file.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+        return one(Err(InputError::Io { path: path.to_path_buf(), source }));
+    }
+    one(decode(path, &bytes).and_then(|text| parse_txt(path, id, &text, default_date)))
+}
+
+/// A JSON Lines source read one line at a time: at most one article's bytes in memory, a line
+/// longer than [`MAX_ARTICLE_BYTES`] skipped with an error, the lines after it still read.
+struct JsonLines {
+    path: PathBuf,
+    reader: Box<dyn BufRead>,
+    default_date: Option<NaiveDate>,
+    line: u64,
+    done: bool,
+}
+
+impl JsonLines {
+    fn new(path: &Path, reader: Box<dyn BufRead>, default_date: Option<NaiveDate>) -> Self {
+        JsonLines { path: path.to_path_buf(), reader, default_date, line: 0, done: false }
+    }
+
+    /// The next line's bytes (without its end), or `Err(length)` when it is too long; `None` at
+    /// the end of the input.
+    fn next_line(&mut self) -> Option<Result<Result<Vec<u8>, u64>, std::io::Error>> {
+        let mut buf = Vec::new();
+        let limit = MAX_ARTICLE_BYTES as u64 + 1;
+        match (&mut self.reader).take(limit).read_until(b'\n', &mut buf) {
+            Err(e) => return Some(Err(e)),
+            Ok(0) => return None,
+            Ok(_) => {}
+        }
+        if buf.last() == Some(&b'\n') || buf.len() <= MAX_ARTICLE_BYTES {
+            while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                buf.pop();
+            }
+            return Some(Ok(Ok(buf)));
+        }
+        // too long: skip to the end of this line without keeping it
+        let mut length = buf.len() as u64;
+        loop {
+            buf.clear();
+            match (&mut self.reader).take(1 << 16).read_until(b'\n', &mut buf) {
+                Err(e) => return Some(Err(e)),
+                Ok(0) => break,
+                Ok(n) => {
+                    length += n as u64;
+                    if buf.last() == Some(&b'\n') {
+                        break;
+                    }
+                }
+            }
+        }
+        Some(Ok(Err(length)))
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let line = self.next_line();
+            self.line += 1;
+            let line_no = self.line;
+            let bad = |message: String| InputError::BadRecord { path: self.path.clone(), line: line_no, message };
+            let bytes = match line {
+                None => {
+                    self.done = true;
+                    return None;
+                }
+                Some(Err(source)) => {
+                    self.done = true;
+                    return Some(Err(InputError::Io { path: self.path.clone(), source }));
+                }
+                Some(Ok(Err(size))) => {
+                    return Some(Err(bad(format!("record too large ({size} bytes > {MAX_ARTICLE_BYTES}); split the article"))));
+                }
+                Some(Ok(Ok(bytes))) => bytes,
+            };
+            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+                if line_no == 1 {
+                    // a binary file, not a corpus with one bad line: stop here
+                    self.done = true;
+                    return Some(Err(InputError::Binary { path: self.path.clone(), offset }));
+                }
+                return Some(Err(bad(format!("NUL byte at offset {offset} of the line; remove it or fix the record"))));
+            }
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Some(Err(bad(format!(
+                        "not UTF-8 text (invalid byte at offset {} of the line); convert the file with `iconv -t UTF-8`",
+                        e.valid_up_to()
+                    ))))
+                }
+            };
+            let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+            if text.trim().is_empty() {
+                continue;
+            }
+            return Some(parse_record(&self.path, line_no, text, self.default_date));
+        }
     }
 }
 
@@ -202,10 +344,11 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, InputError> {
 }
 
 /// Parses a plain-text article: optional leading header lines (`date YYYY-MM-DD`, `date: …`,
-/// `title: …`, `url: …`), then the text.
+/// `title: …`, `url: …`, `id: …`), then the text. An `id:` header replaces `id`, the id the
+/// file's path gives.
 pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDate>) -> Result<Document, InputError> {
     let mut rest = raw.trim_start();
-    let (mut date, mut title, mut url) = (None, None, None);
+    let (mut date, mut title, mut url, mut given_id) = (None, None, None, None);
     loop {
         let lower = rest.get(..6).map(str::to_ascii_lowercase).unwrap_or_default();
         if lower.starts_with("date") {
@@ -219,13 +362,18 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
                 rest = after.get(value.len()..).unwrap_or("").trim_start();
                 continue;
             }
-        } else if lower.starts_with("title:") || lower.starts_with("url:") {
+        } else if lower.starts_with("title:") || lower.starts_with("url:") || lower.starts_with("id:") {
             let line_end = rest.find('\n').unwrap_or(rest.len());
             let line = rest.get(..line_end).unwrap_or("");
             let (key, value) = line.split_once(':').unwrap_or((line, ""));
             let value = value.trim().to_owned();
             if key.eq_ignore_ascii_case("title") {
                 title = Some(value);
+            } else if key.eq_ignore_ascii_case("id") {
+                if value.is_empty() {
+                    return Err(InputError::EmptyId { path: path.to_path_buf() });
+                }
+                given_id = Some(value);
             } else {
                 url = Some(value);
             }
@@ -238,7 +386,7 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
     if text.trim().is_empty() {
         return Err(InputError::Empty { path: path.to_path_buf() });
     }
-    Ok(Document { id: id.to_owned(), text, date: date.or(default_date), title, url })
+    Ok(Document { id: given_id.unwrap_or_else(|| id.to_owned()), text, date: date.or(default_date), title, url })
 }
 
 #[derive(Deserialize)]
@@ -259,49 +407,43 @@ pub fn parse_jsonl(path: &Path, text: &str, default_date: Option<NaiveDate>) -> 
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| InputError::BadRecord { path: path.to_path_buf(), line: line_no, message };
         if line.len() > MAX_ARTICLE_BYTES {
-            out.push(Err(bad(format!("record too large ({} bytes > {MAX_ARTICLE_BYTES}); split the article", line.len()))));
+            let message = format!("record too large ({} bytes > {MAX_ARTICLE_BYTES}); split the article", line.len());
+            out.push(Err(InputError::BadRecord { path: path.to_path_buf(), line: line_no, message }));
             continue;
         }
-        let rec: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(bad(format!("not a JSON object ({e}); each line must be {{\"id\": …, \"text\": …}}"))));
-                continue;
-            }
-        };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                out.push(Err(bad("missing \"id\" (a non-empty string); give every record an id".into())));
-                continue;
-            }
-        };
-        let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
-            out.push(Err(bad(format!("record {id:?} has no \"text\"; give every record its article text"))));
-            continue;
-        };
-        let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            None => default_date,
-            Some(d) => match parse_date_prefix(d) {
-                Some(d) => Some(d),
-                None => {
-                    out.push(Err(bad(format!("record {id:?} has a bad \"date\" {d:?}; write it as YYYY-MM-DD"))));
-                    continue;
-                }
-            },
-        };
-        out.push(Ok(Document {
-            id,
-            text: body,
-            date,
-            title: rec.title.filter(|t| !t.trim().is_empty()),
-            url: rec.url.filter(|t| !t.trim().is_empty()),
-        }));
+        out.push(parse_record(path, line_no, line, default_date));
     }
     out
+}
+
+/// One JSON Lines record (`line` is its 1-based line number, for errors).
+fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDate>) -> Result<Document, InputError> {
+    let bad = |message: String| InputError::BadRecord { path: path.to_path_buf(), line, message };
+    let rec: Record = serde_json::from_str(text)
+        .map_err(|e| bad(format!("not a JSON object ({e}); each line must be {{\"id\": …, \"text\": …}}")))?;
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err(bad("missing \"id\" (a non-empty string); give every record an id".into())),
+    };
+    let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
+        return Err(bad(format!("record {id:?} has no \"text\"; give every record its article text")));
+    };
+    let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => default_date,
+        Some(d) => match parse_date_prefix(d) {
+            Some(d) => Some(d),
+            None => return Err(bad(format!("record {id:?} has a bad \"date\" {d:?}; write it as YYYY-MM-DD"))),
+        },
+    };
+    Ok(Document {
+        id,
+        text: body,
+        date,
+        title: rec.title.filter(|t| !t.trim().is_empty()),
+        url: rec.url.filter(|t| !t.trim().is_empty()),
+    })
 }
 
 /// Accepts `YYYY-MM-DD` and date-times that start with it (`2022-06-13T08:00:00Z`).

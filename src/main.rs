@@ -1,7 +1,7 @@
 //! The `entente` command line: ingest articles into the store, query it with SPARQL, export it,
 //! count what it holds. CLI and glue only; the work is in the library.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -37,10 +37,13 @@ struct StoreArg {
 enum Command {
     /// Extract actors, meetings, pacts, sanctions and statements from articles into the store.
     ///
-    /// INPUT is a .txt file (one article; id = file stem; optional leading `date YYYY-MM-DD`,
-    /// `title:` and `url:` header lines), a .jsonl file (one {"id", "text", "date"?, "title"?,
-    /// "url"?} object per line), a directory (searched recursively) or - for standard input.
-    /// Re-ingesting an article replaces its graph.
+    /// INPUT is a .txt file (one article; optional leading `date YYYY-MM-DD`, `title:`, `url:`
+    /// and `id:` header lines; id = the `id:` header, else the path below the directory given
+    /// without extension, else the file stem), a .jsonl file (one {"id", "text", "date"?,
+    /// "title"?, "url"?} object per line), a directory (searched recursively) or - for standard
+    /// input. Articles are read one at a time. One id given to two different texts is an error.
+    /// Re-ingesting an article replaces its graph. Ctrl-C stops after the current article
+    /// (exit 130).
     Ingest {
         #[command(flatten)]
         store: StoreArg,
@@ -272,13 +275,37 @@ struct Summary {
     statements: usize,
 }
 
+/// What a Ctrl-C asks of a running ingest.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The first Ctrl-C lets the article being written finish and stops the batch there; a
+/// second one exits at once (the store is still consistent: each article is one
+/// transaction, and an unfinished transaction is never seen).
+fn stop_on_ctrl_c() {
+    let handler = || {
+        if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("entente: interrupted; stopping after the current article (Ctrl-C again to quit at once)");
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        eprintln!("entente: warning: Ctrl-C will stop at once, not between articles ({e})");
+    }
+}
+
 fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Result<ExitCode> {
-    // Read and check every input before touching the store, so a typo costs nothing.
+    stop_on_ctrl_c();
     let store = EntenteStore::open(store_path)?;
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
-    for input in inputs {
+    // Every id given in this run, with where it came from and a digest of its text: two
+    // different articles with one id would silently replace each other's graph.
+    let mut seen: HashMap<String, (String, u64)> = HashMap::new();
+    'inputs: for input in inputs {
         for doc in entente::document::read_input(input, date) {
+            if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+                break 'inputs;
+            }
             let doc = match doc {
                 Ok(d) => d,
                 Err(e) => {
@@ -287,6 +314,33 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
                     continue;
                 }
             };
+            let digest = text_digest(&doc.text);
+            match seen.get(&doc.id) {
+                Some((first, d)) if *d != digest => {
+                    eprintln!(
+                        "entente: {}: article id {:?} was already given to another text by {first}; give one of them its own id (an `id:` header, or the \"id\" field)",
+                        input.display(),
+                        doc.id
+                    );
+                    s.failed += 1;
+                    continue;
+                }
+                Some(_) => continue,
+                None => {
+                    seen.insert(doc.id.clone(), (input.display().to_string(), digest));
+                }
+            }
+            match store.article_text(&doc.id) {
+                Ok(Some(old)) if old != doc.text => {
+                    eprintln!("entente: note: {}: article {:?} replaces the stored article of that id, whose text differs", input.display(), doc.id);
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    eprintln!("entente: {}: {e}", doc.id);
+                    s.failed += 1;
+                    continue;
+                }
+            }
             let mut x = entente::extract(&doc);
             persons.link(&mut x);
             let quads = entente::rdf::article_quads(&doc, &x);
@@ -313,8 +367,10 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
         }
     }
     store.flush()?;
+    let interrupted = INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst);
     eprintln!(
-        "ingested {} article{} into {}: {} actors, {} meetings, {} pacts, {} sanctions, {} statements; {} error{}",
+        "{}ingested {} article{} into {}: {} actors, {} meetings, {} pacts, {} sanctions, {} statements; {} error{}",
+        if interrupted { "interrupted: " } else { "" },
         s.articles,
         if s.articles == 1 { "" } else { "s" },
         store_path.display(),
@@ -326,7 +382,21 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
         s.failed,
         if s.failed == 1 { "" } else { "s" },
     );
-    Ok(if s.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if interrupted {
+        ExitCode::from(130)
+    } else if s.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A digest of an article's text, to tell two texts under one id apart within a run.
+fn text_digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 fn export_rdf(store: &EntenteStore, format: ExportFormat, output: Option<&Path>) -> Result<()> {

@@ -17,7 +17,7 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store};
 
-use crate::rdf::vocab::skos;
+use crate::rdf::vocab::{nif, skos};
 use crate::rdf::{mint, ArticleQuads};
 
 /// The store directory used when neither `--store` nor `ENTENTE_STORE` names one.
@@ -36,6 +36,14 @@ pub enum StoreError {
     /// The store cannot be created or opened.
     #[error("store {path}: cannot open ({message}); check that the directory is writable or pass another --store")]
     Open {
+        /// The store path.
+        path: PathBuf,
+        /// What the storage layer said.
+        message: String,
+    },
+    /// A read failed.
+    #[error("store {path}: read failed ({message}); check the disk, then run the command again")]
+    Read {
         /// The store path.
         path: PathBuf,
         /// What the storage layer said.
@@ -188,6 +196,29 @@ impl EntenteStore {
             }
         }
         Ok(())
+    }
+
+    /// The text of the stored article `id` (its `nif:isString`), if the store holds it.
+    ///
+    /// # Errors
+    /// [`StoreError::Read`] when the storage layer fails.
+    pub fn article_text(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let context = mint::context(id);
+        let graph = mint::graph(id);
+        let mut quads = self.store.quads_for_pattern(
+            Some(context.as_ref().into()),
+            Some(nif::IS_STRING),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        );
+        match quads.next() {
+            None => Ok(None),
+            Some(Err(e)) => Err(StoreError::Read { path: self.path.clone(), message: e.to_string() }),
+            Some(Ok(q)) => Ok(match q.object {
+                oxigraph::model::Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            }),
+        }
     }
 
     /// Flushes writes to disk.

@@ -160,3 +160,114 @@ fn a_huge_file_is_refused_without_reading_it_whole() {
     one_line_error(&o, "dump.txt: too large for one article");
     assert_eq!(articles_in(&store), vec!["good"]);
 }
+
+/// Issue 12: two files with one name in different folders are two articles, not one
+/// silently replacing the other.
+#[test]
+fn files_of_one_name_in_two_folders_are_two_articles() {
+    let dir = tmp();
+    let input = dir.path().join("in");
+    for (sub, text) in [("a", "Japan and China held talks on trade."), ("b", "Iran and Venezuela signed a deal.")] {
+        std::fs::create_dir_all(input.join(sub)).unwrap();
+        std::fs::write(input.join(sub).join("001.txt"), text).unwrap();
+    }
+    std::fs::write(input.join("b").join("002.txt"), "id: wire-7\nKenya and Uganda signed a border pact.").unwrap();
+    let store = dir.path().join("store");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(articles_in(&store), vec!["a/001", "b/001", "wire-7"]);
+}
+
+/// Issue 12: one id given to two different texts in one run is an error for the second;
+/// the first is stored, and the same text twice is no error.
+#[test]
+fn an_id_reused_for_another_text_is_refused() {
+    let dir = tmp();
+    let f = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"x\",\"text\":\"Japan and China held talks on trade.\"}\n{\"id\":\"x\",\"text\":\"Japan and China held talks on trade.\"}\n{\"id\":\"x\",\"text\":\"Iran and Venezuela signed a deal.\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    one_line_error(&o, "article id \"x\" was already given to another text");
+    assert_eq!(articles_in(&store), vec!["x"]);
+    let texts = column(&select(&store, "SELECT ?t WHERE { ?c nif:isString ?t }"), "t");
+    assert_eq!(texts, vec!["Japan and China held talks on trade."]);
+    // a later run that changes the text replaces the article, and says so
+    std::fs::write(&f, "{\"id\":\"x\",\"text\":\"Iran and Venezuela signed a deal.\"}\n").unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("note: ") && stderr(&o).contains("whose text differs"), "{}", stderr(&o));
+    let texts = column(&select(&store, "SELECT ?t WHERE { ?c nif:isString ?t }"), "t");
+    assert_eq!(texts, vec!["Iran and Venezuela signed a deal."]);
+}
+
+/// Issue 12: standard input is read with the article limit, not whole.
+#[test]
+fn standard_input_beyond_the_article_limit_is_refused() {
+    let dir = tmp();
+    let store = dir.path().join("store");
+    let big = "Iran and Venezuela signed a deal. ".repeat(entente::document::MAX_ARTICLE_BYTES / 30);
+    let o = entente_stdin(&["ingest", "--store", store.to_str().unwrap(), "-"], big.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    one_line_error(&o, "-: too large for one article");
+}
+
+/// Issue 12: a JSON Lines stream keeps going after a line too long or not UTF-8, naming the line.
+#[test]
+fn a_jsonl_stream_reports_long_and_undecodable_lines_and_goes_on() {
+    let dir = tmp();
+    let store = dir.path().join("store");
+    let mut input = b"{\"id\":\"a\",\"text\":\"Japan and China held talks on trade.\"}\n".to_vec();
+    input.extend_from_slice(format!("{{\"id\":\"long\",\"text\":\"{}\"}}\n", "x".repeat(entente::document::MAX_ARTICLE_BYTES)).as_bytes());
+    input.extend_from_slice(b"{\"id\":\"latin1\",\"text\":\"Caf\xe9 talks\"}\r\n");
+    input.extend_from_slice(b"{\"id\":\"b\",\"text\":\"Iran and Venezuela signed a deal.\"}");
+    let o = entente_stdin(&["ingest", "--store", store.to_str().unwrap(), "-"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.lines().any(|l| l.starts_with("entente: -:2: record too large")), "{err}");
+    assert!(err.lines().any(|l| l.starts_with("entente: -:3: not UTF-8")), "{err}");
+    assert_eq!(articles_in(&store), vec!["a", "b"]);
+}
+
+/// Issue 12: Ctrl-C stops after the article being written, reports what was stored and exits
+/// 130; the store holds exactly the articles the summary counts, each complete.
+#[test]
+fn ctrl_c_stops_between_articles() {
+    use std::io::Write;
+    let dir = tmp();
+    let store = dir.path().join("store");
+    let corpus = dir.path().join("corpus.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&corpus).unwrap());
+    for i in 0..20_000 {
+        writeln!(f, "{{\"id\":\"n{i:05}\",\"text\":\"President Ana Silva of Brazil met Prime Minister Jon Berg of Norway in Oslo on Monday. They signed a trade agreement.\"}}").unwrap();
+    }
+    drop(f);
+    let child = std::process::Command::new(bin())
+        .args(["ingest", "--store", store.to_str().unwrap(), corpus.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // wait until the store is being written, then interrupt
+    let started = std::time::Instant::now();
+    while !store.join("CURRENT").exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let summary = err.lines().find(|l| l.starts_with("interrupted: ingested ")).unwrap_or_else(|| panic!("no summary:\n{err}"));
+    let n: usize = summary.trim_start_matches("interrupted: ingested ").split(' ').next().unwrap().parse().unwrap();
+    assert!(n > 0 && n < 20_000, "{summary}");
+    let stored = articles_in(&store);
+    assert_eq!(stored.len(), n, "{summary}");
+    // every stored article is whole: its meeting and its pact
+    let meetings = select(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m a ent:Meeting } }");
+    assert_eq!(column(&meetings, "n"), vec![n.to_string()]);
+}
