@@ -116,6 +116,9 @@ pub struct WordClasses {
     pub postponed: Vec<&'static str>,
     /// Words of a verb group that deny the event.
     pub negators: Vec<&'static str>,
+    /// Nouns of a capacity whose infinitive tells what could happen, not what did or will
+    /// ("his ability to negotiate with X", "the right to visit").
+    pub irrealis: Vec<&'static str>,
     /// Adverbs that may stand inside a verb group or between a subject and its verb.
     pub adverbs: Vec<&'static str>,
     /// Words that may stand inside a list of actors: "President X, Y and their counterparts".
@@ -144,6 +147,7 @@ impl WordClasses {
                 "called_off" => &mut w.called_off,
                 "postponed" => &mut w.postponed,
                 "negators" => &mut w.negators,
+                "irrealis" => &mut w.irrealis,
                 "adverbs" => &mut w.adverbs,
                 "list_glue" => &mut w.list_glue,
                 "adverbial_preps" => &mut w.adverbial_preps,

@@ -317,6 +317,12 @@ fn is_cap_word(w: &str) -> bool {
     }
 }
 
+/// Initials written as one token: "H.W.", "L.P." (letters each followed by a full stop).
+fn is_initials(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.len() >= 4 && cs.len() <= 6 && cs.chunks(2).all(|p| matches!(p, [l, '.'] if l.is_uppercase()))
+}
+
 fn lower(w: &str) -> String {
     w.to_lowercase()
 }
@@ -1282,6 +1288,13 @@ fn name_chunk(
             if w.chars().count() == 1 && a.tok(end) == "." && a.gap_after(end - 1).is_empty() && is_cap_word(a.tok(end + 1)) {
                 end += 1;
             }
+        } else if end > j && is_initials(w) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
+            // middle initials written as one word: "George H.W. Bush", "Retno L.P. Marsudi"
+            end += 1;
+        } else if word && end > j && matches!(w, "Jr" | "Sr") && a.tok(end + 1) == "." {
+            // a generational suffix ends the name: "John F. Kennedy Jr."
+            end += 1;
+            break;
         } else if word && (lw.starts_with("al-") || lw.starts_with("el-")) && w.len() > 3 && end > j {
             end += 1;
         } else if word && PARTICLES.contains(&lw.as_str()) && end > j {
@@ -1441,8 +1454,10 @@ fn name_chunk(
     if words.len() == 1 && !cued && (words[0].chars().count() < 3 || matches!(words[0], "May" | "June" | "August" | "March" | "April")) {
         return (end, Vec::new());
     }
-    // "Mohammed bin Rashid Al Maktoum": particles do not count toward a name's length
-    if words.iter().filter(|w| !PARTICLES.contains(&lower(w).as_str())).count() > 4 {
+    // "Mohammed bin Rashid Al Maktoum": particles do not count toward a name's length, nor do
+    // initials and generational suffixes ("John F. Kennedy Jr.")
+    let counted = |w: &&str| !PARTICLES.contains(&lower(w).as_str()) && *w != "." && w.chars().count() > 1 && !is_initials(w) && !matches!(*w, "Jr" | "Sr");
+    if words.iter().filter(|w| counted(w)).count() > 4 {
         return (end, Vec::new());
     }
     // "an Agribusiness Education forum", "the Louvre Accord talks": a capitalised name that

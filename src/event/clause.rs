@@ -127,7 +127,16 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
     // a sentence does not open with a finite verb: "Talks led by X …" is the noun
     // "after talks with X", "during visits to": a preposition governs a noun, not a finite verb
     let governed = !w.ends_with("ing") && matches!(prev, "after" | "before" | "during" | "amid" | "following" | "in" | "at" | "for" | "of" | "with" | "without" | "from" | "by");
-    let noun_context = p == 0 || gerund_as_noun || governed || words().determiners.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
+    // "direct talks", "new visits": a plural after a lowercase modifier is the noun; the verb
+    // has a subject before it ("he talks", "Kenya talks")
+    let plural_after_modifier = w.ends_with('s')
+        && p > 0
+        && v.a.tok(v.tok(p - 1)).chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !matches!(prev, "he" | "she" | "it" | "who" | "that" | "which" | "one" | "and" | "or" | "then")
+        && !words().adverbs.contains(&prev)
+        && !words().auxiliaries.contains(&prev)
+        && !prev.ends_with("ly");
+    let noun_context = p == 0 || gerund_as_noun || plural_after_modifier || governed || words().determiners.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-level") || v.word(p + 1) == "to" && w.starts_with("visit");
     let mut best: Option<(&FrameEntry, usize)> = None;
     for e in frames.candidates(w).filter(|e| e.class == class) {
         let end = match e.kind {
@@ -198,11 +207,14 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     // "does not prevent them from holding meetings", "barred from visiting": a gerund after
     // "from" is what is kept from happening
     let kept_from = entry.kind == FrameKind::Verb && v.word(head).ends_with("ing") && group > 0 && v.word(group - 1) == "from";
-    let negated = kept_from || group_words.iter().any(|w| words().negators.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| words().negators.contains(w) || words().called_off.contains(w)));
+    // "his ability to negotiate with X": a capacity, not an event
+    let irrealis = entry.kind == FrameKind::Verb && group > 0 && v.word(group) == "to" && words().irrealis.contains(&v.word(group - 1));
+    let negated = kept_from || irrealis || group_words.iter().any(|w| words().negators.contains(w)) || (entry.kind == FrameKind::Noun && near.iter().any(|w| words().negators.contains(w) || words().called_off.contains(w)));
     let passive = entry.kind == FrameKind::Verb
         && v.words.get(head).is_some_and(|(_, w)| frames.verb(w).iter().any(|(_, f)| matches!(f, crate::frame::Form::Participle)))
         && group_words.iter().any(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "being" | "be"));
     let stop = clause_end(v, frames, end);
+    future |= entry.kind == FrameKind::Noun && noun_in_future_clause(v, head, end, stop);
     let mut args = Vec::new();
     for &(slot, role) in &entry.roles {
         let refs: Vec<&Ref> = match (slot, passive) {
@@ -225,6 +237,23 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
         };
         args.extend(refs.into_iter().map(|r| (slot, role, r.entity)));
     }
+    // "X, currently on a state visit to India, held talks", "X met Z on a visit to Y": who is
+    // on the visit is the subject of the clause the phrase belongs to
+    if entry.kind == FrameKind::Noun && entry.cameo == "042" && !args.iter().any(|(_, r, _)| *r == Role::Visitor) {
+        if let Some(on) = (head.saturating_sub(5)..head).rev().find(|&k| v.word(k) == "on") {
+            let mut k = on;
+            while k > 0 && matches!(v.word(k - 1), "currently" | "now" | "already" | "still") {
+                k -= 1;
+            }
+            let visitor = if k > 0 && v.word(k - 1) == "," {
+                chain_backward(v, v.tok(k - 1))
+            } else {
+                let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
+                chain_forward(v, first, v.tok(k))
+            };
+            args.extend(visitor.into_iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| (Slot::Subject, Role::Visitor, r.entity)));
+        }
+    }
     // a call or talks told as a noun in a frame of its own ("In a call with X, Y said …"): the
     // other side is the subject of the clause it modifies
     if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
@@ -244,6 +273,56 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
         }
     }
     Clause { entry, head, end, future, negated, stop, args }
+}
+
+/// Whether an event noun belongs to a clause about what is still to come: the complement of a
+/// future verb group before it ("will return home for a meeting with X", "plans to attend the
+/// summit"), or the subject of one after it ("talks between X and Y would start on Monday",
+/// "the summit is expected later this year"). Commas bound both searches: "After talks with
+/// X, Y will sign" says nothing of when the talks are.
+fn noun_in_future_clause(v: &SentenceView<'_, '_>, head: usize, end: usize, stop: usize) -> bool {
+    let boundary = |w: &str| matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")") || crate::mention::SPEECH_VERBS.contains(&w);
+    // back to the modal over one verb and what may stand between it and its complement
+    // ("will return to Lima for a meeting"), not over a clause of its own ("would tie his
+    // hands in negotiations": two content words)
+    let mut content = 0;
+    for k in (head.saturating_sub(10)..head).rev() {
+        let w = v.word(k);
+        if boundary(w) {
+            break;
+        }
+        if matches!(w, "will" | "shall" | "'ll" | "would") || words().prospective.contains(&w) && v.word(k + 1) == "to" {
+            return true;
+        }
+        let written = v.a.tok(v.tok(k));
+        let minor = matches!(w, "to" | "for" | "at" | "in" | "on" | "with" | "of" | "be")
+            || words().determiners.contains(&w)
+            || words().adverbs.contains(&w)
+            || written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !minor {
+            content += 1;
+            if content > 1 {
+                break;
+            }
+        }
+    }
+    for k in end..stop.min(end + 14) {
+        let w = v.word(k);
+        if boundary(w) {
+            break;
+        }
+        if matches!(w, "will" | "shall" | "'ll" | "would") {
+            return true;
+        }
+        if matches!(w, "is" | "are" | "was" | "were") {
+            let next = v.word(k + 1);
+            return matches!(next, "expected" | "scheduled" | "due" | "set" | "planned" | "slated" | "likely" | "to" | "being");
+        }
+        if words().auxiliaries.contains(&w) && w != "to" {
+            return false;
+        }
+    }
+    false
 }
 
 /// Where the verb group ending at `head` starts: over auxiliaries, modals, adverbs and the
@@ -402,6 +481,11 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
         let w = v.a.tok(k).to_lowercase();
         if matches!(w.as_str(), "and" | "&") {
             seen_and = true;
+        } else if w == "," && out.is_empty() && !seen_and && parenthetical_start(v, k, start).is_some() {
+            // "X, who arrived from Oslo, was received": over the parenthetical to its
+            // antecedent, even when a name ends it
+            t = parenthetical_start(v, k, start).unwrap_or(k);
+            continue;
         } else if w == "," && out.is_empty() && k > start && ref_ending_at(v, k).is_some() {
             // "The host, Prime Minister Ana Ruiz, today received": the comma that closes an
             // apposition before the verb

@@ -612,3 +612,23 @@ fn signatories_are_the_signing_subjects_and_whom_they_signed_with() {
     let government = signatories("Officials said his government signed a fishing memorandum with Peru after Chilean President Ana Ruiz left.");
     assert!(government.iter().all(|s| s.is_empty()), "{government:?}");
 }
+
+// session 3: syntax that holds for news in general
+meeting!(a_relative_clause_between_subject_and_passive_verb, "President Jon Berg, who flew in from Oslo, was received by Foreign Minister Ana Silva at the air base.", Some("2024-05-10"), ["Jon Berg", "Ana Silva"], Status::Held, Some("2024-05-10"));
+meeting!(talks_that_would_start_are_planned, "Officials confirmed direct talks between Sudan and the Rapid Support Forces would start in Jeddah on Saturday.", Some("2024-05-08"), ["Sudan", "Rapid Support Forces"], Status::Planned, Some("2024-05-11"));
+meeting!(a_summit_that_is_expected_is_planned, "The summit between President Jon Berg and President Ana Silva is expected later this year.", Some("2024-05-08"), ["Jon Berg", "Ana Silva"], Status::Planned, Some("2024"));
+meeting!(a_meeting_a_future_trip_is_for_is_planned, "Officials said Ana Silva will return to Lima for a meeting with French President Emmanuel Macron.", Some("2024-05-08"), ["Ana Silva", "Emmanuel Macron"], Status::Planned, None);
+no_meeting!(negotiations_a_law_would_hamper_are_no_plan, "The new rules would bind the minister's hands in fishing negotiations with Peru.");
+no_meeting!(an_ability_to_negotiate_is_no_meeting, "President Jon Berg said the bill would limit his ability to negotiate with President Ana Silva.");
+meeting!(middle_initials_in_one_word, "Former President George H.W. Bush met Chinese leader Deng Xiaoping in Beijing.", Some("1989-02-26"), ["George H.W. Bush", "Deng Xiaoping"], Status::Held, None);
+meeting!(an_initial_and_a_generational_suffix, "Ana Silva met President John F. Kennedy Jr. in Washington.", Some("2024-05-08"), ["Ana Silva", "John F. Kennedy Jr"], Status::Held, Some("2024-05-08"));
+meeting!(a_tete_a_tete, "President Ana Silva and President Jon Berg will hold a tête-à-tête on Friday.", Some("2024-05-08"), ["Ana Silva", "Jon Berg"], Status::Planned, Some("2024-05-10"));
+meeting!(a_joint_news_conference_with, "President Ana Silva spoke at a joint news conference with visiting Norwegian President Jon Berg in Lima.", Some("2024-05-08"), ["Ana Silva", "Jon Berg"], Status::Held, Some("2024-05-08"));
+no_meeting!(a_news_conference_alone_is_no_meeting, "At a news conference in Oslo, President Jon Berg said the deal was dead.");
+#[test]
+fn the_visit_of_who_is_on_it() {
+    let got = events("President Ana Silva, currently on an official three-day visit to India, held talks with Prime Minister Jon Berg today.", Some("2024-05-08"));
+    let m = only(&got, "meeting");
+    assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "India"])), "{got:#?}");
+    assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "Jon Berg"])), "{got:#?}");
+}
