@@ -582,7 +582,10 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         let bare_old = is_bare(&e.label) && e.actors.iter().all(|a| p.actors.contains(a));
         // one sentence naming pacts of two kinds names two pacts ("a ceasefire … a peace treaty")
         let other_kind = e.sentences.contains(&v.index) && pact_kind(&e.trigger) != pact_kind(&p.trigger);
-        !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+        // "the pact" alone, told after a pact of its kind: that pact, whoever the sentence
+        // names beside it ("Belgium needed its regions to approve the pact")
+        let anaphor = definite && bare_new && !e.sentences.contains(&v.index) && pact_kind(&e.trigger) == pact_kind(&p.trigger);
+        anaphor || !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
             || (bare_old && dur_fit))
     });
     match same {
@@ -600,8 +603,10 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                     d1.clone_from(d2);
                 }
             }
+            // a bare "the pact" names no new party
+            let anaphor = is_bare(&p.label) && !p.actors.iter().all(|a| e.actors.contains(a));
             for a in &p.actors {
-                if !e.actors.contains(a) {
+                if !e.actors.contains(a) && !anaphor {
                     e.actors.push(*a);
                 }
             }
@@ -611,8 +616,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             if e.topic.is_none() {
                 e.topic.clone_from(&p.topic);
             }
-            // a later report of signing supersedes an earlier plan in the same article
-            if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed) {
+            // a later report of signing supersedes an earlier plan in the same article, and a
+            // withdrawal or a failure ends whatever came before
+            if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed)
+                || matches!(p.status, Some(Status::Withdrawn | Status::Failed)) && !matches!(e.status, Some(Status::Withdrawn | Status::Failed))
+            {
                 e.status = p.status;
             }
             e.when = e.when.or(p.when);
@@ -639,8 +647,9 @@ const GENERIC: &[&str] = &[
 /// The word a pact is about: the first specific word of its noun phrase, or of its "on …"
 /// complement ("the 1986 semiconductor pact", "an agreement on semiconductor trade").
 fn topic(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String> {
+    // "decades-old", "25-year", "year-long": how old or long, not what about
     let specific = |w: &str| {
-        w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !GENERIC.contains(&w)
+        w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !GENERIC.contains(&w) && !w.ends_with("-old") && !w.ends_with("-long") && !w.contains("-year")
     };
     let singular = |w: &str| if w.len() > 5 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w.to_owned() };
     let in_phrase = (np_start..pos).map(|p| (p, v.a.tok(v.tok(p)))).find(|(_, w)| specific(w)).map(|(_, w)| singular(w));

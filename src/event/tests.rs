@@ -632,3 +632,5 @@ fn the_visit_of_who_is_on_it() {
     assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "India"])), "{got:#?}");
     assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "Jon Berg"])), "{got:#?}");
 }
+pact!(the_pact_alone_names_no_new_party, "Chile and Peru signed a fishing pact on Monday. Bolivia needed the backing of its congress to approve the pact.", ["Chile", "Peru"], Status::Signed, None);
+pact!(a_withdrawal_ends_what_came_before, "Chile and Peru signed a fishing treaty in 1999. Chile will withdraw from the treaty, officials said on Monday.", ["Chile", "Peru"], Status::Withdrawn, None);
