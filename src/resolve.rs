@@ -307,6 +307,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     };
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
+    let mut early_pairs: Vec<(&Mention, usize)> = Vec::new();
     let mut known_full: Vec<String> = Vec::new();
     // one-word names the story somewhere marks as a person's ("Georgieva said"): an earlier
     // bare mention ("On Saturday, Georgieva held talks") is that person too
@@ -508,8 +509,16 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::CountryPair => {
-                for e in b.pair() {
-                    b.push(m, sentence, e, false, None);
+                // "the two countries" before the story has named two: the article's two
+                // countries, once all are known ("President X, on a visit to India, … the
+                // leaders of both countries", Sri Lanka named later)
+                let pair = b.pair();
+                if pair.len() == 2 {
+                    for e in pair {
+                        b.push(m, sentence, e, false, None);
+                    }
+                } else {
+                    early_pairs.push((m, sentence));
                 }
             }
             Cand::PersonPair => {
@@ -573,6 +582,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         let city = parts.next().unwrap_or("");
         lex.place_country(city, year).or_else(|| parts.next().and_then(|c| lex.place_country(c, year)))
     });
+    for (m, sentence) in early_pairs {
+        for e in b.pair() {
+            b.push(m, sentence, e, false, None);
+        }
+    }
     counterparts(a, &mut b);
     let sites = b.post_sites.clone();
     for (person, role, sentence) in sites {

@@ -10,7 +10,8 @@ use crate::resolve::EntityKind;
 
 const TRIGGERS: &[&str] = &[
     "agreement", "agreements", "accord", "accords", "pact", "pacts", "treaty", "treaties", "deal", "deals", "roadmap",
-    "memorandum", "protocol", "contract", "ceasefire", "cease-fire", "truce", "armistice", "convention",
+    "memorandum", "memoranda", "memorandums", "mou", "mous", "moa", "moas", "protocol", "contract", "ceasefire",
+    "cease-fire", "truce", "armistice", "convention",
 ];
 
 /// Nouns that count the pacts after "of" ("a series of agreements", "a package of accords"):

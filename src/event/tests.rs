@@ -634,3 +634,6 @@ fn the_visit_of_who_is_on_it() {
 }
 pact!(the_pact_alone_names_no_new_party, "Chile and Peru signed a fishing pact on Monday. Bolivia needed the backing of its congress to approve the pact.", ["Chile", "Peru"], Status::Signed, None);
 pact!(a_withdrawal_ends_what_came_before, "Chile and Peru signed a fishing treaty in 1999. Chile will withdraw from the treaty, officials said on Monday.", ["Chile", "Peru"], Status::Withdrawn, None);
+pact!(memoranda_of_understanding, "Chile and Peru signed two MoUs on fisheries.", ["Chile", "Peru"], Status::Signed, None);
+pact!(memoranda_likely_to_be_signed, "Nearly eight memoranda are likely to be signed between Chile and Peru.", ["Chile", "Peru"], Status::Proposed, None);
+pact!(both_countries_before_the_story_names_two, "Foreign Minister Ana Silva arrived in Lima on Monday. MoUs on fisheries were exchanged in the presence of the leaders of both countries. Silva said Chile values its ties with Peru.", ["Chile", "Peru"], Status::Signed, None);
