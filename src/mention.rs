@@ -893,6 +893,23 @@ fn title_mentions(
             e += 1; // "Gen." "Mr."
             continue;
         }
+        // the title's abbreviation in brackets: "External Affairs Minister (EAM) S. Jaishankar"
+        let acronym = |w: &str| (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+        if a.tok(e) == "(" && acronym(a.tok(e + 1)) && a.tok(e + 2) == ")" && is_cap_word(a.tok(e + 3)) {
+            e += 3;
+            continue;
+        }
+        // where an envoy is posted: "Bangladesh Ambassador to Japan Shahabuddin Ahmed"
+        let posted = matches!(role.as_deref(), Some("Ambassador" | "Envoy" | "Special Envoy" | "Representative"));
+        if posted && a.tok(e) == "to" {
+            if let Some(ti) = tags.get(e + 1).copied().flatten() {
+                let place = matches!(&spans[ti].what, SpanKind::Name(h) if first_country(h).is_some() || org_of(h).is_some());
+                if place && spans[ti].start_tok == e + 1 && is_cap_word(a.tok(spans[ti].end_tok)) && tags.get(spans[ti].end_tok).copied().flatten().is_none() {
+                    e = spans[ti].end_tok;
+                    continue;
+                }
+            }
+        }
         break;
     }
     let mut out = Vec::new();

@@ -466,6 +466,37 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
                     })
                 });
+                // "President Dissanayake … visited as the President of Sri Lanka": the one person
+                // whose post of that title has no owner yet, when no one holds that country's
+                // (only after "as": "the Prime Minister of X" alone is often someone unnamed)
+                let as_post = t > 0 && a.tok(t - 1).eq_ignore_ascii_case("as") || t > 1 && a.tok(t - 1).eq_ignore_ascii_case("the") && a.tok(t - 2).eq_ignore_ascii_case("as");
+                let unowned = || {
+                    if !as_post {
+                        return None;
+                    }
+                    let (c, r) = (country.as_ref()?, role.as_ref().filter(|r| r.as_str() != "Leader")?);
+                    let holders: Vec<usize> = (0..b.out.entities.len())
+                        .filter(|&e| b.out.entities[e].kind == EntityKind::Person && b.out.entities[e].posts.iter().any(|x| &x.role == r))
+                        .collect();
+                    let owned = holders.iter().any(|&e| b.out.entities[e].posts.iter().any(|x| &x.role == r && x.of.is_some_and(|o| b.out.entities[o].country == Some(*c))));
+                    let free: Vec<usize> = holders.into_iter().filter(|&e| b.out.entities[e].posts.iter().any(|x| &x.role == r && x.of.is_none())).collect();
+                    (!owned && free.len() == 1).then(|| free[0])
+                };
+                let (candidate, claimed) = match candidate {
+                    Some(p) => (Some(p), false),
+                    None => match unowned() {
+                        Some(p) => (Some(p), true),
+                        None => (None, false),
+                    },
+                };
+                if claimed {
+                    if let (Some(p), Some(c), Some(r)) = (candidate, country, role.as_ref()) {
+                        let owner = b.country(*c);
+                        if let Some(post) = b.out.entities[p].posts.iter_mut().find(|x| &x.role == r && x.of.is_none()) {
+                            post.of = Some(owner);
+                        }
+                    }
+                }
                 if let Some(p) = candidate {
                     let has_role = role.as_ref().is_some_and(|r| b.out.entities[p].posts.iter().any(|x| &x.role == r));
                     // "Putin, the Russian leader,": a description of a post, not a title of its own
@@ -1044,6 +1075,14 @@ mod tests {
     actors!(acronyms_of_organizations, "Officials at the Organization for Economic Co-operation and Development (OECD) and Bolivia's state oil company YPFB agreed.",
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
+    actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
+        [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
+    actors!(minister_for_foreign_affairs, "Luis Vera, Minister for Foreign Affairs of Peru, spoke.",
+        [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
+    actors!(an_ambassador_to_a_country_before_the_name, "Chilean Ambassador to Peru Luis Vera spoke.",
+        [("Luis Vera", Person, "Ambassador of Chile"), ("Chile", Country)]);
+    actors!(as_the_holder_of_a_post_names_its_country, "President Vera said he came as the President of Peru.",
+        [("Vera", Person, "President of Peru"), ("Peru", Country)]);
     actors!(diplomats_stand_for_their_government_but_a_demonym_alone_names_no_country, "Iranian diplomats and Venezuelan oil arrived.", [("Iran", Country)]);
 
     #[test]
