@@ -119,6 +119,9 @@ pub struct WordClasses {
     /// Nouns of a capacity whose infinitive tells what could happen, not what did or will
     /// ("his ability to negotiate with X", "the right to visit").
     pub irrealis: Vec<&'static str>,
+    /// Verbs of going somewhere, whose purpose infinitive ("flew to Lima to meet Y") has
+    /// their subject.
+    pub motion: Vec<&'static str>,
     /// Adverbs that may stand inside a verb group or between a subject and its verb.
     pub adverbs: Vec<&'static str>,
     /// Words that may stand inside a list of actors: "President X, Y and their counterparts".
@@ -148,6 +151,7 @@ impl WordClasses {
                 "postponed" => &mut w.postponed,
                 "negators" => &mut w.negators,
                 "irrealis" => &mut w.irrealis,
+                "motion" => &mut w.motion,
                 "adverbs" => &mut w.adverbs,
                 "list_glue" => &mut w.list_glue,
                 "adverbial_preps" => &mut w.adverbial_preps,

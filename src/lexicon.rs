@@ -142,6 +142,12 @@ pub struct LexiconError {
     message: String,
 }
 
+impl LexiconError {
+    pub(crate) fn new(file: &'static str, line: usize, message: String) -> Self {
+        LexiconError { file, line, message }
+    }
+}
+
 /// The loaded gazetteers and their automata.
 #[derive(Debug)]
 pub struct Lexicon {

@@ -31,6 +31,7 @@ pub mod frame;
 pub mod lexicon;
 pub mod link;
 pub mod mention;
+pub mod officeholders;
 pub mod query;
 pub mod rdf;
 pub mod resolve;

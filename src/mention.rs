@@ -120,6 +120,8 @@ const NOT_NAME: &[&str] = &[
     "Secretary", "Chairman", "Spokesman", "Ambassador", "Governor", "Senator", "King", "Queen", "Crown", "Prince",
     "Party", "Agreement", "Treaty", "Accord", "Pact", "Deal", "Plan", "Talks", "Summit", "Conference", "Meeting",
     "Asia", "Africa", "Europe", "America",
+    // buildings where leaders meet: "the PM House", "Hyderabad House", "the Presidential Palace"
+    "House", "Palace", "Residence",
     "Americas", "Latin", "Middle", "Gulf", "Pacific", "Atlantic", "Hemisphere", "Christmas", "Easter", "Ramadan",
     "God", "Allah", "Internet", "Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Fund", "Union",
     // people named by what they do, not by name

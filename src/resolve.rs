@@ -619,6 +619,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         }
     }
     counterparts(a, &mut b);
+    office_holders(&mut b, year);
     let sites = b.post_sites.clone();
     for (person, role, sentence) in sites {
         let Some(j) = b.out.entities[person].posts.iter().position(|p| p.role == role && p.of.is_none()) else { continue };
@@ -754,6 +755,45 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         b.out.entities.iter().flat_map(|e| e.posts.iter().filter_map(|p| p.of)).collect();
     let keep: Vec<bool> = (0..b.out.entities.len()).map(|i| referenced.contains(&i) || post_owners.contains(&i)).collect();
     compact(b.out, &keep)
+}
+
+/// What the office-holder table knows of the article's persons (`crate::officeholders`): a
+/// person named by a surname alone ("Putin said") is the one office holder of that surname in
+/// office that year, under the full name; a post the text gives without its country ("Prime
+/// Minister Imran Khan") is that person's post of that title that year. Posts the text does not
+/// give are not added: the graph says what the article says.
+fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
+    let table = crate::officeholders::OfficeHolders::shipped();
+    for i in 0..b.out.entities.len() {
+        if b.out.entities[i].kind != EntityKind::Person {
+            continue;
+        }
+        let names: Vec<String> = b.out.entities[i].names.iter().cloned().collect();
+        let mut terms: Vec<&crate::officeholders::Term> = names.iter().flat_map(|n| table.terms_of(n, year)).collect();
+        if terms.is_empty() && names.iter().all(|n| !n.contains(' ')) {
+            if let Some((full, found)) = names.iter().find_map(|n| table.by_short_name(n, year)) {
+                let key = format!("person/{}", fold(full));
+                if !b.by_key.contains_key(&key) {
+                    let e = &mut b.out.entities[i];
+                    b.by_key.remove(&e.key);
+                    e.key.clone_from(&key);
+                    e.label = full.to_owned();
+                    e.names.insert(full.to_owned());
+                    b.by_key.insert(key, i);
+                    terms = found;
+                }
+            }
+        }
+        for t in terms {
+            let owner = match t.of {
+                crate::officeholders::Office::Country(c) => b.country(c),
+                crate::officeholders::Office::Org(o) => b.org(o),
+            };
+            if let Some(post) = b.out.entities[i].posts.iter_mut().find(|p| p.role == t.role && p.of.is_none()) {
+                post.of = Some(owner);
+            }
+        }
+    }
 }
 
 /// "his Colombian counterpart, Gustavo Petro", "her Japanese colleague Yoko Kamikawa": the
@@ -1075,6 +1115,7 @@ mod tests {
     actors!(acronyms_of_organizations, "Officials at the Organization for Economic Co-operation and Development (OECD) and Bolivia's state oil company YPFB agreed.",
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
+    actors!(a_building_named_after_an_office_is_no_person, "The leaders met at the PM House in Lima.", []);
     actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
         [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
     actors!(minister_for_foreign_affairs, "Luis Vera, Minister for Foreign Affairs of Peru, spoke.",

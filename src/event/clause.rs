@@ -88,6 +88,20 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                             c.args.retain(|(s, _, _)| *s != Slot::Subject);
                             c.args.extend(inherited.into_iter().map(|(s, _, e)| (s, role, e)));
                             c.future |= prev.future;
+                        } else if subjects_placed && entry.cameo != "046" {
+                            // "X was in Moscow to meet Y", "X flew to Lima to meet Y": the
+                            // subject of the verb the place belongs to
+                            let verb = (g.saturating_sub(7)..g).rev().find(|&k| matches!(v.word(k), "was" | "were" | "is" | "are" | "be" | "been") || words().motion.contains(&v.word(k)));
+                            if let Some(k) = verb {
+                                let subjects: Vec<&Ref> = chain_backward(v, v.tok(group_start(v, k))).into_iter()
+                                    .filter(|r| v.kind(r.entity) == crate::resolve::EntityKind::Person && !matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "his" | "her" | "their" | "its"))
+                                    .collect();
+                                if !subjects.is_empty() {
+                                    let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
+                                    c.args.retain(|(s, _, _)| *s != Slot::Subject);
+                                    c.args.extend(subjects.into_iter().map(|r| (Slot::Subject, role, r.entity)));
+                                }
+                            }
                         }
                     }
                     // "invited X to visit Japan, during their telephone talks held Friday": an

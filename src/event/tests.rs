@@ -637,3 +637,4 @@ pact!(a_withdrawal_ends_what_came_before, "Chile and Peru signed a fishing treat
 pact!(memoranda_of_understanding, "Chile and Peru signed two MoUs on fisheries.", ["Chile", "Peru"], Status::Signed, None);
 pact!(memoranda_likely_to_be_signed, "Nearly eight memoranda are likely to be signed between Chile and Peru.", ["Chile", "Peru"], Status::Proposed, None);
 pact!(both_countries_before_the_story_names_two, "Foreign Minister Ana Silva arrived in Lima on Monday. MoUs on fisheries were exchanged in the presence of the leaders of both countries. Silva said Chile values its ties with Peru.", ["Chile", "Peru"], Status::Signed, None);
+meeting!(the_purpose_of_being_somewhere, "Officials said Foreign Minister Ana Silva was in Lima to meet Peru's President Luis Vera.", Some("2024-05-08"), ["Ana Silva", "Luis Vera"], Status::Planned, None);
