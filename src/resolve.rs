@@ -770,8 +770,11 @@ fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
         }
         let names: Vec<String> = b.out.entities[i].names.iter().cloned().collect();
         let mut terms: Vec<&crate::officeholders::Term> = names.iter().flat_map(|n| table.terms_of(n, year)).collect();
-        if terms.is_empty() && names.iter().all(|n| !n.contains(' ')) {
-            if let Some((full, found)) = names.iter().find_map(|n| table.by_short_name(n, year)) {
+        if names.iter().all(|n| !n.contains(' ')) {
+            // "Lula" (a name of its own) or "Putin" (a surname): the one office holder so called
+            let one_person = terms.first().filter(|t| terms.iter().all(|u| u.name == t.name)).map(|t| (t.name.as_str(), terms.clone()));
+            let known = if terms.is_empty() { names.iter().find_map(|n| table.by_short_name(n, year)) } else { one_person };
+            if let Some((full, found)) = known {
                 let key = format!("person/{}", fold(full));
                 if !b.by_key.contains_key(&key) {
                     let e = &mut b.out.entities[i];
@@ -784,11 +787,14 @@ fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
                 }
             }
         }
+        // the owner only when the article speaks of it (by name or demonym): the table fills
+        // in a link the text leaves implicit, not a country the story never mentions
         for t in terms {
             let owner = match t.of {
-                crate::officeholders::Office::Country(c) => b.country(c),
-                crate::officeholders::Office::Org(o) => b.org(o),
+                crate::officeholders::Office::Country(c) => b.out.country_entity(c),
+                crate::officeholders::Office::Org(o) => b.lex.organizations.get(o).and_then(|org| b.by_key.get(&format!("org/{}", org.key)).copied()),
             };
+            let Some(owner) = owner else { continue };
             if let Some(post) = b.out.entities[i].posts.iter_mut().find(|p| p.role == t.role && p.of.is_none()) {
                 post.of = Some(owner);
             }
@@ -1046,7 +1052,7 @@ mod tests {
     actors!(an_agency_credit_is_no_nationality, "SEOUL, June 3 (AP) — President Lee Jin-ho said the talks went well.",
         [("Associated Press", Organization), ("Lee Jin-ho", Person, "President of South Korea"), ("South Korea", Country)]);
     actors!(a_leader_title_the_dateline_country_lacks, "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone will visit the United States. He will meet President Reagan.",
-        [("Japan", Country), ("Reagan", Person, "President of United States"), ("United States", Country), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
+        [("Japan", Country), ("Ronald Reagan", Person, "President of United States"), ("United States", Country), ("Yasuhiro Nakasone", Person, "Prime Minister of Japan")]);
     actors!(what_another_says_is_no_evidence_of_nationality, "JAKARTA, March 3 - He told reporters after meeting with President Suharto that demand fell in the U.S. and Europe.",
         [("Indonesia", Country), ("Suharto", Person, "President of Indonesia"), ("United States", Country)]);
     actors!(a_name_before_and_is_no_title_word, "TOKYO, April 3 - Aides prepared talks between Clark and Prime Minister Kenji Sato. Later he saw bankers and Posts and Telecommunications Minister Goro Ito.",
@@ -1115,6 +1121,30 @@ mod tests {
     actors!(acronyms_of_organizations, "Officials at the Organization for Economic Co-operation and Development (OECD) and Bolivia's state oil company YPFB agreed.",
         [("Bolivia", Country), ("Organisation for Economic Co-operation and Development", Organization), ("YPFB", Organization)]);
     actors!(historical_states, "The Soviet Union and West Germany signed.", [("Soviet Union", Country), ("West Germany", Country)]);
+    // the office-holder table
+    actors!(an_office_holder_named_by_surname_alone, "Putin said Russia would respond.",
+        [("Russia", Country), ("Vladimir Putin", Person)]);
+    actors!(the_table_gives_the_country_of_a_post_the_text_leaves_bare, "Chancellor Merkel said Germany would help.",
+        [("Angela Merkel", Person, "Chancellor of Germany"), ("Germany", Country)]);
+    actors!(the_table_adds_no_country_the_story_does_not_mention, "Chancellor Merkel spoke.",
+        [("Angela Merkel", Person, "Chancellor")]);
+    actors!(a_surname_no_office_holder_bears_stays_the_article_s, "Vera said Peru would respond.",
+        [("Peru", Country), ("Vera", Person)]);
+
+    #[test]
+    fn one_surname_is_whoever_held_office_that_year() {
+        let at = |year: i32| {
+            let a = analyze("Bush said the talks went well.");
+            let lex = Lexicon::shipped();
+            let m = find_mentions(&a, lex, Some(year));
+            let r = resolve(&a, &m, lex, "t", Some(year));
+            r.entities.iter().find(|e| e.kind == EntityKind::Person).map(|e| e.label.clone())
+        };
+        assert_eq!(at(1987).as_deref(), Some("George H. W. Bush"));
+        assert_eq!(at(2005).as_deref(), Some("George W. Bush"));
+        assert_eq!(at(2015).as_deref(), Some("Bush"));
+    }
+
     actors!(a_building_named_after_an_office_is_no_person, "The leaders met at the PM House in Lima.", []);
     actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
         [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
