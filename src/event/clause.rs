@@ -59,6 +59,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                     // the subject, and the modality, of the one before
                     let g = group_start(v, p);
                     if entry.kind == FrameKind::Verb && g > 0 && matches!(v.word(g - 1), "and" | "or") {
+                        let series = series_subject(v, g);
                         if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb) {
                             let inherited: Vec<(Slot, Role, usize)> = prev.args.iter().filter(|(s, _, _)| *s == Slot::Subject).copied().collect();
                             if !inherited.is_empty() {
@@ -68,6 +69,13 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                             }
                             c.future |= prev.future;
                             c.negated |= prev.negated;
+                        } else if !series.is_empty() {
+                            // "X will return home for talks with Y, attend the summit and meet
+                            // Z": verb phrases in a series share the subject that opens it
+                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
+                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
+                            c.args.extend(series.iter().map(|r| (Slot::Subject, role, r.entity)));
+                            c.future |= (0..g).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
                         }
                     }
                     // "will pay a visit to Beijing to meet Xi": an infinitive of purpose whose
@@ -583,6 +591,40 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
     chain_backward(v, v.tok(group))
 }
 
+/// The subject that opens the sentence's main clause, after an opening adverbial ("After his
+/// visit, X will …"), when the predicate at `g` ends a series of verb phrases that follows it
+/// ("X will return home, attend the summit and meet Z"): empty unless a comma or "and" stands
+/// between the subject and `g`.
+fn series_subject<'r>(v: &SentenceView<'_, 'r>, g: usize) -> Vec<&'r Ref> {
+    let (start, subject) = main_subject(v, g);
+    // the subject must end right before a verb group, and the series must reach `g` by commas
+    let Some(last) = subject.last() else { return Vec::new() };
+    let verb_at = (start..g).find(|&k| v.tok(k) >= last.tokens.end).unwrap_or(g);
+    let series = (verb_at..g).filter(|&k| v.word(k) == ",").count() >= 1;
+    if series && words().auxiliaries.contains(&v.word(verb_at)) {
+        subject
+    } else {
+        Vec::new()
+    }
+}
+
+/// The actors that open the sentence's main clause, after an opening adverbial ("After his
+/// visit to Paris, X will …"), before word `upto`; with the word position the clause starts at.
+fn main_subject<'r>(v: &SentenceView<'_, 'r>, upto: usize) -> (usize, Vec<&'r Ref>) {
+    let mut start = 0;
+    if words().adverbial_preps.contains(&v.word(0)) || matches!(v.word(0), "in" | "at" | "during") {
+        match (0..upto).find(|&k| v.word(k) == ",") {
+            Some(c) => start = c + 1,
+            None => return (0, Vec::new()),
+        }
+    }
+    let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
+    let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
+    let from = tok_at(v, start).max(if v.index == 0 { after_dateline } else { first });
+    let subject = chain_forward(v, from, v.tok(upto)).into_iter().filter(|r| v.kind(r.entity) != EntityKind::Place).collect();
+    (start, subject)
+}
+
 /// The subject of the clause that a phrase starting at word `at` modifies: the list after the
 /// comma that closes a sentence-initial phrase ("In a call with X, Y said"), else the list
 /// that opens the sentence ("Y said after meeting X").
@@ -597,7 +639,12 @@ fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
     // the dateline ("ABUJA, Nigeria (AP) —") opens the first sentence but is no subject
     let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
     let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
-    chain_forward(v, first.max(after_dateline), tok_at(v, at))
+    let opening = chain_forward(v, first.max(after_dateline), tok_at(v, at));
+    if opening.is_empty() {
+        // "After his visit to Paris, X will return home for a meeting with Y"
+        return main_subject(v, at).1;
+    }
+    opening
 }
 
 /// The possessor of an event noun: "Modi's visit", "Putin's talks with".

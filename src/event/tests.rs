@@ -638,3 +638,10 @@ pact!(memoranda_of_understanding, "Chile and Peru signed two MoUs on fisheries."
 pact!(memoranda_likely_to_be_signed, "Nearly eight memoranda are likely to be signed between Chile and Peru.", ["Chile", "Peru"], Status::Proposed, None);
 pact!(both_countries_before_the_story_names_two, "Foreign Minister Ana Silva arrived in Lima on Monday. MoUs on fisheries were exchanged in the presence of the leaders of both countries. Silva said Chile values its ties with Peru.", ["Chile", "Peru"], Status::Signed, None);
 meeting!(the_purpose_of_being_somewhere, "Officials said Foreign Minister Ana Silva was in Lima to meet Peru's President Luis Vera.", Some("2024-05-08"), ["Ana Silva", "Luis Vera"], Status::Planned, None);
+#[test]
+fn verb_phrases_in_a_series_share_their_subject() {
+    let got = events("President Jon Berg spoke in Oslo. After his visit to Paris, Berg will return to Lima for a meeting with French President Emmanuel Macron, tour a port, and meet with Italian Prime Minister Giorgia Meloni.", Some("2024-05-08"));
+    let m = only(&got, "meeting");
+    assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Emmanuel Macron"]) && g.status == Some(Status::Planned)), "{got:#?}");
+    assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Giorgia Meloni"]) && g.status == Some(Status::Planned)), "{got:#?}");
+}
