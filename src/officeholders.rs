@@ -123,6 +123,19 @@ impl OfficeHolders {
             if let (Some(short), true) = (short, words.len() >= 2) {
                 table.by_short.entry(fold(short)).or_default().push(i);
             }
+            // spellings of the same name ("Volodymyr Zelenskyy") give theirs; a reordered one
+            // ("Abe Shinzo") does not
+            for alias in aliases.split('|').map(str::trim) {
+                let aw: Vec<&str> = alias.split_whitespace().collect();
+                if aw.len() >= 2 && !family_first && aw.first() == words.first() {
+                    if let Some(last) = aw.last() {
+                        let slot = table.by_short.entry(fold(last)).or_default();
+                        if !slot.contains(&i) {
+                            slot.push(i);
+                        }
+                    }
+                }
+            }
             table.terms.push(Term { name: name.to_owned(), role: role.to_owned(), of, from, to });
         }
         Ok(table)

@@ -259,7 +259,22 @@ impl Builder<'_> {
     /// The two most salient countries so far (most referred to, then most recent).
     /// "the two leaders": the person who holds a post referred to last, and the one before who
     /// holds a post of another country (or of none known); nothing unless both are found.
-    fn person_pair(&self) -> Vec<usize> {
+    fn person_pair(&self, a: &Analyzed<'_>) -> Vec<usize> {
+        // the last two persons the story joined by "and" ("British Prime Minister X and Turkish
+        // President Y agreed … after the two leaders met"), else the last two office holders
+        let persons: Vec<&Ref> = self.out.refs.iter().filter(|r| r.named && self.out.entities[r.entity].kind == EntityKind::Person).collect();
+        for w in persons.windows(2).rev() {
+            let (x, y) = (w[0], w[1]);
+            if x.entity == y.entity || x.sentence != y.sentence || y.tokens.start < x.tokens.end {
+                continue;
+            }
+            let between: Vec<&str> = (x.tokens.end..y.tokens.start).map(|k| a.tok(k)).collect();
+            let joined = between.contains(&"and")
+                && between.iter().all(|w| *w == "and" || *w == "," || w.chars().next().is_some_and(char::is_uppercase) || self.lex.is_title_word(&w.to_lowercase()));
+            if joined {
+                return vec![x.entity, y.entity];
+            }
+        }
         let countries = |e: usize| -> BTreeSet<usize> {
             self.out.entities[e].posts.iter().filter_map(|p| p.of).filter_map(|o| self.out.entities[o].country.or(Some(o))).collect()
         };
@@ -553,7 +568,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::PersonPair => {
-                for e in b.person_pair() {
+                for e in b.person_pair(a) {
                     b.push(m, sentence, e, false, None);
                 }
             }

@@ -496,6 +496,8 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
                 break;
             }
             out.push(r);
+            // "the two leaders": one phrase, two persons
+            out.extend(v.args_at(t, true).iter().copied().filter(|o| o.tokens == r.tokens && o.entity != r.entity));
             t = r.tokens.start;
             continue;
         }

@@ -645,3 +645,4 @@ fn verb_phrases_in_a_series_share_their_subject() {
     assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Emmanuel Macron"]) && g.status == Some(Status::Planned)), "{got:#?}");
     assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Giorgia Meloni"]) && g.status == Some(Status::Planned)), "{got:#?}");
 }
+meeting!(the_two_leaders_are_the_pair_the_story_joined, "Chilean President Ana Silva and Peruvian President Luis Vera agreed to extend the fishing deal, her office said. \"President Vera briefed the President on Colombian President Jose Ruiz's visit,\" the office said after the two leaders met at a summit in Quito.", Some("2024-05-08"), ["Ana Silva", "Luis Vera"], Status::Held, Some("2024-05-08"));
