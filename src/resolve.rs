@@ -596,7 +596,15 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     .rev()
                     .find(|r| r.sentence < sentence && is_person(r.entity))
                     .map(|r| r.sentence)
-                    .and_then(|s| b.out.refs.iter().find(|r| r.sentence == s && is_person(r.entity) && !governed(r)));
+                    .and_then(|s| {
+                        let subjects: Vec<&Ref> = b.out.refs.iter().filter(|r| r.sentence == s && is_person(r.entity) && !governed(r)).collect();
+                        let first = *subjects.first()?;
+                        // "X said Y would pay a call on Z. She will …": the subject of what
+                        // the speaker reports, not the speaker
+                        let speaks = (first.tokens.end..first.tokens.end + 2).any(|k| crate::mention::SPEECH_VERBS.contains(&a.tok(k).to_lowercase().as_str()));
+                        let reported = subjects.iter().find(|r| r.entity != first.entity && r.tokens.start > first.tokens.end && r.tokens.start <= first.tokens.end + 3).copied();
+                        Some(if speaks { reported.unwrap_or(first) } else { first })
+                    });
                 if let Some(p) = same.or(previous_subject).map(|r| r.entity).or(b.last_person) {
                     b.push(m, sentence, p, false, None);
                 }

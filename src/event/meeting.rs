@@ -664,9 +664,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
     // a visit spans days: one visitor's visit to one host told twice is one visit, whatever day
     // each sentence gives ("arrived on Sunday", "began talks on Monday")
     let visit = |e: &Event| matches!(e.kind, EventKind::Meeting { visit: true, .. });
+    // a visit under way told in the future ("will stay … during her visit"): the visit begun
+    let visit_under_way = |e: &Event| visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors) && e.status == Some(Status::Held) && m.status == Some(Status::Planned) && m.when.is_none();
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
-            && e.status == m.status
+            && (e.status == m.status || visit_under_way(e))
             && (e.when.is_none() || m.when.is_none() || e.when.zip(m.when).is_some_and(|(a, b)| a.agrees_with(&b)) || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
             && (sorted(&e.actors) == sorted(&m.actors)
                 || same_planned_trip(e, &m, resolved)
@@ -712,6 +714,12 @@ fn same_planned_trip(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) 
     }
     let person = |i: &usize| resolved.entities[*i].kind == EntityKind::Person;
     if !a.actors.iter().filter(|i| person(i)).any(|i| b.actors.contains(i)) {
+        return false;
+    }
+    // each names someone else to meet ("a courtesy call on the King", "talks with the Prime
+    // Minister"): two encounters of one trip
+    let others = |e: &Event, o: &Event| e.actors.iter().filter(|i| person(i) && !o.actors.contains(i)).count();
+    if others(a, b) > 0 && others(b, a) > 0 {
         return false;
     }
     let countries = |e: &Event| -> std::collections::BTreeSet<usize> {

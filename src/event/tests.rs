@@ -646,3 +646,11 @@ fn verb_phrases_in_a_series_share_their_subject() {
     assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Giorgia Meloni"]) && g.status == Some(Status::Planned)), "{got:#?}");
 }
 meeting!(the_two_leaders_are_the_pair_the_story_joined, "Chilean President Ana Silva and Peruvian President Luis Vera agreed to extend the fishing deal, her office said. \"President Vera briefed the President on Colombian President Jose Ruiz's visit,\" the office said after the two leaders met at a summit in Quito.", Some("2024-05-08"), ["Ana Silva", "Luis Vera"], Status::Held, Some("2024-05-08"));
+#[test]
+fn she_after_a_report_is_the_one_reported_on() {
+    let got = events("Foreign Minister Omar Diallo said Ana Silva would pay a courtesy call on King Harald on April 26. On the same day, she will hold a bilateral meeting with Prime Minister Jon Berg.", Some("2023-04-20"));
+    let m = only(&got, "meeting");
+    assert_eq!(m.len(), 2, "{got:#?}");
+    assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "Jon Berg"])), "{got:#?}");
+}
+meeting!(a_visit_under_way_told_in_the_future_is_one_visit, "Prime Minister Ana Silva arrived in Oslo on a four-day visit on Tuesday. She will stay at the palace during her visit to Norway.", Some("2023-04-26"), ["Ana Silva", "Norway"], Status::Held, Some("2023-04-25"));
