@@ -106,6 +106,8 @@ const FUNCTION_CAPS: &[&str] = &[
     "Oct", "Nov", "Dec", "Today", "Yesterday", "Tomorrow", "Who", "What", "Where", "Why", "How", "All", "Some",
     "Many", "Most", "Both", "Each", "Every", "Such", "No", "Not", "There", "Here", "Now", "Then", "Thus", "So",
     "Yet", "Still", "Only", "Even", "Just", "Already", "Asked", "Said", "Says", "Told", "Speaking", "Please", "Yes",
+    // quantifiers that open a sentence ("Nearly eight agreements …")
+    "Nearly", "Almost", "About", "Around", "Roughly", "Several", "Few", "More", "Over", "Up",
 ];
 
 /// Capitalised words that are never part of a person's name (but may be part of an
@@ -119,6 +121,7 @@ const NOT_NAME: &[&str] = &[
     "Thousand", "Prime", "Foreign", "Finance", "Trade", "Supreme", "Leader", "President", "Vice", "Deputy",
     "Secretary", "Chairman", "Spokesman", "Ambassador", "Governor", "Senator", "King", "Queen", "Crown", "Prince",
     "Party", "Agreement", "Treaty", "Accord", "Pact", "Deal", "Plan", "Talks", "Summit", "Conference", "Meeting",
+    "MoU", "MoUs", "Memorandum", "Memoranda",
     "Asia", "Africa", "Europe", "America",
     // buildings where leaders meet: "the PM House", "Hyderabad House", "the Presidential Palace"
     "House", "Palace", "Residence",
@@ -939,7 +942,8 @@ fn title_mentions(
         _ => None,
     };
     let w = a.tok(name_at);
-    if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && is_cap_word(w) {
+    let initials = (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase()) && is_cap_word(a.tok(name_at + 1));
+    if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && (is_cap_word(w) || initials) {
         let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
             out.extend(owner_org);
@@ -1307,6 +1311,9 @@ fn name_chunk(
             if w.chars().count() == 1 && a.tok(end) == "." && a.gap_after(end - 1).is_empty() && is_cap_word(a.tok(end + 1)) {
                 end += 1;
             }
+        } else if end == j && title.is_some() && (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase()) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
+            // initials without full stops after a title: "Foreign Minister AK Abdul Momen"
+            end += 1;
         } else if end > j && is_initials(w) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
             // middle initials written as one word: "George H.W. Bush", "Retno L.P. Marsudi"
             end += 1;

@@ -1168,6 +1168,10 @@ mod tests {
         assert_eq!(at(2015).as_deref(), Some("Bush"));
     }
 
+    actors!(initials_without_stops_after_a_title, "Foreign Minister AK Luis Vera of Peru spoke.",
+        [("AK Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
+    actors!(a_quantifier_or_a_memorandum_is_no_name, "\"Nearly eight MoUs will be signed,\" Peru's foreign ministry said.",
+        [("Peru", Country)]);
     actors!(a_building_named_after_an_office_is_no_person, "The leaders met at the PM House in Lima.", []);
     actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
         [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
