@@ -371,7 +371,9 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     let meeting_verb = frames.candidates(next).any(|e| {
         e.kind == crate::frame::FrameKind::Verb && e.rest.iter().all(|r| after.iter().any(|w| crate::frame::noun_matches(w, r)))
     });
-    if meeting_verb || matches!(next, "a" | "an" | "the" | "it" | "this") {
+    // "agreed to a meeting" is a meeting's plan; "agreed to an exchange of prisoners" a pact
+    let meeting_noun = (k + 3..(k + 6).min(v.words.len())).any(|q| frames.candidates(v.word(q)).any(|e| e.kind == crate::frame::FrameKind::Noun && e.class == crate::frame::EventClass::Meeting));
+    if meeting_verb || matches!(next, "it" | "this") || matches!(next, "a" | "an" | "the") && meeting_noun {
         return None;
     }
     let group = super::clause::group_start(v, k);

@@ -654,3 +654,5 @@ fn she_after_a_report_is_the_one_reported_on() {
     assert!(m.iter().any(|g| g.actors == set(&["Ana Silva", "Jon Berg"])), "{got:#?}");
 }
 meeting!(a_visit_under_way_told_in_the_future_is_one_visit, "Prime Minister Ana Silva arrived in Oslo on a four-day visit on Tuesday. She will stay at the palace during her visit to Norway.", Some("2023-04-26"), ["Ana Silva", "Norway"], Status::Held, Some("2023-04-25"));
+pact!(agreeing_to_an_exchange_is_a_pact, "The leaders of Chile and Peru also agreed to an exchange of prisoners of war.", ["Chile", "Peru"], Status::Signed, None);
+no_pact!(agreeing_to_a_meeting_is_no_pact, "Chile and Peru agreed to a meeting in Lima.");
