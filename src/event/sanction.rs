@@ -50,6 +50,12 @@ fn actor_ending_at(v: &SentenceView<'_, '_>, tok: usize) -> Option<usize> {
 
 /// The imposer of the sanctions at word position `p`, if the sentence names one.
 fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    // "OFAC placed X on the US sanctions list": who places them there
+    if let Some(verb) = placing_verb(v, p).filter(|_| placing_prep(v, p) != Some(p.saturating_sub(1))) {
+        if let Some(r) = v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person) {
+            return Some(r.entity);
+        }
+    }
     // before: "US sanctions", "the United States’ embargoes", "American sanctions"
     let mut k = p;
     while k > 0 && MODIFIERS.contains(&v.word(k - 1)) && p - k < 4 {
@@ -90,12 +96,24 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     v.actors_in(0, v.tok(verb)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
 }
 
-/// The verb of "X placed Y under sanctions" for the trigger at word `p`.
+/// The verb of "X placed Y under sanctions" or "X added Y to its sanctions list" for the
+/// trigger at word `p`.
 fn placing_verb(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
-    if p == 0 || v.word(p - 1) != "under" {
+    let prep = placing_prep(v, p)?;
+    (0..prep).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps" | "added" | "adds" | "adding" | "included" | "includes"))
+}
+
+/// The preposition that puts the objects of a placing verb under the sanctions at `p`: "under
+/// sanctions", "on the US sanctions list", "to its blacklist".
+fn placing_prep(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    if p > 0 && v.word(p - 1) == "under" {
+        return Some(p - 1);
+    }
+    let listed = v.word(p + 1) == "list" || v.word(p).starts_with("blacklist");
+    if !listed {
         return None;
     }
-    (0..p - 1).rev().take(12).find(|&k| matches!(v.word(k), "placed" | "placing" | "put" | "puts" | "places" | "kept" | "keeps"))
+    (p.saturating_sub(4)..p).rev().find(|&k| matches!(v.word(k), "on" | "to"))
 }
 
 /// Verbs whose subject imposes, keeps or lifts the sanctions they govern.
@@ -108,7 +126,14 @@ const IMPOSING: &[&str] = &[
 /// The targets of "X placed Y under sanctions": the actors between the verb and "under".
 fn placed_under(v: &SentenceView<'_, '_>, p: usize) -> Option<Vec<usize>> {
     let verb = placing_verb(v, p)?;
-    Some(SentenceView::distinct(v.actors_in(v.tok(verb), v.tok(p - 1)).into_iter().map(|r| r.entity)))
+    let prep = placing_prep(v, p)?;
+    let (from, until) = (v.tok(verb), v.tok(prep));
+    let named: Vec<usize> = v.actors_in(from, until).into_iter().map(|r| r.entity).collect();
+    if !named.is_empty() {
+        return Some(SentenceView::distinct(named));
+    }
+    // "added three Iranian banks to its blacklist": the country of the demonym
+    Some(SentenceView::distinct(v.resolved.demonyms.iter().filter(|(tok, _)| (from..until).contains(tok)).filter_map(|&(_, c)| v.resolved.country_entity(c))))
 }
 
 /// Every actor that imposes sanctions in the sentence (pacts leave them out of their parties).
@@ -151,7 +176,8 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
             break;
         }
     }
-    let explicit = explicit.or_else(|| placed_under(v, p));
+    // "placed A, B and C on the sanctions list": the objects of the placing verb first
+    let explicit = placed_under(v, p).filter(|t| !t.is_empty()).or(explicit).or_else(|| placed_under(v, p));
     // otherwise the countries the sentence is about: "Iran … has been sanctioned by the U.S.",
     // "the two countries, which are both under US sanctions"
     let targets = explicit.unwrap_or_else(|| {

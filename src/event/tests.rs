@@ -656,3 +656,10 @@ fn she_after_a_report_is_the_one_reported_on() {
 meeting!(a_visit_under_way_told_in_the_future_is_one_visit, "Prime Minister Ana Silva arrived in Oslo on a four-day visit on Tuesday. She will stay at the palace during her visit to Norway.", Some("2023-04-26"), ["Ana Silva", "Norway"], Status::Held, Some("2023-04-25"));
 pact!(agreeing_to_an_exchange_is_a_pact, "The leaders of Chile and Peru also agreed to an exchange of prisoners of war.", ["Chile", "Peru"], Status::Signed, None);
 no_pact!(agreeing_to_a_meeting_is_no_pact, "Chile and Peru agreed to a meeting in Lima.");
+#[test]
+fn placed_on_a_sanctions_list() {
+    let got = events("The Treasury placed Ivan Petrov, Acme Group and the Bank of Rossiya on the US sanctions list on April 6, 2018.", Some("2018-12-20"));
+    let s = only(&got, "sanction");
+    assert_eq!(s.len(), 1, "{got:#?}");
+    assert_eq!(s[0].actors, set(&["United States", "Ivan Petrov", "Acme Group", "Bank of Rossiya"]), "{got:#?}");
+}
