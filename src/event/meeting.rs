@@ -188,6 +188,39 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     Some(told.event(v.index, if phone { "041" } else { c.entry.cameo }, c.entry.plover))
 }
 
+/// Event nouns that may open a sentence about an encounter told just before.
+const CONTINUED_NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "summit", "discussions", "consultations"];
+
+/// "Talks are due to begin in Moscow on Wednesday": a sentence that opens with an event noun
+/// naming no one tells of an encounter between the sides of the meeting or pact told in the
+/// two sentences before it.
+pub(super) fn continued(v: &SentenceView<'_, '_>, events: &[Event]) -> Option<Event> {
+    let first = usize::from(matches!(v.word(0), "the" | "these" | "their" | "further" | "new" | "formal"));
+    let noun = v.word(first);
+    if v.index == 0 || !CONTINUED_NOUNS.contains(&noun) {
+        return None;
+    }
+    // the noun is the subject of its own predicate ("Talks are due", "The meeting ended"), and
+    // names no one ("Talks with X" is a frame of its own)
+    let next = v.word(first + 1);
+    let predicate = matches!(next, "are" | "were" | "is" | "was" | "will" | "would" | "began" | "begin" | "begins" | "ended" | "end" | "ends" | "opened" | "open" | "opens" | "resumed" | "resume" | "resumes" | "continued" | "continue" | "continues" | "start" | "started" | "starts" | "took" | "take" | "takes" | "should" | "could" | "may");
+    if !predicate {
+        return None;
+    }
+    let before = events.iter().rev().find(|e| e.sentences.iter().any(|&s| s + 2 >= v.index) && matches!(e.kind, EventKind::Meeting { .. } | EventKind::Pact { .. }) && e.actors.len() >= 2)?;
+    let actors: Vec<usize> = before.actors.iter().copied().filter(|&a| v.kind(a) != EntityKind::Place).collect();
+    if actors.len() < 2 {
+        return None;
+    }
+    let future = (first + 1..(first + 5).min(v.words.len())).any(|k| FUTURE_CUES.contains(&v.word(k)) || v.word(k) == "to" && matches!(v.word(k - 1), "are" | "is"));
+    let t = v.tok(first);
+    let (place, _) = place_and_host(v, t, usize::MAX, false);
+    let (when, date_text) = v.date_near(t, future);
+    let future = future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
+    let told = Told { visit: false, host: None, actors, future, place, when, date_text, label: noun.to_owned(), trigger: noun.to_owned() };
+    Some(told.event(v.index, "040", "CONSULT"))
+}
+
 /// What one reading of a sentence tells of a meeting, before it becomes an [`Event`].
 struct Told {
     visit: bool,

@@ -311,7 +311,9 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     let mut events = Vec::new();
     for i in 0..a.sentences.len() {
         let Some(view) = SentenceView::new(a, &resolved, i, date) else { continue };
-        for m in meeting::extract(&view) {
+        let found = meeting::extract(&view);
+        let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
+        for m in found {
             meeting::merge_or_push(&mut events, m, &resolved);
         }
         for p in pact::extract(&view) {

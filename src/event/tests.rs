@@ -663,3 +663,13 @@ fn placed_on_a_sanctions_list() {
     assert_eq!(s.len(), 1, "{got:#?}");
     assert_eq!(s[0].actors, set(&["United States", "Ivan Petrov", "Acme Group", "Bank of Rossiya"]), "{got:#?}");
 }
+#[test]
+fn talks_opening_a_sentence_are_those_of_the_sides_just_told() {
+    let got = events("Chile and Peru are expected to sign an agreement in Lima next week settling the fishing dispute, officials said. Talks are due to begin in Lima on Wednesday.", Some("2024-05-10"));
+    let m = only(&got, "meeting");
+    assert_eq!(m.len(), 1, "{got:#?}");
+    assert_eq!(m[0].actors, set(&["Chile", "Peru"]));
+    assert_eq!(m[0].status, Some(Status::Planned));
+    assert_eq!(m[0].date.as_deref(), Some("2024-05-15"));
+}
+no_meeting!(talks_opening_a_story_name_no_one, "Talks are due to begin in Lima on Wednesday.");
