@@ -276,11 +276,13 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let text = self.text();
         let anchor = self.a.tokens.get(near).map_or(s.start, |t| t.start);
         // the dateline's date ("BERNE, March 3 -") dates the story, not the event
-        let dateline_end = self.a.dateline.as_ref().map_or(0, |d| d.span.end);
+        // (a caption above a dateline is text of its own: only the dateline itself is skipped)
+        let dateline = self.a.dateline.as_ref().map_or(0..0, |d| 0.max(d.span.start)..d.span.end);
+        let dateline = if dateline.start <= s.start { s.start.min(dateline.start)..dateline.end } else { dateline };
         let best = self
             .times(future)
             .iter()
-            .filter(|e| s.start + e.start >= dateline_end)
+            .filter(|e| !dateline.contains(&(s.start + e.start)))
             .min_by_key(|e| (s.start + e.start).abs_diff(anchor));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),

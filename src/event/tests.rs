@@ -673,3 +673,4 @@ fn talks_opening_a_sentence_are_those_of_the_sides_just_told() {
     assert_eq!(m[0].date.as_deref(), Some("2024-05-15"));
 }
 no_meeting!(talks_opening_a_story_name_no_one, "Talks are due to begin in Lima on Wednesday.");
+meeting!(a_caption_above_a_dateline_keeps_its_date, "President Ana Silva and Prime Minister Jon Berg pose for a photo as they met on Sept. 21, 2022 in New York. Photo/File\n\nLIMA — Prime Minister Jon Berg will be in Peru this week for an official visit.", Some("2023-10-31"), ["Ana Silva", "Jon Berg"], Status::Held, Some("2022-09-21"));
