@@ -161,7 +161,10 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
     // "leave" withdraws only from the pact it governs ("would leave the treaty"), not a place
     // ("will leave for Washington to renegotiate an agreement")
-    let withdraw_at = v.words.iter().enumerate().position(|(k, (_, w))| WITHDRAW.contains(&w.as_str()) && (!w.starts_with("leav") || k < pos && pos - k <= 5 && v.word(k + 1) != "for"));
+    // "put an end to the suspense": "end" as a noun ends something else, unless it is the pact
+    // ("an end to the truce")
+    let noun_end = |k: usize| v.word(k) == "end" && k > 0 && matches!(v.word(k - 1), "an" | "the") && !(k + 1..(k + 5).min(v.words.len())).any(|q| q == pos);
+    let withdraw_at = v.words.iter().enumerate().position(|(k, (_, w))| WITHDRAW.contains(&w.as_str()) && !noun_end(k) && (!w.starts_with("leav") || k < pos && pos - k <= 5 && v.word(k + 1) != "for"));
     // "talks ended without a deal": the pact never came, whatever verb ends the talks
     let without = before.iter().take(3).any(|w| *w == "without");
     let status = if without {
@@ -290,16 +293,22 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         }
     }
     // Signatories: "signed by X", or the persons who are the subject of "signed"/"inked".
-    let sign_at = v.words.iter().position(|(_, w)| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs"));
+    let sign_at = v.words.iter().enumerate().position(|(k, (_, w))| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs") || w == "signing" && k > 0 && v.word(k - 1) == "by");
+    // "signed in 1987 by X and Y", "signed on Monday in Lima by X": the agent after adjuncts
+    let agent_at = sign_at.and_then(|sa| {
+        (sa + 1..(sa + 8).min(v.words.len())).take_while(|&q| !matches!(v.word(q), "," | ";" | "." | "and" | "which" | "who")).find(|&q| v.word(q) == "by")
+    });
     let signatories: Vec<usize> = match sign_at {
-        Some(sa) if v.word(sa + 1) == "by" => {
+        Some(sa) if agent_at.is_some() && v.word(sa) != "signing" => {
             // the list after "by", not the rest of the sentence ("signed by X and Y during the
             // visit of Z")
-            let by = v.tok(sa + 1);
-            let until = v.list_end(sa + 1, &[";", ".", "during", "in", "on", "at", "after", "before", "to", "which", "who", "while"]);
+            let at = agent_at.unwrap_or(sa + 1);
+            let by = v.tok(at);
+            let until = v.list_end(at, &[";", ".", "during", "in", "on", "at", "after", "before", "to", "which", "who", "while"]);
             SentenceView::distinct(v.actors_in(by, until).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity))
         }
-        Some(sa) if sa < pos && status == Status::Signed => {
+        Some(sa) if sa < pos && (status == Status::Signed || v.word(sa) == "signing") => {
+            // "X and Y ended the dispute by signing the accord": the persons of the clause
             // the persons who are the subject of "signed", named or referred to ("the two
             // presidents signed", "he signed"), but not a possessive ("his government signed");
             // and the person it was signed with ("signed a memorandum with his counterpart")
@@ -310,8 +319,11 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         }
         _ => Vec::new(),
     };
-    // a signatory binds the country or organization of the post it holds
-    for &p in &signatories {
+    // a signatory binds the country or organization of the post it holds, where the sentence
+    // names fewer than two parties (an EU treaty signed by the Presidents of its Commission and
+    // Council binds the EU, not them)
+    let named_parties = parties.len();
+    for &p in signatories.iter().filter(|_| named_parties < 2) {
         for post in &v.resolved.entities[p].posts {
             if let Some(of) = post.of {
                 if !parties.contains(&of) {

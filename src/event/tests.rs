@@ -674,3 +674,15 @@ fn talks_opening_a_sentence_are_those_of_the_sides_just_told() {
 }
 no_meeting!(talks_opening_a_story_name_no_one, "Talks are due to begin in Lima on Wednesday.");
 meeting!(a_caption_above_a_dateline_keeps_its_date, "President Ana Silva and Prime Minister Jon Berg pose for a photo as they met on Sept. 21, 2022 in New York. Photo/File\n\nLIMA — Prime Minister Jon Berg will be in Peru this week for an official visit.", Some("2023-10-31"), ["Ana Silva", "Jon Berg"], Status::Held, Some("2022-09-21"));
+#[test]
+fn signatories_after_adjuncts_and_by_signing() {
+    let got = events("The fisheries treaty was signed in 1987 by Chilean President Ana Silva and Peruvian President Luis Vera in Lima.", Some("2024-05-10"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    let got = crate::extract(&Document { id: "t".into(), text: "Chilean President Ana Silva and Peruvian President Luis Vera put an end to the dispute by signing the fishing accord.".into(), date: None, title: None, url: None });
+    let pact = got.events.iter().find(|e| matches!(e.kind, EventKind::Pact { .. })).expect("a pact");
+    assert_eq!(pact.status, Some(Status::Signed), "{pact:#?}");
+    let EventKind::Pact { signatories, .. } = &pact.kind else { unreachable!() };
+    let names: BTreeSet<String> = signatories.iter().map(|&i| got.resolved.entities[i].label.clone()).collect();
+    assert_eq!(names, set(&["Ana Silva", "Luis Vera"]));
+}
