@@ -1449,6 +1449,19 @@ fn name_chunk(
         return (end, Vec::new());
     }
     if (ORG_HEADS.contains(&last) || org_first || org_by_head) && title.is_none() {
+        // "the National Radio Company of Uzbekistan": the country after "of" ends the name
+        if a.tok(end) == "of" && !org_first && !org_by_head {
+            if let Some(t) = tags.get(end + 1).copied().flatten() {
+                if let SpanKind::Name(h) = &spans[t].what {
+                    if let (Some(c), true) = (first_country(h), spans[t].start_tok == end + 1) {
+                        let stop = spans[t].end_tok;
+                        let full = a.slice(a.tokens[j].start, a.tokens[stop - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
+                        let government = GOVERNMENT_HEADS.contains(&last);
+                        return (stop, vec![mk(a, j, stop, Cand::NewOrg { name: full, country: Some(c), government, news: false })]);
+                    }
+                }
+            }
+        }
         let government = GOVERNMENT_HEADS.contains(&last) || words.first().is_some_and(|w| GOVERNMENT_HEADS.contains(w));
         let full = if country.is_some() && from < j {
             a.slice(a.tokens[from].start, a.tokens[end - 1].end).replace("’s", "'s").replace(" 's", "'s")

@@ -1172,6 +1172,8 @@ mod tests {
         [("AK Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
     actors!(a_quantifier_or_a_memorandum_is_no_name, "\"Nearly eight MoUs will be signed,\" Peru's foreign ministry said.",
         [("Peru", Country)]);
+    actors!(a_country_after_of_ends_a_new_organization_s_name, "The National Fisheries Company of Peru signed.",
+        [("National Fisheries Company of Peru", Organization)]);
     actors!(a_building_named_after_an_office_is_no_person, "The leaders met at the PM House in Lima.", []);
     actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
         [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
