@@ -177,11 +177,15 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     {
         Status::Failed
     } else if around.iter().any(|w| IN_FORCE.contains(w))
+        || held_pact(v, pos)
+        // "the deal has been extended": a pact that runs on
+        || around.contains(&"extended") && (pos.saturating_sub(4)..pos).any(|k| matches!(v.word(k), "the" | "this" | "its" | "their"))
         || around.windows(3).any(|w| matches!(w, ["living" | "lived" | "live", "up", "to"]))
         || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
     {
         Status::InForce
     } else if before.iter().any(|w| PROPOSED.contains(w))
+        || future_signing(v, pos)
         // "will meet on Friday for the signing of agreements": a signing that is a purpose
         || before.windows(4).any(|w| matches!(w, [_, "signing", "the", "for"]))
         || after.windows(2).any(|w| matches!(w, ["would" | "will" | "to" | "could" | "should" | "must", "be"]))
@@ -424,6 +428,44 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         plover: Some("AGREE"),
         topic: None,
     })
+}
+
+/// Whether the pact at word `pos` is one its subject has ("Japan has reciprocal access
+/// agreements with Australia"): a pact in force. Only modifiers may stand between the verb and
+/// the pact ("has signed an agreement" is a signing).
+fn held_pact(v: &SentenceView<'_, '_>, pos: usize) -> bool {
+    for k in (pos.saturating_sub(5)..pos).rev() {
+        let w = v.word(k);
+        if matches!(w, "has" | "have" | "had") {
+            return k > 0 && !matches!(v.word(k - 1), "to" | "will" | "would" | "could" | "might" | "may" | "must" | "should");
+        }
+        // determiners, numbers and adjectives; not a verb ("had held up an agreement")
+        let verb_like = w.ends_with("ed") || w.ends_with("ing") || matches!(w, "held" | "made" | "struck" | "won" | "up" | "down" | "out" | "off" | "over" | "back" | "been" | "no" | "not" | "with" | "to");
+        let modifier = w.chars().all(|c| c.is_alphanumeric() || c == '-') && !verb_like && !SIGNED.contains(&w) && !PROPOSED.contains(&w) && !WITHDRAW.contains(&w);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the pact at word `pos` is the object of a signing still to come: "the leaders will
+/// hold talks and witness the signing of agreements", "are expected to attend the signing of".
+fn future_signing(v: &SentenceView<'_, '_>, pos: usize) -> bool {
+    let Some(k) = (pos.saturating_sub(5)..pos).rev().find(|&k| matches!(v.word(k), "signing" | "signature" | "conclusion") && k > 0 && v.word(k - 1) == "the") else {
+        return false;
+    };
+    let words = &crate::frame::Frames::shipped().words;
+    for q in (k.saturating_sub(14)..k - 1).rev() {
+        let w = v.word(q);
+        if matches!(w, "," | ";" | ":" | "said" | "says" | "after" | "since") {
+            return false;
+        }
+        if matches!(w, "will" | "would" | "shall" | "'ll") || words.prospective.contains(&w) && v.word(q + 1) == "to" {
+            return true;
+        }
+    }
+    false
 }
 
 /// The actors a sentence names as brokers of a pact or as reacting to it, not bound by it:

@@ -686,3 +686,7 @@ fn signatories_after_adjuncts_and_by_signing() {
     let names: BTreeSet<String> = signatories.iter().map(|&i| got.resolved.entities[i].label.clone()).collect();
     assert_eq!(names, set(&["Ana Silva", "Luis Vera"]));
 }
+pact!(a_signing_still_to_come_is_a_proposal, "Both presidents will meet privately at the palace before they witness the signing of six agreements between Chile and Peru.", ["Chile", "Peru"], Status::Proposed, None);
+pact!(a_pact_a_country_has_is_in_force, "Chile has reciprocal trade agreements with Peru and Bolivia.", ["Chile", "Peru", "Bolivia"], Status::InForce, None);
+pact!(a_pact_held_up_is_no_pact_in_force, "Bankers noted Chile had held up an agreement with Peru.", ["Chile", "Peru"], Status::Signed, None);
+pact!(a_pact_extended_runs_on, "Days before its expiry, the grain deal between Chile and Peru has been extended for another 120 days.", ["Chile", "Peru"], Status::InForce, None);
