@@ -121,7 +121,7 @@ const NOT_NAME: &[&str] = &[
     "Thousand", "Prime", "Foreign", "Finance", "Trade", "Supreme", "Leader", "President", "Vice", "Deputy",
     "Secretary", "Chairman", "Spokesman", "Ambassador", "Governor", "Senator", "King", "Queen", "Crown", "Prince",
     "Party", "Agreement", "Treaty", "Accord", "Pact", "Deal", "Plan", "Talks", "Summit", "Conference", "Meeting",
-    "MoU", "MoUs", "Memorandum", "Memoranda",
+    "MoU", "MoUs", "Memorandum", "Memoranda", "People", "Peoples",
     "Asia", "Africa", "Europe", "America",
     // buildings where leaders meet: "the PM House", "Hyderabad House", "the Presidential Palace"
     "House", "Palace", "Residence",
@@ -1307,6 +1307,10 @@ fn name_chunk(
         let word = a.tokens[end].kind == TokenKind::Word;
         if word && is_cap_word(w) && !FUNCTION_CAPS.contains(&w) {
             end += 1;
+            // "People's Bank", "the People's Consultative Assembly": a name's own possessive
+            if w == "People" && matches!(a.tok(end), "'s" | "’s") && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
+                end += 1;
+            }
             // a middle initial: "Clifford J. Smith"
             if w.chars().count() == 1 && a.tok(end) == "." && a.gap_after(end - 1).is_empty() && is_cap_word(a.tok(end + 1)) {
                 end += 1;
@@ -1491,6 +1495,10 @@ fn name_chunk(
     let cued = title.is_some() || honorific_before || speech_after;
     // "May", "June", "August" alone are months unless a title or a speech verb says otherwise
     if words.len() == 1 && !cued && (words[0].chars().count() < 3 || matches!(words[0], "May" | "June" | "August" | "March" | "April")) {
+        return (end, Vec::new());
+    }
+    // "Representative Council": a title word before a body's head names no person
+    if title.is_some() && ORG_HEADS.contains(&last) {
         return (end, Vec::new());
     }
     // "Mohammed bin Rashid Al Maktoum": particles do not count toward a name's length, nor do

@@ -1174,6 +1174,10 @@ mod tests {
         [("Peru", Country)]);
     actors!(a_country_after_of_ends_a_new_organization_s_name, "The National Fisheries Company of Peru signed.",
         [("National Fisheries Company of Peru", Organization)]);
+    actors!(a_name_s_own_possessive, "The People's Consultative Assembly met.",
+        [("People's Consultative Assembly", Organization)]);
+    actors!(a_chairperson_is_a_chairman, "Chairperson Ana Silva of the Peru Fisheries Board spoke.",
+        [("Ana Silva", Person, "Chairman"), ("Peru Fisheries Board", Organization)]);
     actors!(a_building_named_after_an_office_is_no_person, "The leaders met at the PM House in Lima.", []);
     actors!(a_title_abbreviation_in_brackets, "External Affairs Minister (EAM) Luis Vera of Peru spoke.",
         [("Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
