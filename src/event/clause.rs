@@ -58,6 +58,17 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                     // "X will hold talks with Y and meet Z": a predicate joined by "and" shares
                     // the subject, and the modality, of the one before
                     let g = group_start(v, p);
+                    // "X will return home for talks with Y, attend the summit, and meet Z": a verb
+                    // right after the comma of a series has the series' subject
+                    if entry.kind == FrameKind::Verb && g > 0 && v.word(g - 1) == "," && !v.word(g).ends_with("ing") {
+                        let series = series_subject(v, g);
+                        if !series.is_empty() {
+                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
+                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
+                            c.args.extend(series.iter().map(|r| (Slot::Subject, role, r.entity)));
+                            c.future |= (0..g).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
+                        }
+                    }
                     if entry.kind == FrameKind::Verb && g > 0 && matches!(v.word(g - 1), "and" | "or") {
                         let series = series_subject(v, g);
                         if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb) {
@@ -251,6 +262,8 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
                 }
             }
             (Slot::Possessor, _) => possessor(v, head),
+            // "attend the G20 summit": the name before a light verb's noun
+            (Slot::Modifier, _) if entry.kind == FrameKind::Verb && !entry.rest.is_empty() => modifier(v, end.saturating_sub(1)),
             (Slot::Modifier, _) => modifier(v, head),
             // "of" names an argument only right after the noun ("the visit of X to Y"), not
             // inside a later phrase ("a visit to Vietnam at the invitation of …")

@@ -644,7 +644,12 @@ fn verb_phrases_in_a_series_share_their_subject() {
     let m = only(&got, "meeting");
     assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Emmanuel Macron"]) && g.status == Some(Status::Planned)), "{got:#?}");
     assert!(m.iter().any(|g| g.actors == set(&["Jon Berg", "Giorgia Meloni"]) && g.status == Some(Status::Planned)), "{got:#?}");
+    let got = events("President Jon Berg spoke in Oslo. After his visit to Paris, Berg will return to Lima for a meeting with French President Emmanuel Macron, attend the G20 summit in Brazil, and meet with Italian Prime Minister Giorgia Meloni.", Some("2024-05-08"));
+    let m = only(&got, "meeting");
+    assert_eq!(m.len(), 3, "{got:#?}");
+    assert!(m.iter().all(|g| g.actors.contains("Jon Berg") && g.status == Some(Status::Planned)), "{got:#?}");
 }
+meeting!(attending_a_body_s_summit, "President Jon Berg will attend the G20 summit in Brazil.", Some("2024-05-08"), ["Jon Berg", "Group of Twenty"], Status::Planned, None);
 meeting!(the_two_leaders_are_the_pair_the_story_joined, "Chilean President Ana Silva and Peruvian President Luis Vera agreed to extend the fishing deal, her office said. \"President Vera briefed the President on Colombian President Jose Ruiz's visit,\" the office said after the two leaders met at a summit in Quito.", Some("2024-05-08"), ["Ana Silva", "Luis Vera"], Status::Held, Some("2024-05-08"));
 #[test]
 fn she_after_a_report_is_the_one_reported_on() {
