@@ -184,6 +184,10 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
     {
         Status::InForce
+    } else if headline(v, v.index) && before.iter().take(4).any(|w| matches!(*w, "sign" | "signs" | "ink" | "inks" | "seal" | "seals" | "reach" | "reaches")) && !before.iter().take(5).any(|w| matches!(*w, "to" | "will" | "would"))
+    {
+        // headlines tell what happened in the present tense: "EU, Canada sign trade pact"
+        Status::Signed
     } else if before.iter().any(|w| PROPOSED.contains(w))
         || future_signing(v, pos)
         // "will meet on Friday for the signing of agreements": a signing that is a purpose
@@ -430,6 +434,16 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     })
 }
 
+/// Whether sentence `i` is the headline: the article's first line, set apart by a line break
+/// and ending without a full stop.
+fn headline(v: &SentenceView<'_, '_>, i: usize) -> bool {
+    i == 0
+        && v.a.sentences.first().is_some_and(|s| {
+            let text = v.a.slice(s.start, s.end).trim_end();
+            !text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ',']) && v.a.text.get(s.end..).is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
+        })
+}
+
 /// Whether the pact at word `pos` is one its subject has ("Japan has reciprocal access
 /// agreements with Australia"): a pact in force. Only modifiers may stand between the verb and
 /// the pact ("has signed an agreement" is a signing).
@@ -639,10 +653,18 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         let bare_old = is_bare(&e.label) && e.actors.iter().all(|a| p.actors.contains(a));
         // one sentence naming pacts of two kinds names two pacts ("a ceasefire … a peace treaty")
         let other_kind = e.sentences.contains(&v.index) && pact_kind(&e.trigger) != pact_kind(&p.trigger);
+        // the headline's pact is the first pact of the same parties the body tells
+        let same_parties = !p.actors.is_empty() && {
+            let (mut x, mut y) = (e.actors.clone(), p.actors.clone());
+            x.sort_unstable();
+            y.sort_unstable();
+            x == y
+        };
+        let headlined = same_parties && e.sentences.iter().all(|&i| headline(v, i)) && !e.sentences.contains(&v.index);
         // "the pact" alone, told after a pact of its kind: that pact, whoever the sentence
         // names beside it ("Belgium needed its regions to approve the pact")
         let anaphor = definite && bare_new && !e.sentences.contains(&v.index) && pact_kind(&e.trigger) == pact_kind(&p.trigger);
-        anaphor || !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
+        anaphor || headlined || !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
             || (bare_old && dur_fit))
     });
     match same {
@@ -672,6 +694,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             }
             if e.topic.is_none() {
                 e.topic.clone_from(&p.topic);
+            }
+            // the body's account of a headline's pact is the fuller one
+            if e.sentences.iter().all(|&i| headline(v, i)) {
+                e.label.clone_from(&p.label);
+                e.status = p.status;
             }
             // a later report of signing supersedes an earlier plan in the same article, and a
             // withdrawal or a failure ends whatever came before

@@ -695,3 +695,4 @@ pact!(a_signing_still_to_come_is_a_proposal, "Both presidents will meet privatel
 pact!(a_pact_a_country_has_is_in_force, "Chile has reciprocal trade agreements with Peru and Bolivia.", ["Chile", "Peru", "Bolivia"], Status::InForce, None);
 pact!(a_pact_held_up_is_no_pact_in_force, "Bankers noted Chile had held up an agreement with Peru.", ["Chile", "Peru"], Status::Signed, None);
 pact!(a_pact_extended_runs_on, "Days before its expiry, the grain deal between Chile and Peru has been extended for another 120 days.", ["Chile", "Peru"], Status::InForce, None);
+pact!(a_headline_tells_the_body_s_pact, "Chile, Peru sign fishing pact\n\nChile and Peru signed on Sunday a landmark fishing pact, ending years of dispute.", ["Chile", "Peru"], Status::Signed, None);
