@@ -271,3 +271,19 @@ fn ctrl_c_stops_between_articles() {
     let meetings = select(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m a ent:Meeting } }");
     assert_eq!(column(&meetings, "n"), vec![n.to_string()]);
 }
+
+/// Issue 12: names from the command line are never spliced into SPARQL: quotes, braces and new
+/// lines in a name give the usual "no actor" answer, and the store is unchanged.
+#[test]
+fn hostile_names_in_path_are_not_sparql() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let before = select(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    for name in ["Maduro\" } DROP ALL ; #", "x\n} UNION { ?a ?b ?c", "{}'\\\"", "Raisi') . FILTER(true"] {
+        let o = entente(&["path", "--store", store.to_str().unwrap(), name, "Raisi"]);
+        assert!(!o.status.success(), "{name:?}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert!(err.contains("no actor is named") && !err.contains("panicked"), "{name:?}: {err}");
+    }
+    assert_eq!(select(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), before);
+}
