@@ -155,6 +155,14 @@ impl OfficeHolders {
         terms.iter().all(|t| t.name == first.name).then(|| (first.name.as_str(), terms.clone()))
     }
 
+    /// Whether several persons of the table bear the short name `word` ("Khan", "Bush", "Kim"):
+    /// such a surname alone names one of them only with a title beside it.
+    pub fn short_name_is_shared(&self, word: &str) -> bool {
+        let mut names = self.by_short.get(&fold(word)).into_iter().flatten().map(|&i| self.terms[i].name.as_str());
+        let first = names.next();
+        names.any(|n| Some(n) != first)
+    }
+
     /// Number of terms in the table.
     pub fn len(&self) -> usize {
         self.terms.len()
@@ -190,6 +198,8 @@ mod tests {
         assert_eq!(t.by_short_name("Wang", Some(2016)).map(|(n, _)| n), Some("Wang Lei"));
         assert!(t.by_short_name("Lei", Some(2016)).is_none());
         assert!(matches!(t.terms_of("Jan Kees de Vries", None)[0].of, Office::Org(_)));
+        assert!(t.short_name_is_shared("Ruiz"));
+        assert!(!t.short_name_is_shared("Wang"));
     }
 
     #[test]
