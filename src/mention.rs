@@ -1281,7 +1281,6 @@ fn description(
 /// A run of capitalised words starting at `i`, classified as a person, organization or place.
 /// `title` carries the role (and its owner) of a title just before the run.
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::too_many_arguments)]
 fn name_chunk(
     a: &Analyzed<'_>,
     lex: &Lexicon,

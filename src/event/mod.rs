@@ -277,8 +277,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let anchor = self.a.tokens.get(near).map_or(s.start, |t| t.start);
         // the dateline's date ("BERNE, March 3 -") dates the story, not the event
         // (a caption above a dateline is text of its own: only the dateline itself is skipped)
-        let dateline = self.a.dateline.as_ref().map_or(0..0, |d| 0.max(d.span.start)..d.span.end);
-        let dateline = if dateline.start <= s.start { s.start.min(dateline.start)..dateline.end } else { dateline };
+        let dateline = self.a.dateline.as_ref().map_or(0..0, |d| d.span.clone());
         let best = self
             .times(future)
             .iter()
