@@ -175,7 +175,7 @@ fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator
         }
     };
     if first == Some(b'{') {
-        return Box::new(JsonLines::new(input, Box::new(reader), default_date));
+        return Box::new(JsonLines::new(input, reader, default_date));
     }
     let mut bytes = Vec::new();
     if let Err(source) = reader.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
@@ -217,7 +217,7 @@ fn read_file(path: &Path, id: &str, default_date: Option<NaiveDate>) -> Box<dyn 
         Err(source) => return one(Err(InputError::Io { path: path.to_path_buf(), source })),
     };
     if kind.as_deref() == Some("jsonl") {
-        return Box::new(JsonLines::new(path, Box::new(BufReader::new(file)), default_date));
+        return Box::new(JsonLines::new(path, BufReader::new(file), default_date));
     }
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_ARTICLE_BYTES as u64 {
@@ -233,16 +233,16 @@ fn read_file(path: &Path, id: &str, default_date: Option<NaiveDate>) -> Box<dyn 
 
 /// A JSON Lines source read one line at a time: at most one article's bytes in memory, a line
 /// longer than [`MAX_ARTICLE_BYTES`] skipped with an error, the lines after it still read.
-struct JsonLines {
+struct JsonLines<R> {
     path: PathBuf,
-    reader: Box<dyn BufRead>,
+    reader: R,
     default_date: Option<NaiveDate>,
     line: u64,
     done: bool,
 }
 
-impl JsonLines {
-    fn new(path: &Path, reader: Box<dyn BufRead>, default_date: Option<NaiveDate>) -> Self {
+impl<R: BufRead> JsonLines<R> {
+    fn new(path: &Path, reader: R, default_date: Option<NaiveDate>) -> Self {
         JsonLines { path: path.to_path_buf(), reader, default_date, line: 0, done: false }
     }
 
@@ -281,7 +281,7 @@ impl JsonLines {
     }
 }
 
-impl Iterator for JsonLines {
+impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Document, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -398,23 +398,11 @@ struct Record {
     url: Option<String>,
 }
 
-/// Parses JSON Lines: one article per line, `{"id", "text"}` required, `date`, `title`, `url`
-/// optional, other fields ignored. Blank lines are skipped.
+/// Parses JSON Lines held in memory: one article per line, `{"id", "text"}` required, `date`,
+/// `title`, `url` optional, other fields ignored. Blank lines are skipped. The same reader as
+/// for files and standard input.
 pub fn parse_jsonl(path: &Path, text: &str, default_date: Option<NaiveDate>) -> Vec<Result<Document, InputError>> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line_no = n as u64 + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if line.len() > MAX_ARTICLE_BYTES {
-            let message = format!("record too large ({} bytes > {MAX_ARTICLE_BYTES}); split the article", line.len());
-            out.push(Err(InputError::BadRecord { path: path.to_path_buf(), line: line_no, message }));
-            continue;
-        }
-        out.push(parse_record(path, line_no, line, default_date));
-    }
-    out
+    JsonLines::new(path, text.as_bytes(), default_date).collect()
 }
 
 /// One JSON Lines record (`line` is its 1-based line number, for errors).

@@ -328,6 +328,12 @@ fn is_initials(w: &str) -> bool {
     cs.len() >= 4 && cs.len() <= 6 && cs.chunks(2).all(|p| matches!(p, [l, '.'] if l.is_uppercase()))
 }
 
+/// Initials without full stops ("AK" in "Foreign Minister AK Abdul Momen"): two or three
+/// capitals, which only a title before and a name after tell from an acronym.
+fn is_bare_initials(w: &str) -> bool {
+    (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn lower(w: &str) -> String {
     w.to_lowercase()
 }
@@ -942,7 +948,7 @@ fn title_mentions(
         _ => None,
     };
     let w = a.tok(name_at);
-    let initials = (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase()) && is_cap_word(a.tok(name_at + 1));
+    let initials = is_bare_initials(w) && is_cap_word(a.tok(name_at + 1));
     if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && (is_cap_word(w) || initials) {
         let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
@@ -1314,7 +1320,7 @@ fn name_chunk(
             if w.chars().count() == 1 && a.tok(end) == "." && a.gap_after(end - 1).is_empty() && is_cap_word(a.tok(end + 1)) {
                 end += 1;
             }
-        } else if end == j && title.is_some() && (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase()) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
+        } else if end == j && title.is_some() && is_bare_initials(w) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {
             // initials without full stops after a title: "Foreign Minister AK Abdul Momen"
             end += 1;
         } else if end > j && is_initials(w) && is_cap_word(a.tok(end + 1)) && tags.get(end + 1).copied().flatten().is_none() {

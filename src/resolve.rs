@@ -151,7 +151,7 @@ impl Builder<'_> {
 
     fn org(&mut self, o: usize) -> usize {
         let Some(org) = self.lex.organizations.get(o) else { return 0 };
-        let i = self.entity(format!("org/{}", org.key), EntityKind::Organization, &org.name.clone());
+        let i = self.entity(org_key(org), EntityKind::Organization, &org.name.clone());
         let e = &mut self.out.entities[i];
         e.org_kind = Some(org.kind);
         e.country = org.country;
@@ -307,6 +307,11 @@ impl Builder<'_> {
         v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
         v.into_iter().take(2).map(|(k, _)| k).collect()
     }
+}
+
+/// The key of a lexicon organization's entity.
+fn org_key(org: &crate::lexicon::Organization) -> String {
+    format!("org/{}", org.key)
 }
 
 /// Resolves the mentions of one article. `article_key` scopes entities known only by one word.
@@ -497,21 +502,14 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     let free: Vec<usize> = holders.into_iter().filter(|&e| b.out.entities[e].posts.iter().any(|x| &x.role == r && x.of.is_none())).collect();
                     (!owned && free.len() == 1).then(|| free[0])
                 };
-                let (candidate, claimed) = match candidate {
-                    Some(p) => (Some(p), false),
-                    None => match unowned() {
-                        Some(p) => (Some(p), true),
-                        None => (None, false),
-                    },
-                };
-                if claimed {
-                    if let (Some(p), Some(c), Some(r)) = (candidate, country, role.as_ref()) {
-                        let owner = b.country(*c);
-                        if let Some(post) = b.out.entities[p].posts.iter_mut().find(|x| &x.role == r && x.of.is_none()) {
-                            post.of = Some(owner);
-                        }
+                let claimed = if candidate.is_none() { unowned() } else { None };
+                if let (Some(p), Some(c), Some(r)) = (claimed, country, role.as_ref()) {
+                    let owner = b.country(*c);
+                    if let Some(post) = b.out.entities[p].posts.iter_mut().find(|x| &x.role == r && x.of.is_none()) {
+                        post.of = Some(owner);
                     }
                 }
+                let candidate = candidate.or(claimed);
                 if let Some(p) = candidate {
                     let has_role = role.as_ref().is_some_and(|r| b.out.entities[p].posts.iter().any(|x| &x.role == r));
                     // "Putin, the Russian leader,": a description of a post, not a title of its own
@@ -822,7 +820,7 @@ fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
         for t in terms {
             let owner = match t.of {
                 crate::officeholders::Office::Country(c) => b.out.country_entity(c),
-                crate::officeholders::Office::Org(o) => b.lex.organizations.get(o).and_then(|org| b.by_key.get(&format!("org/{}", org.key)).copied()),
+                crate::officeholders::Office::Org(o) => b.lex.organizations.get(o).and_then(|org| b.by_key.get(&org_key(org)).copied()),
             };
             let Some(owner) = owner else { continue };
             if let Some(post) = b.out.entities[i].posts.iter_mut().find(|p| p.role == t.role && p.of.is_none()) {

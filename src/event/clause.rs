@@ -37,6 +37,28 @@ pub(crate) struct Clause<'l> {
 }
 
 impl Clause<'_> {
+    /// The entities in the subject slot.
+    fn subjects(&self) -> Vec<usize> {
+        self.args.iter().filter(|(s, _, _)| *s == Slot::Subject).map(|(_, _, e)| *e).collect()
+    }
+
+    /// Puts `entities` in the subject slot, in the role the frame gives its subject.
+    fn set_subjects(&mut self, entities: Vec<usize>) {
+        let role = self.entry.role(Slot::Subject).unwrap_or(Role::Participant);
+        self.args.retain(|(s, _, _)| *s != Slot::Subject);
+        self.args.extend(entities.into_iter().map(|e| (Slot::Subject, role, e)));
+    }
+
+    /// A verb phrase of a series ("X will return home, attend the summit and meet Z") takes
+    /// the subject that opens it, and the series' modality.
+    fn take_series_subject(&mut self, v: &SentenceView<'_, '_>, g: usize) {
+        let series = series_subject(v, g);
+        if !series.is_empty() {
+            self.set_subjects(series.iter().map(|r| r.entity).collect());
+            self.future |= (0..g).any(|k| modal_future(v, k));
+        }
+    }
+
     /// Whether the slot that holds entity `e` also holds a person: "U.S. President Bush",
     /// "King Fahd of Saudi Arabia" name one participant, qualified.
     pub fn slot_has_person(&self, e: usize, resolved: &crate::resolve::Resolved) -> bool {
@@ -61,32 +83,20 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                     // "X will return home for talks with Y, attend the summit, and meet Z": a verb
                     // right after the comma of a series has the series' subject
                     if entry.kind == FrameKind::Verb && g > 0 && v.word(g - 1) == "," && !v.word(g).ends_with("ing") {
-                        let series = series_subject(v, g);
-                        if !series.is_empty() {
-                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
-                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
-                            c.args.extend(series.iter().map(|r| (Slot::Subject, role, r.entity)));
-                            c.future |= (0..g).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
-                        }
+                        c.take_series_subject(v, g);
                     }
                     if entry.kind == FrameKind::Verb && g > 0 && matches!(v.word(g - 1), "and" | "or") {
-                        let series = series_subject(v, g);
                         if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb) {
-                            let inherited: Vec<(Slot, Role, usize)> = prev.args.iter().filter(|(s, _, _)| *s == Slot::Subject).copied().collect();
+                            let inherited = prev.subjects();
                             if !inherited.is_empty() {
-                                c.args.retain(|(s, _, _)| *s != Slot::Subject);
-                                let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
-                                c.args.extend(inherited.into_iter().map(|(s, _, e)| (s, role, e)));
+                                c.set_subjects(inherited);
                             }
                             c.future |= prev.future;
                             c.negated |= prev.negated;
-                        } else if !series.is_empty() {
+                        } else {
                             // "X will return home for talks with Y, attend the summit and meet
                             // Z": verb phrases in a series share the subject that opens it
-                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
-                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
-                            c.args.extend(series.iter().map(|r| (Slot::Subject, role, r.entity)));
-                            c.future |= (0..g).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
+                            c.take_series_subject(v, g);
                         }
                     }
                     // "will pay a visit to Beijing to meet Xi": an infinitive of purpose whose
@@ -102,10 +112,8 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                                 p = end.max(p + 1);
                                 continue;
                             }
-                            let inherited: Vec<(Slot, Role, usize)> = prev.args.iter().filter(|(s, _, _)| *s == Slot::Subject).copied().collect();
-                            let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
-                            c.args.retain(|(s, _, _)| *s != Slot::Subject);
-                            c.args.extend(inherited.into_iter().map(|(s, _, e)| (s, role, e)));
+                            let inherited = prev.subjects();
+                            c.set_subjects(inherited);
                             c.future |= prev.future;
                         } else if subjects_placed && entry.cameo != "046" {
                             // "X was in Moscow to meet Y", "X flew to Lima to meet Y": the
@@ -116,9 +124,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                                     .filter(|r| v.kind(r.entity) == crate::resolve::EntityKind::Person && !matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "his" | "her" | "their" | "its"))
                                     .collect();
                                 if !subjects.is_empty() {
-                                    let role = entry.role(Slot::Subject).unwrap_or(Role::Participant);
-                                    c.args.retain(|(s, _, _)| *s != Slot::Subject);
-                                    c.args.extend(subjects.into_iter().map(|r| (Slot::Subject, role, r.entity)));
+                                    c.set_subjects(subjects.into_iter().map(|r| r.entity).collect());
                                 }
                             }
                         }
@@ -303,7 +309,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             if SentenceView::distinct(others.iter().map(|r| r.entity)).len() >= 2 {
                 args.extend(others.into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
                 // the main clause's modality: "…, X and Y will discuss"
-                future |= (comma + 1..(comma + 16).min(v.words.len())).any(|k| matches!(v.word(k), "will" | "shall" | "'ll") || words().prospective.contains(&v.word(k)) && v.word(k + 1) == "to");
+                future |= (comma + 1..(comma + 16).min(v.words.len())).any(|k| modal_future(v, k));
             }
         }
     }
@@ -326,7 +332,7 @@ fn noun_in_future_clause(v: &SentenceView<'_, '_>, head: usize, end: usize, stop
         if boundary(w) {
             break;
         }
-        if matches!(w, "will" | "shall" | "'ll" | "would") || words().prospective.contains(&w) && v.word(k + 1) == "to" {
+        if w == "would" || modal_future(v, k) {
             return true;
         }
         let written = v.a.tok(v.tok(k));
@@ -358,6 +364,21 @@ fn noun_in_future_clause(v: &SentenceView<'_, '_>, head: usize, end: usize, stop
         }
     }
     false
+}
+
+/// Whether word `k` makes what follows still to come: "will", "shall", or a verb of intent
+/// before "to" ("plans to", "is expected to").
+pub(super) fn modal_future(v: &SentenceView<'_, '_>, k: usize) -> bool {
+    let w = v.word(k);
+    matches!(w, "will" | "shall" | "'ll") || words().prospective.contains(&w) && v.word(k + 1) == "to"
+}
+
+/// The first token of the sentence that can hold a subject: after the dateline ("ABUJA,
+/// Nigeria (AP) —") in the first sentence.
+fn opening_token(v: &SentenceView<'_, '_>) -> usize {
+    let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
+    let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
+    first.max(after_dateline)
 }
 
 /// Where the verb group ending at `head` starts: over auxiliaries, modals, adverbs and the
@@ -633,9 +654,7 @@ fn main_subject<'r>(v: &SentenceView<'_, 'r>, upto: usize) -> (usize, Vec<&'r Re
             None => return (0, Vec::new()),
         }
     }
-    let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
-    let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
-    let from = tok_at(v, start).max(if v.index == 0 { after_dateline } else { first });
+    let from = tok_at(v, start).max(opening_token(v));
     let subject = chain_forward(v, from, v.tok(upto)).into_iter().filter(|r| v.kind(r.entity) != EntityKind::Place).collect();
     (start, subject)
 }
@@ -652,9 +671,7 @@ fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
         return Vec::new();
     }
     // the dateline ("ABUJA, Nigeria (AP) —") opens the first sentence but is no subject
-    let first = v.a.sentences.get(v.index).map_or(0, |s| s.tokens.start);
-    let after_dateline = v.a.dateline.as_ref().map_or(0, |d| v.a.tokens.partition_point(|t| t.start < d.span.end));
-    let opening = chain_forward(v, first.max(after_dateline), tok_at(v, at));
+    let opening = chain_forward(v, opening_token(v), tok_at(v, at));
     if opening.is_empty() {
         // "After his visit to Paris, X will return home for a meeting with Y"
         return main_subject(v, at).1;

@@ -1,6 +1,6 @@
 //! Meetings: met, talks, visits, summits, calls, received, hosted; planned or held.
 
-use super::{clause, Event, EventKind, SentenceView, Status, FUTURE_CUES};
+use super::{clause, sorted, Event, EventKind, SentenceView, Status, FUTURE_CUES};
 use crate::frame::{EventClass, Frames, Role};
 use crate::resolve::EntityKind;
 
@@ -172,7 +172,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         (Some(w), text) => (Some(w), text),
         _ => v.date_near(t, c.future),
     };
-    let future = c.future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
+    let future = c.future || after_article_date(v, when);
     // a call where its own clause says so ("held a telephone conversation"), not wherever the
     // sentence does ("invited X to visit, during their telephone talks")
     let phone = c.entry.cameo == "041" || (c.head.saturating_sub(4)..(c.end + 3).min(c.stop).min(v.words.len())).any(|k| Frames::shipped().words.phone_cues.contains(&v.word(k)));
@@ -216,9 +216,15 @@ pub(super) fn continued(v: &SentenceView<'_, '_>, events: &[Event]) -> Option<Ev
     let t = v.tok(first);
     let (place, _) = place_and_host(v, t, usize::MAX, false);
     let (when, date_text) = v.date_near(t, future);
-    let future = future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
+    let future = future || after_article_date(v, when);
     let told = Told { visit: false, host: None, actors, future, place, when, date_text, label: noun.to_owned(), trigger: noun.to_owned() };
     Some(told.event(v.index, "040", "CONSULT"))
+}
+
+/// Whether `when` begins after the article's date: a meeting to come, whatever the verb says
+/// (a month or year that has begun is not "after": "met in March" in a March story).
+fn after_article_date(v: &SentenceView<'_, '_>, when: Option<crate::time::When>) -> bool {
+    matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d)
 }
 
 /// What one reading of a sentence tells of a meeting, before it becomes an [`Event`].
@@ -395,9 +401,7 @@ fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Op
     if when.is_none() && !future && v.index == 0 && v.a.dateline.is_some() {
         when = v.date.map(crate::time::When::Date);
     }
-    // a date after the article's is a meeting to come, whatever the verb says
-    // (a month or year that has begun is not "after": "met in March" in a March story)
-    let future = future || matches!((when.and_then(|w| w.first_day()), v.date), (Some(first), Some(d)) if first > d);
+    let future = future || after_article_date(v, when);
     let label = if visit { label_visit(v, pos) } else { trig.clone() };
     let told = Told { visit, host, actors, future, place, when, date_text, label, trigger: trig };
     Some(told.event(v.index, code, "CONSULT"))
@@ -831,8 +835,3 @@ fn same_talks_by_representatives(a: &Event, b: &Event, resolved: &crate::resolve
         }
 }
 
-fn sorted(v: &[usize]) -> Vec<usize> {
-    let mut v = v.to_vec();
-    v.sort_unstable();
-    v
-}

@@ -220,7 +220,6 @@ impl<'a, 'r> SentenceView<'a, 'r> {
             && !matches!(self.a.tok(r.tokens.end), "'s" | "’s")
     }
 
-    /// Actor mentions whose first token lies in `tokens`.
     /// The token where a list of actors that starts after word `after` ends: the first word of
     /// `stops`, or a comma that no "and" or actor follows ("between Finland, Turkiye, and
     /// Sweden", "target A, B, C and D"); words inside a name end nothing ("Company for Oil
@@ -246,6 +245,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         ent.country.filter(|_| national).and_then(|c| self.resolved.country_entity(c)).unwrap_or(e)
     }
 
+    /// Actor mentions whose first token lies in `from_tok..to_tok`.
     fn actors_in(&self, from_tok: usize, to_tok: usize) -> Vec<&'r Ref> {
         self.actors.iter().copied().filter(|r| r.tokens.start >= from_tok && r.tokens.start < to_tok).collect()
     }
@@ -429,14 +429,9 @@ fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
         });
         if sides.len() >= 2 {
             // the story's pact of that kind between those sides, told again
-            let mut key = sides.clone();
-            key.sort_unstable();
+            let key = sorted(&sides);
             let kind = pact::pact_kind(&events[i].trigger);
-            let same = events.iter().position(|p| {
-                let mut k = p.actors.clone();
-                k.sort_unstable();
-                matches!(p.kind, EventKind::Pact { .. }) && k == key && pact::pact_kind(&p.trigger) == kind
-            });
+            let same = events.iter().position(|p| matches!(p.kind, EventKind::Pact { .. }) && sorted(&p.actors) == key && pact::pact_kind(&p.trigger) == kind);
             events[i].actors = sides;
             match same {
                 Some(j) => absorb(events, i, j),
@@ -446,6 +441,13 @@ fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
             events.remove(i);
         }
     }
+}
+
+/// Entity indices in order: two events with the same actors in any order have the same.
+pub(super) fn sorted(v: &[usize]) -> Vec<usize> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
 }
 
 /// Removes event `told` and adds its sentences to event `into` (the same event told again).
@@ -464,11 +466,7 @@ fn merge_sanctions(events: &mut Vec<Event>) {
     let mut i = 0;
     while i < events.len() {
         let key = |e: &Event| match &e.kind {
-            EventKind::Sanction { imposer, targets } => {
-                let mut t = targets.clone();
-                t.sort_unstable();
-                Some((*imposer, t))
-            }
+            EventKind::Sanction { imposer, targets } => Some((*imposer, sorted(targets))),
             _ => None,
         };
         match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k))) {

@@ -469,13 +469,12 @@ fn future_signing(v: &SentenceView<'_, '_>, pos: usize) -> bool {
     let Some(k) = (pos.saturating_sub(5)..pos).rev().find(|&k| matches!(v.word(k), "signing" | "signature" | "conclusion") && k > 0 && v.word(k - 1) == "the") else {
         return false;
     };
-    let words = &crate::frame::Frames::shipped().words;
     for q in (k.saturating_sub(14)..k - 1).rev() {
         let w = v.word(q);
         if matches!(w, "," | ";" | ":" | "said" | "says" | "after" | "since") {
             return false;
         }
-        if matches!(w, "will" | "would" | "shall" | "'ll") || words.prospective.contains(&w) && v.word(q + 1) == "to" {
+        if w == "would" || super::clause::modal_future(v, q) {
             return true;
         }
     }
@@ -654,12 +653,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         // one sentence naming pacts of two kinds names two pacts ("a ceasefire … a peace treaty")
         let other_kind = e.sentences.contains(&v.index) && pact_kind(&e.trigger) != pact_kind(&p.trigger);
         // the headline's pact is the first pact of the same parties the body tells
-        let same_parties = !p.actors.is_empty() && {
-            let (mut x, mut y) = (e.actors.clone(), p.actors.clone());
-            x.sort_unstable();
-            y.sort_unstable();
-            x == y
-        };
+        let same_parties = !p.actors.is_empty() && super::sorted(&e.actors) == super::sorted(&p.actors);
         let headlined = same_parties && e.sentences.iter().all(|&i| headline(v, i)) && !e.sentences.contains(&v.index);
         // "the pact" alone, told after a pact of its kind: that pact, whoever the sentence
         // names beside it ("Belgium needed its regions to approve the pact")

@@ -177,7 +177,10 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
         }
     }
     // "placed A, B and C on the sanctions list": the objects of the placing verb first
-    let explicit = placed_under(v, p).filter(|t| !t.is_empty()).or(explicit).or_else(|| placed_under(v, p));
+    let explicit = match placed_under(v, p) {
+        Some(placed) if !placed.is_empty() => Some(placed),
+        placed => explicit.or(placed),
+    };
     // otherwise the countries the sentence is about: "Iran … has been sanctioned by the U.S.",
     // "the two countries, which are both under US sanctions"
     let targets = explicit.unwrap_or_else(|| {
