@@ -408,7 +408,7 @@ fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
             continue;
         }
         let at = e.sentences.first().copied().unwrap_or(0);
-        let meeting = events.iter().filter(|m| matches!(m.kind, EventKind::Meeting { .. })).filter(|m| m.sentences.iter().any(|&s| s <= at && at - s <= 2)).last();
+        let meeting = events.iter().rfind(|m| matches!(m.kind, EventKind::Meeting { .. }) && m.sentences.iter().any(|&s| s <= at && at - s <= 2));
         let sides: Vec<usize> = meeting.map_or(Vec::new(), |m| {
             let mut out = Vec::new();
             // the host of a visit whose sides are two others is its venue ("teams from the EU
