@@ -134,6 +134,10 @@ pub struct WordClasses {
     pub phone_cues: Vec<&'static str>,
     /// Nouns for the holder of the same post elsewhere ("his Colombian counterpart", "her Uruguayan colleague").
     pub counterpart_nouns: Vec<&'static str>,
+    /// Nouns for a gathering of a body's own members ("the OPEC meeting", "a session of the Tin Council").
+    pub gathering_nouns: Vec<&'static str>,
+    /// Words that may stand between a body and its gathering noun ("an OECD ministerial meeting").
+    pub gathering_modifiers: Vec<&'static str>,
 }
 
 impl WordClasses {
@@ -158,6 +162,8 @@ impl WordClasses {
                 "determiners" => &mut w.determiners,
                 "phone_cues" => &mut w.phone_cues,
                 "counterpart_nouns" => &mut w.counterpart_nouns,
+                "gathering_nouns" => &mut w.gathering_nouns,
+                "gathering_modifiers" => &mut w.gathering_modifiers,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;
@@ -440,7 +446,7 @@ mod tests {
     #[test]
     fn every_word_class_is_filled() {
         let w = &Frames::shipped().words;
-        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues)] {
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers)] {
             assert!(!class.is_empty(), "{name}");
         }
         assert!(WordClasses::parse("nouns\ta|b\n").is_err());

@@ -172,6 +172,8 @@ const PLACE_HEADS: &[&str] = &[
     "Mountains", "Mountain", "Airport", "Hotel", "Province", "Region", "Valley", "Strait", "Canal", "Lake",
     "Desert", "Peninsula", "Bay", "Coast", "Hall", "Building", "Center", "Centre", "Stadium", "Bridge", "Port",
     "Field", "Oilfield", "Basin", "Heights", "Strip", "Bank", "City", "County", "District", "Park", "Castle",
+    "Station", "Memorial", "Museum", "Monument", "Mausoleum", "Cemetery", "Cathedral", "Mosque", "Temple", "Shrine",
+    "Factory", "Plant", "Terminal", "Base", "Tower", "Gardens", "Market", "Zone", "Harbour", "Harbor", "Dam",
 ];
 
 /// Words naming events or documents, not actors.

@@ -36,6 +36,8 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("telephoned", "041"),
     ("phoned", "041"),
     ("call", "041"),
+    ("session", "040"),
+    ("sessions", "040"),
 ];
 
 /// Objects that make "met" / "meet" mean something else ("met expectations").
@@ -60,7 +62,12 @@ const NO_OBJECT: &[&str] = &[
 /// sides; when no frame does, the sentence-wide reading of its first trigger.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
-    let found: Vec<Event> = frames.iter().flat_map(|c| distribute(v, c)).filter_map(|c| from_clause(v, &c)).filter(|e| two_sided(v, e)).collect();
+    let found: Vec<Event> =
+        frames
+        .iter()
+        .flat_map(|c| distribute(v, c))
+        .flat_map(|c| from_clause(v, &c).filter(|e| two_sided(v, e)).map(|e| one_visit_per_host(v, &c, e)).unwrap_or_default())
+        .collect();
     if !found.is_empty() {
         return found;
     }
@@ -78,6 +85,32 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
         return Vec::new();
     }
     extract_window(v, &frames).into_iter().filter(|e| two_sided(v, e)).collect()
+}
+
+/// "will visit Nigeria and Ghana", "toured Kenya, Uganda and Tanzania": a tour is one visit to
+/// each country, each received by its own government, and the visitors go to every one. A
+/// visit that also names whom it meets there ("visit Ghana and Kenya, hosted by President X")
+/// stays whole: the sentence tells one encounter, not a tour.
+fn one_visit_per_host(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>, e: Event) -> Vec<Event> {
+    let EventKind::Meeting { visit: true, .. } = e.kind else { return vec![e] };
+    let visitors: Vec<usize> = SentenceView::distinct(c.args.iter().filter(|(_, role, a)| *role == Role::Visitor && e.actors.contains(a)).map(|(_, _, a)| *a));
+    let received_by: Vec<usize> = e.actors.iter().copied().filter(|a| !visitors.contains(a) && v.kind(*a) == EntityKind::Person).collect();
+    let spoken_for = represented(&received_by, v.resolved);
+    let hosts: Vec<usize> =
+        e.actors.iter().copied().filter(|a| !visitors.contains(a) && v.kind(*a) == EntityKind::Country && !spoken_for.contains(a)).collect();
+    if hosts.len() < 2 || visitors.is_empty() || !received_by.is_empty() || visitors.len() + hosts.len() != e.actors.len() {
+        return vec![e];
+    }
+    let in_country = |place: usize, host: usize| place == host || v.resolved.entities[place].country.and_then(|c| v.resolved.country_entity(c)) == Some(host);
+    hosts
+        .iter()
+        .map(|&h| Event {
+            kind: EventKind::Meeting { visit: true, host: Some(h) },
+            actors: visitors.iter().copied().chain([h]).collect(),
+            place: e.place.filter(|&p| in_country(p, h)),
+            ..e.clone()
+        })
+        .collect()
 }
 
 /// Whether a meeting has two sides once a country is counted with the person who holds its
@@ -344,7 +377,13 @@ fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Op
             }
         }
     }
-    if actors.len() < 2 && !visit {
+    // "at the OPEC meeting", "a session of the Tin Council": the body's own gathering, whoever
+    // else the sentence names
+    let own_body = if visit { None } else { body_before(v, pos).or_else(|| body_after_of(v, pos + 1)) };
+    if let Some(b) = own_body {
+        // "X, speaking at a meeting of GATT": who is said to be there attends it
+        actors = SentenceView::distinct(persons.iter().copied().chain([b]));
+    } else if actors.len() < 2 && !visit {
         // "EC ministers met in Luxembourg": a country where the meeting is held is its place,
         // not a participant
         let others = v.actors.iter().filter(|r| v.kind(r.entity) != EntityKind::Person && !reporter(r) && !(r.tokens.start > t && v.located(r))).map(|r| r.entity);
@@ -352,7 +391,7 @@ fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Op
     }
     // A body meeting alone ("EC farm ministers met", "meetings of Group of Seven finance
     // ministers", "Leaders of the EC began their summit"): the body is the participant.
-    if actors.is_empty() || (actors.len() == 1 && v.kind(actors[0]) == EntityKind::Organization) {
+    if own_body.is_none() && (actors.is_empty() || (actors.len() == 1 && v.kind(actors[0]) == EntityKind::Organization)) {
         let bodies: Vec<usize> = SentenceView::distinct(
             v.actors
                 .iter()
@@ -380,7 +419,7 @@ fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Op
         } else if actors.len() < 2 {
             return None;
         }
-    } else if actors.len() < 2 {
+    } else if own_body.is_none() && actors.len() < 2 {
         return None;
     }
     if let Some(b) = between {
@@ -498,6 +537,10 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
             return true;
         }
     }
+    // "the OPEC meeting", "an OECD ministerial meeting": a body's own gathering
+    if body_before(v, p).is_some() {
+        return true;
+    }
     let t = v.tok(p);
     // a verb, not a noun: "will visit Moscow", "after meeting Maduro", "to visit the Islamic Republic"
     let prev = if p > 0 { v.word(p - 1) } else { "" };
@@ -555,6 +598,42 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
         break;
     }
     false
+}
+
+/// The international body whose own gathering the noun at word `p` names: "the OPEC
+/// meeting", "an OECD ministerial meeting", "the G7 leaders' summit". Only an international
+/// body: "the Japan meeting" is a meeting in or with Japan, whose other side the sentence names.
+fn body_before(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    let words = &Frames::shipped().words;
+    if !words.gathering_nouns.contains(&v.word(p)) {
+        return None;
+    }
+    let mut k = p;
+    while k > 0 && p - k < 3 {
+        let end = v.tok(k - 1).saturating_add(1);
+        if let Some(r) = v.actors.iter().find(|r| r.tokens.end == end) {
+            return (v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International)).then_some(r.entity);
+        }
+        if !words.gathering_modifiers.contains(&v.word(k - 1)) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The international body named right after the "of" at word `of`: "a session of the
+/// International Tin Council".
+fn body_after_of(v: &SentenceView<'_, '_>, of: usize) -> Option<usize> {
+    if v.word(of) != "of" {
+        return None;
+    }
+    let from = v.tok(of) + 1;
+    let from = if v.a.tok(from).eq_ignore_ascii_case("the") { from + 1 } else { from };
+    v.actors
+        .iter()
+        .find(|r| r.tokens.start == from && v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International))
+        .map(|r| r.entity)
 }
 
 /// Whether an actor mention starts at token `tok` (after an optional "the").
@@ -665,6 +744,12 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
 
             "conference" => {
                 if prev == "press" || prev == "news" {
+                    continue;
+                }
+            }
+            // "a session of the Tin Council", never a trading or parliamentary session
+            "session" | "sessions" => {
+                if next != "of" || body_after_of(v, p + 1).is_none() {
                     continue;
                 }
             }

@@ -696,3 +696,30 @@ pact!(a_pact_a_country_has_is_in_force, "Chile has reciprocal trade agreements w
 pact!(a_pact_held_up_is_no_pact_in_force, "Bankers noted Chile had held up an agreement with Peru.", ["Chile", "Peru"], Status::Signed, None);
 pact!(a_pact_extended_runs_on, "Days before its expiry, the grain deal between Chile and Peru has been extended for another 120 days.", ["Chile", "Peru"], Status::InForce, None);
 pact!(a_headline_tells_the_body_s_pact, "Chile, Peru sign fishing pact\n\nChile and Peru signed on Sunday a landmark fishing pact, ending years of dispute.", ["Chile", "Peru"], Status::Signed, None);
+
+// A body's own gathering: "the OPEC meeting", "an OECD ministerial meeting", "a session of".
+meeting!(a_bodys_own_meeting_is_its_meeting, "The OPEC meeting in Vienna next week is expected to leave output unchanged.", Some("2024-05-15"), ["Organization of the Petroleum Exporting Countries"], Status::Planned, Some("2024-05"));
+meeting!(a_bodys_ministerial_meeting, "Officials will try again at an OECD ministerial meeting in Paris.", Some("2024-05-15"), ["Organisation for Economic Co-operation and Development"], Status::Planned, None);
+meeting!(a_session_of_a_body, "Delegates gathered for the quarterly session of the International Tin Council in London.", Some("1987-03-03"), ["International Tin Council"], Status::Held, Some("1987-03-03"));
+meeting!(who_speaks_at_a_bodys_meeting_attends_it, "Trade Minister Olav Rask, speaking at an informal meeting of the GATT council, urged restraint.", Some("1987-03-03"), ["Olav Rask", "General Agreement on Tariffs and Trade"], Status::Held, Some("1987-03-03"));
+no_meeting!(a_trading_session_is_no_meeting, "Shares of Ilan Dorr's company fell in the trading session of the Tokyo exchange with Olav Rask's rising.");
+
+// A tour is one visit to each country on it.
+meetings!(
+    a_visit_to_two_countries_is_two_visits,
+    "Chancellor Mara Quist of Germany will visit Nigeria and Ghana next week.",
+    Some("2024-05-15"),
+    [(["Mara Quist", "Nigeria"], Status::Planned), (["Mara Quist", "Ghana"], Status::Planned)]
+);
+meetings!(
+    a_tour_of_three_countries,
+    "President Tomas Berg toured Kenya, Uganda and Tanzania last week.",
+    Some("2024-05-15"),
+    [(["Tomas Berg", "Kenya"], Status::Held), (["Tomas Berg", "Uganda"], Status::Held), (["Tomas Berg", "Tanzania"], Status::Held)]
+);
+meetings!(
+    a_site_toured_is_no_one_met,
+    "President Tomas Berg toured the Harbour Railway Station and the Genocide Memorial.",
+    Some("2024-05-15"),
+    []
+);
