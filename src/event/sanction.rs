@@ -4,7 +4,7 @@
 use super::{Event, EventKind, SentenceView};
 use crate::resolve::EntityKind;
 
-const TRIGGERS: &[&str] = &["sanction", "sanctions", "sanctioned", "embargo", "embargoes", "boycott", "blacklisted", "blacklist"];
+const TRIGGERS: &[&str] = &["sanction", "sanctions", "sanctioned", "sanctioning", "embargo", "embargoes", "boycott", "blacklisted", "blacklist"];
 const MODIFIERS: &[&str] = &[
     "crippling", "economic", "new", "tough", "tougher", "financial", "oil", "trade", "unilateral", "punitive",
     "harsh", "sweeping", "fresh", "additional", "more", "further", "the", "arms", "’", "'", "'s", "’s", "of",
@@ -48,6 +48,17 @@ fn actor_ending_at(v: &SentenceView<'_, '_>, tok: usize) -> Option<usize> {
         })
 }
 
+/// Whether the trigger at word `p` is the verb "sanction" in the active voice with an actor
+/// for its object: "is sanctioning President X and other officials", "has sanctioned Iran"
+/// (not "sanctioned by", "sanctioned for").
+fn sanctioning_object(v: &SentenceView<'_, '_>, p: usize) -> bool {
+    matches!(v.word(p), "sanctioning" | "sanctioned" | "sanction")
+        && !matches!(v.word(p + 1), "by" | "for" | "in" | "on" | "over" | "under" | "since" | "list" | "regime" | "regimes")
+        && !(p > 0 && matches!(v.word(p - 1), "the" | "a"))
+        && !(v.word(p) == "sanctioned" && p > 0 && matches!(v.word(p - 1), "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"))
+        && v.actors.iter().any(|r| r.tokens.start > v.tok(p) && r.tokens.start <= v.tok(p + 4))
+}
+
 /// The imposer of the sanctions at word position `p`, if the sentence names one.
 fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     // "OFAC placed X on the US sanctions list": who places them there
@@ -80,6 +91,18 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     }
     // "the Treasury froze the assets of …", "the State Department designated the group …": the
     // verb's own subject
+    // "Chile is sanctioning X": the subject right before the verb group; one further back only
+    // through a verb that imposes ("announced it was sanctioning X")
+    if sanctioning_object(v, p) {
+        let aux = &crate::frame::Frames::shipped().words;
+        let mut k = p;
+        while k > 0 && p - k < 4 && (aux.auxiliaries.contains(&v.word(k - 1)) || aux.adverbs.contains(&v.word(k - 1))) {
+            k -= 1;
+        }
+        if let Some(r) = v.actors.iter().find(|r| r.tokens.end == v.tok(k) && v.kind(r.entity) != EntityKind::Person) {
+            return Some(v.government(r.entity));
+        }
+    }
     if FREEZING.contains(&v.word(p)) || v.word(p).contains("designate") {
         if let Some(r) = v.actors_in(0, v.tok(p)).last().filter(|r| v.kind(r.entity) != EntityKind::Person) {
             return Some(v.government(r.entity));
@@ -158,7 +181,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
     let mut explicit = None;
     let designation = v.word(p).contains("designate");
     for q in p + 1..(p + 6).min(v.words.len()) {
-        let object = q == p + 1 && designation || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
+        let object = q == p + 1 && (designation || sanctioning_object(v, p)) || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
         if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
             let from = v.tok(q);
             // a list goes on over its commas ("target A, B, C and D")

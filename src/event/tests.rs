@@ -723,3 +723,5 @@ meetings!(
     Some("2024-05-15"),
     []
 );
+sanction!(sanctioning_whom_is_the_verb_s_object, "Chile is sanctioning Peruvian General Ilan Dorr and Colonel Olav Rask over the raids.", "Chile", ["Ilan Dorr", "Olav Rask"]);
+sanction!(sanctioned_by_is_passive, "Peru has been sanctioned by Chile since 2019.", "Chile", ["Peru"]);
