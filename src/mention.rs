@@ -586,12 +586,61 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
             i += 1;
         }
     }
+    described_then_named(a, &mut out);
     // the names inside a dateline's credit ("MOSCOW (Some News / Sputnik) -") are its sources,
     // not the story's people
     if let Some(d) = &a.dateline {
         out.retain(|m| !(d.span.contains(&m.start) && matches!(m.cand, Cand::Person { cued: false, .. } | Cand::NewOrg { .. })));
     }
     out
+}
+
+/// "Brazil's ambassador to China, Marcos Galvao, said": a post described before a comma and the
+/// name it introduces is that person's title, as if written before the name ("Brazilian
+/// Ambassador Marcos Galvao"); the description is no mention of its own. Only a name with no
+/// title of its own, right after the comma (a place the post is "to" or "in" may stand between).
+fn described_then_named(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
+    let mut drop = Vec::new();
+    for d in 0..out.len() {
+        let Cand::PersonDescription { country, role: Some(role), org } = &out[d].cand else { continue };
+        if role == "Leader" || country.is_none() && org.is_none() {
+            continue;
+        }
+        // "A, Acting Ambassador in Qatar, B, …": a description after a name's comma is that
+        // name's apposition
+        let start = out[d].tokens.start;
+        if start > 0 && a.tok(start - 1) == "," && out.iter().any(|m| m.tokens.end + 1 == start && matches!(m.cand, Cand::Person { .. })) {
+            continue;
+        }
+        let of = country.map(Of::Country).or(org.map(Of::Org));
+        let role = role.clone();
+        let mut end = out[d].tokens.end;
+        let mut j = d + 1;
+        // "ambassador to China": the place of the post, not its owner
+        while let Some(m) = out.get(j) {
+            let to = m.tokens.start == end + 1 && matches!(lower(a.tok(end)).as_str(), "to" | "in" | "at");
+            if !(to && matches!(m.cand, Cand::Country(_) | Cand::Place { .. })) {
+                break;
+            }
+            end = m.tokens.end;
+            j += 1;
+        }
+        let Some(p) = out.get_mut(j) else { continue };
+        if p.tokens.start != end + 1 || a.tok(end) != "," || a.tok(p.tokens.end) != "," {
+            continue;
+        }
+        if let Cand::Person { role: r @ None, of: o @ None, cued, .. } = &mut p.cand {
+            *r = Some(role);
+            *o = of;
+            *cued = true;
+            drop.push(d);
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
 }
 
 /// The text with each run of white space replaced by one space, and for every byte of it the

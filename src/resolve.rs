@@ -486,6 +486,21 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
                     })
                 });
+                // "Xi said … Lula met the Chinese president": the person of the story who held
+                // that office that year by the office-holder table, when the text gave no post
+                let held = candidate.is_none().then(|| country.zip(role.as_ref())).flatten().and_then(|(c, r)| {
+                    let table = crate::officeholders::OfficeHolders::shipped();
+                    let holds = |e: &Entity| {
+                        e.names.iter().flat_map(|n| table.terms_of(n, year).into_iter().chain(table.by_short_name(n, year).map(|(_, t)| t).unwrap_or_default())).any(|t| {
+                            t.of == crate::officeholders::Office::Country(c) && (&t.role == r || r == "Leader" && crate::lexicon::is_leader_role(&t.role))
+                        })
+                    };
+                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| b.out.entities[p].kind == EntityKind::Person && b.out.entities[p].posts.is_empty() && holds(&b.out.entities[p]))
+                });
+                if let (Some(p), Some(c), Some(r)) = (held, country, role.as_ref().filter(|r| r.as_str() != "Leader")) {
+                    b.add_post(p, Some(r.clone()), Some(Of::Country(*c)));
+                }
+                let candidate = candidate.or(held);
                 // "President Dissanayake … visited as the President of Sri Lanka": the one person
                 // whose post of that title has no owner yet, when no one holds that country's
                 // (only after "as": "the Prime Minister of X" alone is often someone unnamed)
@@ -1040,6 +1055,15 @@ mod tests {
             }
         };
     }
+
+    // a post described before the name it introduces
+    actors!(a_post_described_before_a_comma_is_the_named_persons, "Chile's ambassador to Peru, Luis Vera, said the talks went well.",
+        [("Luis Vera", Person, "Ambassador of Chile"), ("Chile", Country), ("Peru", Country)]);
+    actors!(a_description_after_a_names_comma_is_that_names, "A delegation led by Ana Ruiz, Acting Ambassador of Chile in Peru, Luis Vera, a senior member, and Mara Quist arrived.",
+        [("Ana Ruiz", Person, "Acting Ambassador of Chile"), ("Chile", Country), ("Luis Vera", Person), ("Mara Quist", Person), ("Peru", Country)]);
+    // a description of an office the text never gave, by the office-holder table
+    actors!(the_chinese_president_is_the_office_holder_the_story_names, "Xi Jinping said ties were strong. Luiz Inacio Lula da Silva met the Chinese president for three hours.",
+        [("China", Country), ("Luiz Inacio Lula da Silva", Person), ("Xi Jinping", Person, "President of China")]);
 
     // titles
     actors!(title_and_demonym, "Brazilian Finance Minister Dilson Funaro arrived.",

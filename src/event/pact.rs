@@ -14,6 +14,9 @@ const TRIGGERS: &[&str] = &[
     "cease-fire", "truce", "armistice", "convention",
 ];
 
+/// Nouns of the act of signing, whose "of" governs the pacts signed ("the signing of agreements").
+const SIGNING_NOUNS: &[&str] = &["signing", "inking", "conclusion", "exchange", "signature"];
+
 /// Nouns that count the pacts after "of" ("a series of agreements", "a package of accords"):
 /// those pacts are told, not pacts in general.
 const QUANTITY_NOUNS: &[&str] = &["series", "number", "set", "package", "raft", "slew", "host", "couple", "range", "batch"];
@@ -565,7 +568,8 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         }
         // a bare plural after a preposition speaks of agreements in general ("doubts about
         // agreements"), but not after a quantity ("the signing of a series of agreements")
-        let counted = prev == "of" && p >= 2 && QUANTITY_NOUNS.contains(&v.word(p - 2));
+        // nor after a signing ("oversaw the signing of agreements in 15 areas")
+        let counted = prev == "of" && p >= 2 && (QUANTITY_NOUNS.contains(&v.word(p - 2)) || SIGNING_NOUNS.contains(&v.word(p - 2)));
         if w.ends_with('s') && TRIGGERS.contains(&w.as_str()) && matches!(prev, "about" | "on" | "of" | "for" | "in" | "with" | "to" | "into" | "than" | "by") && !counted {
             continue;
         }

@@ -725,3 +725,4 @@ meetings!(
 );
 sanction!(sanctioning_whom_is_the_verb_s_object, "Chile is sanctioning Peruvian General Ilan Dorr and Colonel Olav Rask over the raids.", "Chile", ["Ilan Dorr", "Olav Rask"]);
 sanction!(sanctioned_by_is_passive, "Peru has been sanctioned by Chile since 2019.", "Chile", ["Peru"]);
+pact!(pact_the_signing_of_agreements_in_areas, "President Ana Ruiz of Chile met Peruvian President Luis Vera in Lima. The two countries oversaw the signing of agreements in 15 areas.", ["Chile", "Peru"], Status::Signed, None);
