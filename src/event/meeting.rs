@@ -221,6 +221,37 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     Some(told.event(v.index, if phone { "041" } else { c.entry.cameo }, c.entry.plover))
 }
 
+/// "The accord was signed by X and Y", "X and Y signed the deal in Lima": persons of two sides
+/// who sign a pact together have met to sign it. Only a signing told as done, by named persons
+/// who do not all speak for one side.
+pub(super) fn signing(v: &SentenceView<'_, '_>, pact: &Event) -> Option<Event> {
+    let EventKind::Pact { signatories, .. } = &pact.kind else { return None };
+    // each named in the sentence: "he said he had signed it with X" may be anyone's "he"
+    let named = |s: usize| v.actors.iter().any(|r| r.entity == s && r.named);
+    if pact.status != Some(Status::Signed) || signatories.len() < 2 || signatories.iter().any(|&s| v.kind(s) != EntityKind::Person || !named(s)) {
+        return None;
+    }
+    let sides: Vec<std::collections::BTreeSet<usize>> = signatories.iter().map(|&s| represented(&[s], v.resolved)).collect();
+    if sides.iter().all(|s| !s.is_empty() && s == &sides[0]) {
+        return None;
+    }
+    if after_article_date(v, pact.when) {
+        return None;
+    }
+    let told = Told {
+        visit: false,
+        host: None,
+        actors: signatories.clone(),
+        future: false,
+        place: pact.place,
+        when: pact.when,
+        date_text: pact.date_text.clone(),
+        label: "signing".to_owned(),
+        trigger: pact.trigger.clone(),
+    };
+    Some(told.event(v.index, "040", "CONSULT"))
+}
+
 /// Event nouns that may open a sentence about an encounter told just before.
 const CONTINUED_NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings", "summit", "discussions", "consultations"];
 

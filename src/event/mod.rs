@@ -318,6 +318,9 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
             meeting::merge_or_push(&mut events, m, &resolved);
         }
         for p in pact::extract(&view) {
+            if let Some(m) = meeting::signing(&view, &p) {
+                meeting::merge_or_push(&mut events, m, &resolved);
+            }
             pact::merge_or_push(&mut events, p, &view);
         }
         let earlier = events.iter().rev().find_map(|e| match e.kind {

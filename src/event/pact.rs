@@ -306,17 +306,15 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     // Signatories: "signed by X", or the persons who are the subject of "signed"/"inked".
     let sign_at = v.words.iter().enumerate().position(|(k, (_, w))| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs") || w == "signing" && k > 0 && v.word(k - 1) == "by");
     // "signed in 1987 by X and Y", "signed on Monday in Lima by X": the agent after adjuncts
+    // ("was signed today, 16 July, by X"; "signed in Cairo between X and Y")
     let agent_at = sign_at.and_then(|sa| {
-        (sa + 1..(sa + 8).min(v.words.len())).take_while(|&q| !matches!(v.word(q), "," | ";" | "." | "and" | "which" | "who")).find(|&q| v.word(q) == "by")
+        (sa + 1..(sa + 12).min(v.words.len())).take_while(|&q| !matches!(v.word(q), ";" | "." | "and" | "which" | "who" | "with")).find(|&q| matches!(v.word(q), "by" | "between"))
     });
     let signatories: Vec<usize> = match sign_at {
         Some(sa) if agent_at.is_some() && v.word(sa) != "signing" => {
             // the list after "by", not the rest of the sentence ("signed by X and Y during the
             // visit of Z")
-            let at = agent_at.unwrap_or(sa + 1);
-            let by = v.tok(at);
-            let until = v.list_end(at, &[";", ".", "during", "in", "on", "at", "after", "before", "to", "which", "who", "while"]);
-            SentenceView::distinct(v.actors_in(by, until).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity))
+            agent_list(v, agent_at.unwrap_or(sa + 1))
         }
         Some(sa) if sa < pos && (status == Status::Signed || v.word(sa) == "signing") => {
             // "X and Y ended the dispute by signing the accord": the persons of the clause
@@ -618,6 +616,44 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that end the list of a signing's agents: what follows tells when, where or why.
+const AGENT_LIST_STOPS: &[&str] = &[";", ".", "during", "in", "on", "at", "after", "before", "to", "while", "under", "for", "as", "which"];
+
+/// The persons of the list after "signed by" (or "signed between") at word `at`: "by Prime
+/// Minister X, the President of the Commission, Y, and President Z"; a relative clause inside
+/// it ("by X, who travelled to Kigali on Tuesday, and Y") is skipped, not an end.
+fn agent_list(v: &SentenceView<'_, '_>, at: usize) -> Vec<usize> {
+    let mut persons = Vec::new();
+    let mut relative = false;
+    let mut k = at + 1;
+    while k < v.words.len() {
+        let (tk, w) = (v.tok(k), v.word(k));
+        if let Some(r) = v.actors.iter().find(|r| r.tokens.start == tk) {
+            if !relative && v.kind(r.entity) == EntityKind::Person {
+                persons.push(r.entity);
+            }
+            // go on after the mention
+            k = (k + 1..v.words.len()).find(|&q| v.tok(q) >= r.tokens.end).unwrap_or(v.words.len());
+            continue;
+        }
+        if relative {
+            relative = w != ",";
+        } else if matches!(w, "who" | "whom") {
+            relative = true;
+        } else if AGENT_LIST_STOPS.contains(&w) {
+            break;
+        } else if w == "," {
+            // a comma goes on to the next name within a few words ("…, the Dutch Prime Minister Y")
+            let next_name = (k + 1..(k + 9).min(v.words.len())).take_while(|&q| !AGENT_LIST_STOPS.contains(&v.word(q))).any(|q| v.actors.iter().any(|r| r.tokens.start == v.tok(q)));
+            if !next_name && !matches!(v.word(k + 1), "and" | "who") {
+                break;
+            }
+        }
+        k += 1;
+    }
+    SentenceView::distinct(persons)
 }
 
 /// Adds `p`, or merges it into an earlier pact of the article when it is a definite

@@ -726,3 +726,28 @@ meetings!(
 sanction!(sanctioning_whom_is_the_verb_s_object, "Chile is sanctioning Peruvian General Ilan Dorr and Colonel Olav Rask over the raids.", "Chile", ["Ilan Dorr", "Olav Rask"]);
 sanction!(sanctioned_by_is_passive, "Peru has been sanctioned by Chile since 2019.", "Chile", ["Peru"]);
 pact!(pact_the_signing_of_agreements_in_areas, "President Ana Ruiz of Chile met Peruvian President Luis Vera in Lima. The two countries oversaw the signing of agreements in 15 areas.", ["Chile", "Peru"], Status::Signed, None);
+
+// Signatories after "signed … by" over adjuncts, appositions and relative clauses.
+#[test]
+fn signatories_of_a_passive_signing_over_its_adjuncts() {
+    let listed = signatories("The memorandum was signed today, 16 July 2024, by Prime Minister Ana Ruiz of Chile, the President of the Andean Council, Luis Vera, and Peruvian President Mara Quist.");
+    assert_eq!(listed, vec![set(&["Ana Ruiz", "Luis Vera", "Mara Quist"])]);
+    let relative = signatories("The agreement was signed by Ana Ruiz, who travelled to Lima on Tuesday, and Peruvian Foreign Minister Luis Vera.");
+    assert_eq!(relative, vec![set(&["Ana Ruiz", "Luis Vera"])]);
+    let between = signatories("The fishing accord was signed in Lima between Chilean President Ana Ruiz and Peruvian President Luis Vera.");
+    assert_eq!(between, vec![set(&["Ana Ruiz", "Luis Vera"])]);
+}
+
+// Persons of two sides who sign together have met.
+meetings!(
+    a_signing_by_two_sides_is_a_meeting,
+    "The fishing accord was signed in Lima on Monday by Chilean President Ana Ruiz and Peruvian President Luis Vera.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
+meetings!(
+    a_signing_by_one_side_is_no_meeting,
+    "The fishing accord was signed on Monday by Chilean President Ana Ruiz and Chilean Foreign Minister Luis Vera.",
+    Some("2024-05-15"),
+    []
+);
