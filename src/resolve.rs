@@ -495,7 +495,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                             t.of == crate::officeholders::Office::Country(c) && (&t.role == r || r == "Leader" && crate::lexicon::is_leader_role(&t.role))
                         })
                     };
-                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| b.out.entities[p].kind == EntityKind::Person && b.out.entities[p].posts.is_empty() && holds(&b.out.entities[p]))
+                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| b.out.entities[p].kind == EntityKind::Person && b.out.entities[p].posts.iter().all(|x| x.of.is_none()) && holds(&b.out.entities[p]))
                 });
                 if let (Some(p), Some(c), Some(r)) = (held, country, role.as_ref().filter(|r| r.as_str() != "Leader")) {
                     b.add_post(p, Some(r.clone()), Some(Of::Country(*c)));
@@ -1064,6 +1064,9 @@ mod tests {
     // a description of an office the text never gave, by the office-holder table
     actors!(the_chinese_president_is_the_office_holder_the_story_names, "Xi Jinping said ties were strong. Luiz Inacio Lula da Silva met the Chinese president for three hours.",
         [("China", Country), ("Luiz Inacio Lula da Silva", Person), ("Xi Jinping", Person, "President of China")]);
+
+    actors!(honorifics_of_address_are_no_part_of_a_name, "The session was chaired by H.E. Sayyid Ali bin Hamad, and His Highness Sheikh Nasser Saleh spoke.",
+        [("Ali bin Hamad", Person), ("Nasser Saleh", Person)]);
 
     // titles
     actors!(title_and_demonym, "Brazilian Finance Minister Dilson Funaro arrived.",
