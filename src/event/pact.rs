@@ -281,7 +281,11 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         v.actors_in(0, t).iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| r.entity),
     );
     let subject_countries = v.actors_in(0, t).iter().any(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization));
-    if !subject_countries && status != Status::Withdrawn {
+    // "Tajikistan's President X and his Kyrgyz counterpart Y will sign": countries that only
+    // qualify the subject persons name no parties of their own
+    let owners: Vec<usize> = subject_persons.iter().flat_map(|&p| v.resolved.entities[p].posts.iter().filter_map(|x| x.of)).collect();
+    let only_qualifiers = v.actors_in(0, t).iter().filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)).all(|r| owners.contains(&r.entity));
+    if (!subject_countries || only_qualifiers) && status != Status::Withdrawn {
         for &p in &subject_persons {
             for post in &v.resolved.entities[p].posts {
                 if let Some(of) = post.of {

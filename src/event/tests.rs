@@ -751,3 +751,4 @@ meetings!(
     Some("2024-05-15"),
     []
 );
+pact!(pact_countries_that_only_qualify_the_signers, "Chile's President Ana Ruiz and her Peruvian counterpart Luis Vera will sign a border agreement on March 12.", ["Chile", "Peru"], Status::Proposed, None);
