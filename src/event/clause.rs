@@ -428,8 +428,16 @@ fn ref_ending_at<'r>(v: &SentenceView<'_, 'r>, tok_end: usize) -> Option<&'r Ref
 fn glue(v: &SentenceView<'_, '_>, tok: usize) -> bool {
     let raw = v.a.tok(tok);
     let w = raw.to_lowercase();
+    // a word that qualifies the title after it ("Niger's junta leader, Gen. X")
+    let next = v.a.tok(tok + 1).to_lowercase();
+    let qualifies_title = raw.chars().all(char::is_alphabetic) && (title_word(&next) || matches!(next.as_str(), "leader" | "chief" | "commander"));
+    // the stop of an abbreviated title ("Gen. X", "Lt. Col. Y")
+    let prev = if tok > 0 { v.a.tok(tok - 1) } else { "" };
+    let abbreviation = raw == "." && prev.len() <= 4 && prev.chars().next().is_some_and(char::is_uppercase) && v.a.tok(tok + 1).chars().next().is_some_and(char::is_uppercase);
     words().list_glue.contains(&w.as_str())
         || title_word(&w)
+        || qualifies_title
+        || abbreviation
         || raw.chars().next().is_some_and(char::is_uppercase) && !crate::mention::SPEECH_VERBS.contains(&w.as_str())
 }
 
