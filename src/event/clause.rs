@@ -434,10 +434,13 @@ fn glue(v: &SentenceView<'_, '_>, tok: usize) -> bool {
     // the stop of an abbreviated title ("Gen. X", "Lt. Col. Y")
     let prev = if tok > 0 { v.a.tok(tok - 1) } else { "" };
     let abbreviation = raw == "." && prev.len() <= 4 && prev.chars().next().is_some_and(char::is_uppercase) && v.a.tok(tok + 1).chars().next().is_some_and(char::is_uppercase);
+    // an acronym in brackets after a name ("China National Petroleum Corp (CNPC) president X")
+    let bracketed = raw == "(" && v.a.tok(tok + 2) == ")" || raw == ")" && tok > 1 && v.a.tok(tok - 2) == "(";
     words().list_glue.contains(&w.as_str())
         || title_word(&w)
         || qualifies_title
         || abbreviation
+        || bracketed
         || raw.chars().next().is_some_and(char::is_uppercase) && !crate::mention::SPEECH_VERBS.contains(&w.as_str())
 }
 
