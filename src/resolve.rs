@@ -328,6 +328,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
     let mut early_pairs: Vec<(&Mention, usize)> = Vec::new();
+    let mut late_descriptions: Vec<(&Mention, usize, usize, String)> = Vec::new();
     let mut known_full: Vec<String> = Vec::new();
     // one-word names the story somewhere marks as a person's ("Georgieva said"): an earlier
     // bare mention ("On Saturday, Georgieva held talks") is that person too
@@ -540,6 +541,10 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     // stands for its government
                     let e = b.country(*c);
                     b.push(m, sentence, e, false, None);
+                } else if let (Some(c), Some(r)) = (country, role.as_ref()) {
+                    // "The UK Prime Minister … held talks. … British Prime Minister Johnson":
+                    // the office holder the story names later
+                    late_descriptions.push((m, sentence, *c, r.clone()));
                 }
             }
             Cand::CountryDescription(options) => {
@@ -656,6 +661,16 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     }
     counterparts(a, &mut b);
     office_holders(&mut b, year);
+    for (m, sentence, country, role) in late_descriptions {
+        let holds = |e: &Entity| {
+            e.kind == EntityKind::Person
+                && e.posts.iter().any(|p| (p.role == role || role == "Leader" && crate::lexicon::is_leader_role(&p.role)) && p.of.is_some_and(|o| b.out.entities[o].country == Some(country)))
+        };
+        let holders: Vec<usize> = (0..b.out.entities.len()).filter(|&e| holds(&b.out.entities[e])).collect();
+        if let [one] = holders[..] {
+            b.push(m, sentence, one, false, None);
+        }
+    }
     let sites = b.post_sites.clone();
     for (person, role, sentence) in sites {
         let Some(j) = b.out.entities[person].posts.iter().position(|p| p.role == role && p.of.is_none()) else { continue };

@@ -635,7 +635,22 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
     if (words().adverbial_preps.contains(&prev) || matches!(prev, "," | "—" | "–")) && v.word(head).ends_with("ing") {
         return modified_subject(v, group - 1);
     }
-    chain_backward(v, v.tok(group))
+    let found = chain_backward(v, v.tok(group));
+    // "The X who arrived in Rwanda on Thursday held talks": a name governed by a preposition
+    // is no subject; the verb's is the antecedent of the relative clause that ends before it
+    let governed = found
+        .iter()
+        .min_by_key(|r| r.tokens.start)
+        .is_some_and(|r| r.tokens.start > 0 && matches!(v.a.tok(r.tokens.start - 1).to_lowercase().as_str(), "in" | "at" | "to" | "from" | "for" | "with" | "by" | "of" | "on"));
+    if governed {
+        if let Some(rel) = (1..group).rev().find(|&k| matches!(v.word(k), "who" | "that")) {
+            let antecedent = if v.word(rel - 1) == "," { chain_backward(v, v.tok(rel - 1)) } else { chain_backward(v, v.tok(rel)) };
+            if !antecedent.is_empty() {
+                return antecedent;
+            }
+        }
+    }
+    found
 }
 
 /// The subject that opens the sentence's main clause, after an opening adverbial ("After his

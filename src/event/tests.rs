@@ -754,3 +754,9 @@ meetings!(
 pact!(pact_countries_that_only_qualify_the_signers, "Chile's President Ana Ruiz and her Peruvian counterpart Luis Vera will sign a border agreement on March 12.", ["Chile", "Peru"], Status::Proposed, None);
 meeting!(frame_an_object_list_over_qualified_titles_and_abbreviations, "Defence Minister Olav Rask met with Peru's junta leader, Gen. Luis Vera, and Minister of State Mara Quist on Sunday.", Some("2024-05-15"), ["Olav Rask", "Luis Vera", "Mara Quist"], Status::Held, Some("2024-05-12"));
 meeting!(frame_an_object_over_a_bracketed_acronym, "Vice President Ana Ruiz met with Andean Mining Corp (AMC) president Luis Vera on Tuesday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-14"));
+meetings!(
+    a_description_before_the_name_is_the_office_holder_named_later,
+    "The Chilean President who arrived in Lima on Thursday held discussions with President Luis Vera of Peru. Later, Chilean President Ana Ruiz praised the plan.",
+    Some("2024-05-17"),
+    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
