@@ -364,7 +364,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     if parties.is_empty() && !definite && !(made_here && status != Status::Withdrawn) {
         return Vec::new();
     }
-    vec![Event {
+    let pact = Event {
         kind: EventKind::Pact { signatories, duration: dur },
         actors: parties,
         status: Some(status),
@@ -377,7 +377,21 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         cameo,
         plover: Some(plover),
         topic: topic(v, np_start, pos),
-    }]
+    };
+    one_per_partner(v, pos, pact, &linked_after)
+}
+
+/// "Japan has access agreements with Australia and Britain", "signed trade deals with Peru and
+/// Mexico": agreements in the plural between one side and several partners are one pact with
+/// each partner.
+fn one_per_partner(v: &SentenceView<'_, '_>, pos: usize, pact: Event, partners: &[usize]) -> Vec<Event> {
+    let partners: Vec<usize> = SentenceView::distinct(partners.iter().map(|&p| v.government(p))).into_iter().filter(|p| pact.actors.contains(p)).collect();
+    let own: Vec<usize> = pact.actors.iter().copied().filter(|a| !partners.contains(a)).collect();
+    let plural = v.word(pos).ends_with('s') && TRIGGERS.contains(&v.word(pos)) || matches!(v.word(pos), "memoranda" | "treaties");
+    if !plural || partners.len() < 2 || own.len() != 1 {
+        return vec![pact];
+    }
+    partners.iter().map(|&p| Event { actors: vec![own[0], p], ..pact.clone() }).collect()
 }
 
 /// "Saudi Arabia and Iran agreed to resume relations": an agreement told by its verb alone,

@@ -692,7 +692,7 @@ fn signatories_after_adjuncts_and_by_signing() {
     assert_eq!(names, set(&["Ana Silva", "Luis Vera"]));
 }
 pact!(a_signing_still_to_come_is_a_proposal, "Both presidents will meet privately at the palace before they witness the signing of six agreements between Chile and Peru.", ["Chile", "Peru"], Status::Proposed, None);
-pact!(a_pact_a_country_has_is_in_force, "Chile has reciprocal trade agreements with Peru and Bolivia.", ["Chile", "Peru", "Bolivia"], Status::InForce, None);
+pact!(a_pact_a_country_has_is_in_force, "Chile has a reciprocal trade agreement with Peru.", ["Chile", "Peru"], Status::InForce, None);
 pact!(a_pact_held_up_is_no_pact_in_force, "Bankers noted Chile had held up an agreement with Peru.", ["Chile", "Peru"], Status::Signed, None);
 pact!(a_pact_extended_runs_on, "Days before its expiry, the grain deal between Chile and Peru has been extended for another 120 days.", ["Chile", "Peru"], Status::InForce, None);
 pact!(a_headline_tells_the_body_s_pact, "Chile, Peru sign fishing pact\n\nChile and Peru signed on Sunday a landmark fishing pact, ending years of dispute.", ["Chile", "Peru"], Status::Signed, None);
@@ -760,3 +760,13 @@ meetings!(
     Some("2024-05-17"),
     [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
 );
+#[test]
+fn agreements_with_several_partners_are_one_pact_with_each() {
+    let got = events("Chile signed free trade agreements with Peru and Mexico last year.", Some("2024-05-15"));
+    let mut pacts: Vec<BTreeSet<String>> = only(&got, "pact").iter().map(|p| p.actors.clone()).collect();
+    pacts.sort();
+    assert_eq!(pacts, vec![set(&["Chile", "Mexico"]), set(&["Chile", "Peru"])]);
+    // one agreement with several partners binds them all
+    let got = events("Chile signed a free trade agreement with Peru and Mexico last year.", Some("2024-05-15"));
+    assert_eq!(only(&got, "pact").iter().map(|p| p.actors.clone()).collect::<Vec<_>>(), vec![set(&["Chile", "Peru", "Mexico"])]);
+}
