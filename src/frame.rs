@@ -138,6 +138,19 @@ pub struct WordClasses {
     pub gathering_nouns: Vec<&'static str>,
     /// Words that may stand between a body and its gathering noun ("an OECD ministerial meeting").
     pub gathering_modifiers: Vec<&'static str>,
+    /// What a pact may be about ("semiconductor", "fisheries=fishing": a word and the topic it
+    /// names): with its parties, the name of one pact across articles.
+    pub pact_topics: Vec<&'static str>,
+}
+
+impl WordClasses {
+    /// The topic a word names, if it names one ("fisheries" → "fishing").
+    pub fn pact_topic(&self, word: &str) -> Option<&'static str> {
+        self.pact_topics.iter().find_map(|e| match e.split_once('=') {
+            Some((w, t)) => (w == word).then_some(t),
+            None => (*e == word).then_some(*e),
+        })
+    }
 }
 
 impl WordClasses {
@@ -164,6 +177,7 @@ impl WordClasses {
                 "counterpart_nouns" => &mut w.counterpart_nouns,
                 "gathering_nouns" => &mut w.gathering_nouns,
                 "gathering_modifiers" => &mut w.gathering_modifiers,
+                "pact_topics" => &mut w.pact_topics,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;
@@ -446,7 +460,7 @@ mod tests {
     #[test]
     fn every_word_class_is_filled() {
         let w = &Frames::shipped().words;
-        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers)] {
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics)] {
             assert!(!class.is_empty(), "{name}");
         }
         assert!(WordClasses::parse("nouns\ta|b\n").is_err());

@@ -769,29 +769,15 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
     }
 }
 
-/// Words too general to tell one pact from another.
-const GENERIC: &[&str] = &[
-    "new", "bilateral", "trade", "economic", "cooperation", "co-operation", "strategic", "comprehensive", "long-term",
-    "interim", "formal", "draft", "final", "broad", "multilateral", "framework", "general", "basic", "special",
-    "joint", "major", "historic", "initial", "tentative", "preliminary", "landmark", "year", "countries", "nations",
-    "both", "first", "second", "recent", "current", "existing", "previous", "latest", "proposed", "planned",
-    "possible", "partial", "full", "separate", "similar", "informal", "international", "regional", "global",
-    "world", "free", "important", "signed", "agreed", "accord", "agreement", "pact", "deal", "treaty", "their",
-    "this", "that", "these", "those", "with", "between", "under", "which",
-];
-
-/// The word a pact is about: the first specific word of its noun phrase, or of its "on …"
-/// complement ("the 1986 semiconductor pact", "an agreement on semiconductor trade").
+/// What a pact is about: the first word of its noun phrase, or of its "on …" complement, that
+/// the table of pact topics knows ("the 1986 semiconductor pact", "an agreement on fisheries").
+/// Only a known topic: "the binding treaty" and "the last accord" say nothing of what they bind.
 fn topic(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String> {
-    // "decades-old", "25-year", "year-long": how old or long, not what about
-    let specific = |w: &str| {
-        w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !GENERIC.contains(&w) && !w.ends_with("-old") && !w.ends_with("-long") && !w.contains("-year")
-    };
-    let singular = |w: &str| if w.len() > 5 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_owned() } else { w.to_owned() };
-    let in_phrase = (np_start..pos).map(|p| (p, v.a.tok(v.tok(p)))).find(|(_, w)| specific(w)).map(|(_, w)| singular(w));
-    in_phrase.or_else(|| {
+    let words = &crate::frame::Frames::shipped().words;
+    let known = |p: usize| words.pact_topic(&v.word(p).to_lowercase()).map(str::to_owned);
+    (np_start..pos).find_map(known).or_else(|| {
         if matches!(v.word(pos + 1), "on" | "over" | "for" | "covering" | "concerning") {
-            (pos + 2..pos + 5).map(|p| v.a.tok(v.tok(p))).find(|w| specific(w)).map(singular)
+            (pos + 2..pos + 5).find_map(known)
         } else {
             None
         }

@@ -770,3 +770,15 @@ fn agreements_with_several_partners_are_one_pact_with_each() {
     let got = events("Chile signed a free trade agreement with Peru and Mexico last year.", Some("2024-05-15"));
     assert_eq!(only(&got, "pact").iter().map(|p| p.actors.clone()).collect::<Vec<_>>(), vec![set(&["Chile", "Peru", "Mexico"])]);
 }
+
+#[test]
+fn a_pact_s_topic_is_a_known_topic_word() {
+    let topic_of = |text: &str| {
+        let doc = Document { id: "t".into(), text: text.into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
+        crate::extract(&doc).events.iter().find(|e| matches!(e.kind, EventKind::Pact { .. })).and_then(|e| e.topic.clone())
+    };
+    assert_eq!(topic_of("Chile and Peru signed a fisheries agreement.").as_deref(), Some("fishing"));
+    assert_eq!(topic_of("Chile and Peru signed an agreement on defence cooperation.").as_deref(), Some("defense"));
+    // an adjective of the pact itself names nothing it is about
+    assert_eq!(topic_of("Chile and Peru signed a binding treaty.").as_deref(), None);
+}
