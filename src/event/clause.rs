@@ -114,7 +114,9 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                             }
                             let inherited = prev.subjects();
                             c.set_subjects(inherited);
-                            c.future |= prev.future;
+                            // "arrived on Wednesday to attend the summit": a purpose told with
+                            // its going takes its tense, not the "to" of its infinitive
+                            c.future = prev.future || c.entry.status == Some("planned");
                         } else if subjects_placed && entry.cameo != "046" {
                             // "X was in Moscow to meet Y", "X flew to Lima to meet Y": the
                             // subject of the verb the place belongs to

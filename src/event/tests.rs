@@ -782,3 +782,9 @@ fn a_pact_s_topic_is_a_known_topic_word() {
     // an adjective of the pact itself names nothing it is about
     assert_eq!(topic_of("Chile and Peru signed a binding treaty.").as_deref(), None);
 }
+meetings!(
+    a_purpose_told_with_its_going_takes_its_tense,
+    "Secretary-General Ana Ruiz arrived in Lima on Wednesday to attend the annual meeting of the Andean Community.",
+    Some("2024-05-17"),
+    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
+);
