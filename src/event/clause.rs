@@ -211,7 +211,7 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
 }
 
 /// Matches the words after a frame's head: a particle right after it ("sit down"), the noun of
-/// a light verb after up to three modifiers ("held a telephonic conversation").
+/// a light verb after up to three modifiers ("held a telephonic conversation"), a name being one.
 fn match_rest(v: &SentenceView<'_, '_>, mut q: usize, rest: &[&str]) -> Option<usize> {
     for item in rest {
         let mut skipped = 0;
@@ -223,6 +223,21 @@ fn match_rest(v: &SentenceView<'_, '_>, mut q: usize, rest: &[&str]) -> Option<u
             if noun_matches(w, item) {
                 q += 1;
                 break;
+            }
+            // a name before the noun counts as one modifier, however long ("attend the
+            // Shanghai Cooperation Organization summit")
+            if let Some(r) = v.args_at(v.tok(q), false).iter().max_by_key(|r| r.tokens.end) {
+                if skipped == 3 {
+                    return None;
+                }
+                skipped += 1;
+                q = (q + 1..v.words.len()).find(|&k| v.tok(k) >= r.tokens.end).unwrap_or(v.words.len());
+                continue;
+            }
+            // "held a new round of talks", "a series of meetings": the count before the noun
+            if matches!(w, "round" | "rounds" | "series" | "set") && v.word(q + 1) == "of" {
+                q += 2;
+                continue;
             }
             let modifier = w.chars().all(|c| c.is_alphanumeric() || c == '-') && !matches!(w, "with" | "to" | "in" | "on" | "at" | "for" | "of" | "by" | "and" | "that" | "which");
             if skipped == 3 || !modifier {

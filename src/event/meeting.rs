@@ -61,9 +61,38 @@ const NO_OBJECT: &[&str] = &[
 /// The meetings a sentence states: one per frame of the lexicon whose arguments name two
 /// sides; when no frame does, the sentence-wide reading of its first trigger.
 pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
+    let mut found = extract_told(v);
+    found.extend(body_gatherings(v, &found));
+    found
+}
+
+/// "talks held during a G20 finance meeting", "ahead of the NATO summit", "a session of
+/// the Tin Council": an international body's own gathering that the sentence names beside its
+/// other news is a meeting of that body, told once.
+fn body_gatherings(v: &SentenceView<'_, '_>, found: &[Event]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for p in 0..v.words.len() {
+        let Some(b) = body_before(v, p).or_else(|| Frames::shipped().words.gathering_nouns.contains(&v.word(p)).then(|| body_after_of(v, p + 1)).flatten()) else { continue };
+        if found.iter().chain(&out).any(|e| e.actors.contains(&b)) {
+            continue;
+        }
+        // "the next G7 summit", "will attend the NATO summit": one still to come
+        let before: Vec<&str> = (p.saturating_sub(8)..p).map(|k| v.word(k)).collect();
+        let future = before.iter().any(|w| FUTURE_CUES.contains(w));
+        let t = v.tok(p);
+        let (when, date_text) = v.date_near(t, future);
+        let future = future || after_article_date(v, when);
+        let told = Told { visit: false, host: None, actors: vec![b], future, place: None, when, date_text, label: v.word(p).to_owned(), trigger: v.word(p).to_owned() };
+        out.push(told.event(v.index, "040", "CONSULT"));
+    }
+    out
+}
+
+/// The meetings a sentence tells with a predicate: every frame's, else the sentence-wide
+/// reading of its first trigger.
+fn extract_told(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
-    let found: Vec<Event> =
-        frames
+    let found: Vec<Event> = frames
         .iter()
         .flat_map(|c| distribute(v, c))
         .flat_map(|c| from_clause(v, &c).filter(|e| two_sided(v, e)).map(|e| one_visit_per_host(v, &c, e)).unwrap_or_default())

@@ -788,3 +788,15 @@ meetings!(
     Some("2024-05-17"),
     [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
 );
+meetings!(
+    a_body_s_gathering_beside_other_news,
+    "Chile and Peru held a fresh round of talks in Osaka during a G7 trade ministers meeting.",
+    Some("2024-05-17"),
+    [(["Chile", "Peru"], Status::Held), (["Group of Seven"], Status::Held)]
+);
+meetings!(
+    frame_a_name_before_the_noun_is_one_modifier,
+    "President Ana Ruiz of Chile flew to Lima on Monday to attend the Andean Community summit.",
+    Some("2024-05-17"),
+    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
+);
