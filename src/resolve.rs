@@ -536,7 +536,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         }
                     }
                     b.push(m, sentence, p, false, None);
-                } else if let (Some(c), Some(_), true) = (country, role.as_ref().filter(|r| r.as_str() != "Leader"), surface.contains(" of ") && !a.tok(m.tokens.end).starts_with(',')) {
+                } else if let (Some(c), Some(_), true) = (country, role.as_ref().filter(|r| r.as_str() != "Leader"), surface.contains(" of ") && !apposed(a, m.tokens.end)) {
                     // "the Prime Minister of Sweden" whom the story never names: the office
                     // stands for its government
                     let e = b.country(*c);
@@ -806,6 +806,13 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         b.out.entities.iter().flat_map(|e| e.posts.iter().filter_map(|p| p.of)).collect();
     let keep: Vec<bool> = (0..b.out.entities.len()).map(|i| referenced.contains(&i) || post_owners.contains(&i)).collect();
     compact(b.out, &keep)
+}
+
+/// Whether a name in apposition follows the comma at token `t` ("the President of Chile,
+/// Ana Ruiz,"), unlike the next item of a list ("the President of Chile, the President of Peru
+/// and …").
+fn apposed(a: &Analyzed<'_>, t: usize) -> bool {
+    a.tok(t).starts_with(',') && a.tok(t + 1).chars().next().is_some_and(char::is_uppercase) && !matches!(a.tok(t + 1), "The" | "A" | "An" | "And")
 }
 
 /// What the office-holder table knows of the article's persons (`crate::officeholders`): a

@@ -800,3 +800,4 @@ meetings!(
     Some("2024-05-17"),
     [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
 );
+meeting!(frame_a_list_of_offices_stands_for_their_governments, "In Lima, the President of Chile, the President of Peru, and the Prime Minister of Bolivia met on Monday.", Some("2024-05-15"), ["Chile", "Peru", "Bolivia"], Status::Held, Some("2024-05-13"));
