@@ -22,7 +22,7 @@ const OFFICEHOLDERS_TSV: &str = include_str!("../ontology/lexicon/officeholders.
 const FAMILY_NAME_FIRST: &[&str] = &["China", "Taiwan", "North Korea", "South Korea", "Vietnam"];
 
 /// What an office belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Office {
     /// A country of the lexicon (index into `Lexicon::countries`).
     Country(usize),

@@ -342,6 +342,25 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
         }
     }
+    // "Reagan met Nakasone": a one-word name that only one office holder of that year bore is
+    // that person, when the story speaks of the country or body of the office
+    let spoken_of: std::collections::HashSet<crate::officeholders::Office> = mentions
+        .iter()
+        .filter_map(|m| match m.cand {
+            Cand::Country(c) | Cand::Demonym(c) | Cand::Collective(c) => Some(crate::officeholders::Office::Country(c)),
+            Cand::Org(o) => Some(crate::officeholders::Office::Org(o)),
+            _ => None,
+        })
+        .collect();
+    let table = crate::officeholders::OfficeHolders::shipped();
+    for m in mentions {
+        if let Cand::Person { name, cued: false, .. } = &m.cand {
+            let one_holder = name.split_whitespace().count() == 1 && !table.short_name_is_shared(name);
+            if one_holder && table.by_short_name(name, year).is_some_and(|(_, terms)| terms.iter().any(|t| spoken_of.contains(&t.of))) {
+                cued_names.insert(fold(name));
+            }
+        }
+    }
     for m in mentions {
         let sentence = a.sentence_of(m.tokens.start);
         let surface = a.slice(m.start, m.end).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1086,6 +1105,19 @@ mod tests {
     // a description of an office the text never gave, by the office-holder table
     actors!(the_chinese_president_is_the_office_holder_the_story_names, "Xi Jinping said ties were strong. Luiz Inacio Lula da Silva met the Chinese president for three hours.",
         [("China", Country), ("Luiz Inacio Lula da Silva", Person), ("Xi Jinping", Person, "President of China")]);
+
+    #[test]
+    fn a_surname_one_office_holder_bore_that_year_is_that_person() {
+        let persons = |text: &str, year: i32| {
+            let a = analyze(text);
+            let m = find_mentions(&a, Lexicon::shipped(), Some(year));
+            let r = resolve(&a, &m, Lexicon::shipped(), "t", Some(year));
+            r.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(persons("The United States and Peru signed. Later Reagan met the press.", 1987), vec!["Ronald Reagan".to_owned()]);
+        // only where the story speaks of the office's country
+        assert!(persons("Later Reagan met the press.", 1987).is_empty());
+    }
 
     actors!(honorifics_of_address_are_no_part_of_a_name, "The session was chaired by H.E. Sayyid Ali bin Hamad, and His Highness Sheikh Nasser Saleh spoke.",
         [("Ali bin Hamad", Person), ("Nasser Saleh", Person)]);
