@@ -453,11 +453,12 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     })
 }
 
-/// Whether sentence `i` is the headline: the article's first line, set apart by a line break
-/// and ending without a full stop.
+/// Whether sentence `i` is the headline: one of the article's first lines, each set apart by a
+/// line break and ending without a full stop.
 fn headline(v: &SentenceView<'_, '_>, i: usize) -> bool {
-    i == 0
-        && v.a.sentences.first().is_some_and(|s| {
+    // a section label ("WORLD") may stand above it: every line up to `i` is a bare line
+    i < 3
+        && v.a.sentences.iter().take(i + 1).all(|s| {
             let text = v.a.slice(s.start, s.end).trim_end();
             !text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ',']) && v.a.text.get(s.end..).is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
         })

@@ -801,3 +801,4 @@ meetings!(
     [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
 );
 meeting!(frame_a_list_of_offices_stands_for_their_governments, "In Lima, the President of Chile, the President of Peru, and the Prime Minister of Bolivia met on Monday.", Some("2024-05-15"), ["Chile", "Peru", "Bolivia"], Status::Held, Some("2024-05-13"));
+pact!(pact_a_headline_under_a_section_label, "WORLD\n\nChile, Peru sign fishing pact\n\nThe deal ends years of dispute over the catch.", ["Chile", "Peru"], Status::Signed, None);
