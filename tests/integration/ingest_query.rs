@@ -277,3 +277,31 @@ fn bodies_and_posts_without_an_owner_stay_with_their_article_and_holder() {
     let posts = select(&store, "SELECT DISTINCT ?post WHERE { ?p org:holds ?post }");
     assert_eq!(column(&posts, "post").len(), 2, "two unqualified presidencies are not one post");
 }
+
+/// Determinism (issue 12): the same articles give byte-identical N-Quads across runs and in any
+/// input order, cross-article links (a surname alone, one pact told twice) included.
+#[test]
+fn same_nquads_byte_for_byte_whatever_the_input_order() {
+    let dir = tmp();
+    let lines = [
+        r#"{"id":"det-1","date":"1987-03-02","text":"TOKYO, March 2 - President Ronald Reagan met Japanese Prime Minister Yasuhiro Nakasone in Tokyo on Monday. The two countries signed a semiconductor agreement."}"#,
+        r#"{"id":"det-2","date":"1987-03-05","text":"WASHINGTON, March 5 - President Reagan said the semiconductor pact with Japan was working. Secretary of State George Shultz will visit Beijing next week."}"#,
+        r#"{"id":"det-3","date":"1987-04-01","text":"Reagan met the press in Washington. Shultz held talks with Chinese Foreign Minister Wu Xueqian in Beijing on Tuesday."}"#,
+    ];
+    let forward = dir.path().join("forward.jsonl");
+    let backward = dir.path().join("backward.jsonl");
+    std::fs::write(&forward, lines.join("\n")).unwrap();
+    std::fs::write(&backward, lines.iter().rev().copied().collect::<Vec<_>>().join("\n")).unwrap();
+    let mut exports = Vec::new();
+    for (k, input) in [&forward, &backward, &forward].into_iter().enumerate() {
+        let store = dir.path().join(format!("s{k}"));
+        let o = entente(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = dir.path().join(format!("{k}.nq"));
+        export(&store, "nquads", &out);
+        exports.push(std::fs::read(&out).unwrap());
+    }
+    assert!(exports[0].len() > 1000);
+    assert!(exports[0] == exports[2], "two runs on the same input differ");
+    assert!(exports[0] == exports[1], "the input order changed the N-Quads");
+}
