@@ -66,6 +66,21 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     found
 }
 
+/// "flew to Lima to meet President X", "arrived in Bridgetown to attend the CARICOM summit": a
+/// trip whose purpose the sentence names as an encounter is that encounter, told once; the
+/// visit to the country stands only where the purpose names no one ("travelled to China to
+/// discuss loans").
+fn trips_told_by_their_purpose(v: &SentenceView<'_, '_>, told: Vec<(usize, Event)>) -> Vec<Event> {
+    let purpose_of = |trip: &(usize, Event), other: &(usize, Event)| {
+        let (EventKind::Meeting { visit: true, host }, EventKind::Meeting { visit: false, .. }) = (&trip.1.kind, &other.1.kind) else { return false };
+        let to_before = other.0 > trip.0 && (1..=2).any(|k| other.0 >= k && v.word(other.0 - k) == "to");
+        let visitors: Vec<usize> = trip.1.actors.iter().copied().filter(|a| Some(*a) != *host).collect();
+        to_before && !visitors.is_empty() && visitors.iter().all(|a| other.1.actors.contains(a)) && other.1.actors.iter().any(|a| !visitors.contains(a))
+    };
+    let keep: Vec<bool> = told.iter().map(|t| !told.iter().any(|o| purpose_of(t, o))).collect();
+    told.into_iter().zip(keep).filter_map(|((_, e), k)| k.then_some(e)).collect()
+}
+
 /// "talks held during a G20 finance meeting", "ahead of the NATO summit", "a session of
 /// the Tin Council": an international body's own gathering that the sentence names beside its
 /// other news is a meeting of that body, told once.
@@ -92,11 +107,12 @@ fn body_gatherings(v: &SentenceView<'_, '_>, found: &[Event]) -> Vec<Event> {
 /// reading of its first trigger.
 fn extract_told(v: &SentenceView<'_, '_>) -> Vec<Event> {
     let frames = clause::clauses(v, Frames::shipped(), EventClass::Meeting);
-    let found: Vec<Event> = frames
+    let told: Vec<(usize, Event)> = frames
         .iter()
         .flat_map(|c| distribute(v, c))
-        .flat_map(|c| from_clause(v, &c).filter(|e| two_sided(v, e)).map(|e| one_visit_per_host(v, &c, e)).unwrap_or_default())
+        .flat_map(|c| from_clause(v, &c).filter(|e| two_sided(v, e)).map(|e| one_visit_per_host(v, &c, e)).unwrap_or_default().into_iter().map(move |e| (c.head, e)))
         .collect();
+    let found = trips_told_by_their_purpose(v, told);
     if !found.is_empty() {
         return found;
     }

@@ -524,7 +524,7 @@ meetings!(
 );
 meeting!(frame_a_visit_told_twice_is_one, "President Ana Ruiz arrived in Peru on Sunday. Ruiz is on a three-day state visit to Peru since Monday.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-12"));
 meeting!(the_two_leaders_are_the_story_s_office_holders, "Chilean President Ana Ruiz and Peruvian President Luis Vera spoke of trade on Monday. The two leaders will hold talks in Lima on Friday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, Some("2024-05-17"));
-meeting!(an_infinitive_of_purpose_has_the_subject_of_its_clause, "Chilean President Ana Ruiz spoke to reporters on Monday. As expected, the Chilean leader will visit Lima to meet with his Peruvian counterpart Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Peru", "Luis Vera"], Status::Planned, None);
+meeting!(an_infinitive_of_purpose_has_the_subject_of_its_clause, "Chilean President Ana Ruiz spoke to reporters on Monday. As expected, the Chilean leader will visit Lima to meet with his Peruvian counterpart Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Planned, None);
 meeting!(a_description_may_name_the_country_as_modifier, "Chilean President Ana Ruiz arrived in Lima on Monday. The Chile leader thanked the Peruvian people.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
 no_meeting!(the_speaker_of_a_report_is_no_participant, "Government spokesman Tomas Gil said on Monday that President Ana Ruiz is going to hold talks.");
 no_meeting!(a_country_and_its_own_leader_are_one_side, "A new president lands in Chile for talks with Ruiz. Chilean President Tomas Ruiz spoke.");
@@ -786,7 +786,7 @@ meetings!(
     a_purpose_told_with_its_going_takes_its_tense,
     "Secretary-General Ana Ruiz arrived in Lima on Wednesday to attend the annual meeting of the Andean Community.",
     Some("2024-05-17"),
-    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
+    [(["Ana Ruiz", "Andean Community"], Status::Held)]
 );
 meetings!(
     a_body_s_gathering_beside_other_news,
@@ -798,7 +798,13 @@ meetings!(
     frame_a_name_before_the_noun_is_one_modifier,
     "President Ana Ruiz of Chile flew to Lima on Monday to attend the Andean Community summit.",
     Some("2024-05-17"),
-    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Andean Community"], Status::Held)]
+    [(["Ana Ruiz", "Andean Community"], Status::Held)]
 );
 meeting!(frame_a_list_of_offices_stands_for_their_governments, "In Lima, the President of Chile, the President of Peru, and the Prime Minister of Bolivia met on Monday.", Some("2024-05-15"), ["Chile", "Peru", "Bolivia"], Status::Held, Some("2024-05-13"));
 pact!(pact_a_headline_under_a_section_label, "WORLD\n\nChile, Peru sign fishing pact\n\nThe deal ends years of dispute over the catch.", ["Chile", "Peru"], Status::Signed, None);
+meetings!(
+    a_trip_whose_purpose_names_no_one_stays_a_visit,
+    "President Ana Ruiz of Chile travelled to Peru on Monday to discuss loans.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Peru"], Status::Held)]
+);

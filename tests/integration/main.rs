@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod common;
+mod crash;
 mod eval;
 mod exports;
 mod ingest_query;
