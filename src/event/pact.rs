@@ -161,7 +161,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let around: Vec<&str> = window.iter().skip(pos.saturating_sub(8)).take(16).copied().collect();
     // what the sentence says of the pact before it turns to another one ("… would be sought
     // with Japan, like the one signed last year")
-    let after: Vec<&str> = window.iter().skip(pos + 1).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
+    // ("the deal signed in 2015 fell apart": the participle right after the pact is its own)
+    let after_from = if SIGNED.contains(&v.word(pos + 1)) { pos + 2 } else { pos + 1 };
+    let after: Vec<&str> = window.iter().skip(after_from).take(14).copied().take_while(|w| !SIGNED.contains(w)).collect();
     // "leave" withdraws only from the pact it governs ("would leave the treaty"), not a place
     // ("will leave for Washington to renegotiate an agreement")
     // "put an end to the suspense": "end" as a noun ends something else, unless it is the pact
@@ -176,7 +178,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         Status::Withdrawn
     } else if before.iter().any(|w| FAILED.contains(w)) && !before.contains(&"agreed")
         // "the trade deal will not happen after talks collapsed"
-        || after.iter().any(|w| matches!(*w, "collapsed" | "stalled" | "faltered" | "foundered")) || after.windows(2).any(|w| matches!(w, ["not", "happen"] | ["fell", "through"] | ["broke", "down"]))
+        || after.iter().any(|w| matches!(*w, "collapsed" | "stalled" | "faltered" | "foundered" | "unravelled" | "unraveled" | "crumbled")) || after.windows(2).any(|w| matches!(w, ["not", "happen"] | ["fell", "through" | "apart"] | ["broke", "down"]))
     {
         Status::Failed
     } else if around.iter().any(|w| IN_FORCE.contains(w))

@@ -808,3 +808,4 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Peru"], Status::Held)]
 );
+pact!(pact_signed_then_fell_apart, "A previous peace deal signed in 2015 between Chile and Peru fell apart a year later.", ["Chile", "Peru"], Status::Failed, None);
