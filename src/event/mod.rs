@@ -259,11 +259,9 @@ impl<'a, 'r> SentenceView<'a, 'r> {
             (Some(a), None) => (a.start, s.end),
             _ => return (None, None),
         };
-        let best = self
-            .times(future)
-            .iter()
-            .filter(|e| s.start + e.start >= lo && s.start + e.end <= hi)
-            .min_by_key(|e| e.start);
+        let times = self.times(future);
+        let best = times.iter().filter(|e| s.start + e.start >= lo && s.start + e.end <= hi).min_by_key(|e| e.start);
+        let best = best.map(|e| in_apposition(&times, e, text));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
             None => (None, None),
@@ -278,16 +276,23 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         // the dateline's date ("BERNE, March 3 -") dates the story, not the event
         // (a caption above a dateline is text of its own: only the dateline itself is skipped)
         let dateline = self.a.dateline.as_ref().map_or(0..0, |d| d.span.clone());
-        let best = self
-            .times(future)
-            .iter()
-            .filter(|e| !dateline.contains(&(s.start + e.start)))
-            .min_by_key(|e| (s.start + e.start).abs_diff(anchor));
+        let times = self.times(future);
+        let best = times.iter().filter(|e| !dateline.contains(&(s.start + e.start))).min_by_key(|e| (s.start + e.start).abs_diff(anchor));
+        let best = best.map(|e| in_apposition(&times, e, text));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
             None => (None, None),
         }
     }
+}
+
+/// "today, 16 July 2023,": a calendar date in apposition to a time expression says which day
+/// it means.
+fn in_apposition<'t>(times: &'t [crate::time::TimeExpr], e: &'t crate::time::TimeExpr, text: &str) -> &'t crate::time::TimeExpr {
+    times
+        .iter()
+        .find(|x| x.start > e.end && text.get(e.end..x.start).is_some_and(|between| between.trim() == ",") && matches!(x.when, Some(When::Date(_))))
+        .unwrap_or(e)
 }
 
 /// Token ranges that only name a source: "According to X," or ", according to X." or

@@ -809,3 +809,4 @@ meetings!(
     [(["Ana Ruiz", "Peru"], Status::Held)]
 );
 pact!(pact_signed_then_fell_apart, "A previous peace deal signed in 2015 between Chile and Peru fell apart a year later.", ["Chile", "Peru"], Status::Failed, None);
+meeting!(a_calendar_date_in_apposition_says_which_day, "President Ana Ruiz of Chile met President Luis Vera of Peru today, 16 July 2023, in Lima.", Some("2023-07-17"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2023-07-16"));
