@@ -73,7 +73,10 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
 fn trips_told_by_their_purpose(v: &SentenceView<'_, '_>, told: Vec<(usize, Event)>) -> Vec<Event> {
     let purpose_of = |trip: &(usize, Event), other: &(usize, Event)| {
         let (EventKind::Meeting { visit: true, host }, EventKind::Meeting { visit: false, .. }) = (&trip.1.kind, &other.1.kind) else { return false };
-        let to_before = other.0 > trip.0 && (1..=2).any(|k| other.0 >= k && v.word(other.0 - k) == "to");
+        // an infinitive of purpose, not one a verb governs ("and is expected to meet X")
+        let to_at = (1..=2).find(|&k| other.0 >= k && v.word(other.0 - k) == "to").map(|k| other.0 - k);
+        let governed = to_at.is_some_and(|t| t > 0 && Frames::shipped().words.prospective.contains(&v.word(t - 1)));
+        let to_before = other.0 > trip.0 && to_at.is_some() && !governed;
         let visitors: Vec<usize> = trip.1.actors.iter().copied().filter(|a| Some(*a) != *host).collect();
         to_before && !visitors.is_empty() && visitors.iter().all(|a| other.1.actors.contains(a)) && other.1.actors.iter().any(|a| !visitors.contains(a))
     };
