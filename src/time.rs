@@ -83,6 +83,7 @@ fn re() -> &'static Regex {
           | \b(?P<rel2>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
           | \b(?P<rel>yesterday|today|tomorrow|tonight)\b
           | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>weekend|week|month|year)\b
+          | \bin\s+(?P<inn>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<inunit>days?|weeks?|months?)(?:['’]?\s+time)?\b
           | \b(?:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
@@ -190,6 +191,32 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
             _ => Some(When::Date(base)),
         };
     }
+    // "in two weeks' time", "in three days": counted from the article's day
+    if let (Some(n), Some(unit)) = (g("inn"), g("inunit")) {
+        let base = date?;
+        let n: i64 = match n.to_lowercase().as_str() {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            digits => digits.parse().ok()?,
+        };
+        let unit = unit.to_lowercase();
+        return if unit.starts_with("day") {
+            base.checked_add_signed(chrono::Duration::days(n)).map(When::Date)
+        } else if unit.starts_with("week") {
+            base.checked_add_signed(chrono::Duration::weeks(n)).map(When::Date)
+        } else {
+            let total = base.year() * 12 + base.month0() as i32 + i32::try_from(n).ok()?;
+            Some(When::Month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1))
+        };
+    }
     if let (Some(ln), Some(unit)) = (g("lastnext"), g("unit")) {
         let base = date?;
         let step: i32 = match ln.to_lowercase().as_str() {
@@ -207,9 +234,12 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
             // week; a month when both lie in one
             "weekend" => {
                 let monday = base - chrono::Duration::days(i64::from(base.weekday().num_days_from_monday()));
+                // "this weekend" told as done is the one just past, unless the story is dated on it
+                let weekend_day = base.weekday().num_days_from_monday() >= 5;
                 let saturday = match step {
                     -1 => monday - chrono::Duration::days(2),
                     1 => monday + chrono::Duration::days(12),
+                    _ if !future && !weekend_day => monday - chrono::Duration::days(2),
                     _ => monday + chrono::Duration::days(5),
                 };
                 let sunday = saturday + chrono::Duration::days(1);
@@ -264,6 +294,11 @@ mod tests {
     t!(planned_day_months_ahead_is_this_year, "will meet on Oct. 7", Some(d(2024, 4, 26)), true, Some("2024-10-07"));
     t!(the_day_before_yesterday, "arrived the day before yesterday", Some(d(2023, 7, 11)), false, Some("2023-07-09"));
     t!(last_weekend, "met last weekend", Some(d(2024, 4, 26)), false, Some("2024-04"));
+    t!(this_weekend_told_as_done, "travelled this weekend", Some(d(2023, 10, 30)), false, Some("2023-10"));
+    t!(this_weekend_to_come, "will travel this weekend", Some(d(2023, 10, 30)), true, Some("2023-11"));
+    t!(in_two_weeks_time, "a meeting in two weeks time", Some(d(1987, 4, 20)), true, Some("1987-05-04"));
+    t!(in_three_days, "will meet in three days", Some(d(1987, 4, 20)), true, Some("1987-04-23"));
+    t!(in_two_months, "will meet in 2 months", Some(d(1987, 11, 20)), true, Some("1988-01"));
     t!(same_weekday_is_the_article_day, "on Monday", Some(d(2022, 6, 13)), false, Some("2022-06-13"));
     t!(same_weekday_planned_is_the_article_day, "will meet on Monday", Some(d(2022, 6, 13)), true, Some("2022-06-13"));
     t!(weekday_without_article_date, "on Monday", None, false, None);
