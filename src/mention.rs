@@ -843,8 +843,28 @@ fn name_mention(
         if glued {
             return Some(mk(a, s, e, Cand::Collective(c)));
         }
-        if COLLECTIVE.contains(&next.as_str()) {
+        if COLLECTIVE.contains(&next.as_str()) || next.strip_suffix('s').is_some_and(|n| COLLECTIVE.contains(&n)) {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
+        }
+        // "Iranian and American delegations", "Chinese, Russian and Iranian officials": a
+        // demonym coordinated with other sides before their collective noun stands for its side
+        let mut k = e;
+        let mut coordinated = false;
+        while k < sent_end && k < e + 12 {
+            let w = lower(a.tok(k));
+            if w == "and" || w == "," {
+                coordinated = true;
+                k += 1;
+                continue;
+            }
+            match tags.get(k).copied().flatten().map(|t| &spans[t]) {
+                Some(x) if matches!(&x.what, SpanKind::Name(h) if first_country(h).is_some() || demonym_of(h).is_some()) && x.end_tok > k => k = x.end_tok,
+                _ => break,
+            }
+        }
+        let noun = lower(a.tok(k));
+        if coordinated && (COLLECTIVE.contains(&noun.as_str()) || noun.strip_suffix('s').is_some_and(|n| COLLECTIVE.contains(&n))) {
+            return Some(mk(a, s, e, Cand::Collective(c)));
         }
         if next == "capital" {
             let name = lex.countries.get(c).and_then(|x| x.capitals.first()).cloned().unwrap_or_default();

@@ -215,9 +215,13 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         if k > 0 && self.a.tok(k - 1).eq_ignore_ascii_case("the") {
             k -= 1;
         }
-        k > 0
-            && matches!(self.a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
-            && !matches!(self.a.tok(r.tokens.end), "'s" | "’s")
+        // "in Oman's capital, Muscat": the country of a place, and the place's name after it
+        let place_of = |end: usize| matches!(self.a.tok(end), "'s" | "’s") && PLACE_NOUNS.contains(&self.a.tok(end + 1).to_lowercase().as_str());
+        let named_place = k > 1 && self.a.tok(k - 1) == "," && PLACE_NOUNS.contains(&self.a.tok(k - 2).to_lowercase().as_str());
+        named_place
+            || k > 0
+                && matches!(self.a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
+                && (!matches!(self.a.tok(r.tokens.end), "'s" | "’s") || place_of(r.tokens.end))
     }
 
     /// The token where a list of actors that starts after word `after` ends: the first word of
@@ -285,6 +289,9 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         }
     }
 }
+
+/// Nouns of a place within a country ("in Oman's capital", "the Uzbek city of Samarkand").
+const PLACE_NOUNS: &[&str] = &["capital", "city", "town", "port", "province", "region", "state", "north", "south", "east", "west"];
 
 /// "today, 16 July 2023,": a calendar date in apposition to a time expression says which day
 /// it means.

@@ -812,3 +812,4 @@ pact!(pact_signed_then_fell_apart, "A previous peace deal signed in 2015 between
 meeting!(a_calendar_date_in_apposition_says_which_day, "President Ana Ruiz of Chile met President Luis Vera of Peru today, 16 July 2023, in Lima.", Some("2023-07-17"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2023-07-16"));
 meeting!(frame_being_somewhere_for_a_visit, "Prime Minister Ana Ruiz of Chile will be in Peru this week for an official visit.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Planned, Some("2024-05"));
 no_meeting!(frame_being_in_the_interest_is_no_visit, "President Ana Ruiz of Chile said the visit was in the interest of both nations.");
+meeting!(frame_coordinated_demonyms_before_their_delegations, "Chilean and Peruvian delegations held talks in Bolivia's capital, La Paz, on Saturday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-11"));
