@@ -4,6 +4,7 @@
 //! Readers never stop a batch: every input item yields its own `Result`, so one bad line
 //! in a JSON Lines file is reported with its line number while the others are ingested.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -49,6 +50,19 @@ pub enum InputError {
         path: PathBuf,
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// The file is UTF-16 text (it starts with a UTF-16 byte order mark).
+    #[error("{path}: UTF-16 text, not UTF-8; convert it with `iconv -f UTF-16 -t UTF-8`")]
+    Utf16 {
+        /// The input path.
+        path: PathBuf,
+    },
+    /// A directory entry with an article's name that is no regular file (a named pipe, a socket,
+    /// a device): reading it could block or never end.
+    #[error("{path}: not a regular file (a pipe, socket or device); put the article in a plain file")]
+    NotAFile {
+        /// The input path.
+        path: PathBuf,
     },
     /// The file holds NUL bytes: a binary file, not an article.
     #[error("{path}: binary file (NUL byte at offset {offset}); pass .txt or .jsonl articles")]
@@ -129,11 +143,11 @@ pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iter
         Err(source) => return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source }))),
     };
     if meta.is_dir() {
-        let mut files = Vec::new();
-        let walk_error = collect_files(input, &mut files).err();
+        let (mut files, mut errors) = (Vec::new(), Vec::new());
+        collect_files(input, &mut files, &mut errors, &mut HashSet::new());
         files.sort();
         let root = input.to_path_buf();
-        return Box::new(walk_error.map(Err).into_iter().chain(files.into_iter().flat_map(move |f| {
+        return Box::new(errors.into_iter().map(Err).chain(files.into_iter().flat_map(move |f| {
             let id = relative_id(&root, &f);
             read_file(&f, &id, default_date)
         })));
@@ -146,7 +160,7 @@ pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iter
 /// with `/` between the parts on every platform.
 fn relative_id(root: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(root).unwrap_or(file).with_extension("");
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel.components().map(|c| name_text(c.as_os_str())).collect();
     if parts.is_empty() {
         stem(file)
     } else {
@@ -155,7 +169,29 @@ fn relative_id(root: &Path, file: &Path) -> String {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_owned()
+    path.file_stem().map(name_text).unwrap_or_else(|| "article".to_owned())
+}
+
+/// A file name as id text: its bytes that are not UTF-8 written `%XX`, so that two names that
+/// differ only there stay two ids.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
 }
 
 fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
@@ -188,18 +224,37 @@ fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator
     Box::new(std::iter::once(decode(input, &bytes).and_then(|text| parse_txt(input, "stdin", &text, default_date))))
 }
 
-fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    let entries = fs::read_dir(dir).map_err(|source| InputError::Io { path: dir.to_path_buf(), source })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| InputError::Io { path: dir.to_path_buf(), source })?;
-        let path = entry.path();
-        if path.is_dir() {
-            collect_files(&path, files)?;
-        } else if matches!(extension(&path).as_deref(), Some("txt" | "jsonl")) {
-            files.push(path);
+/// The article files under `dir`, recursively. A directory reached twice (a symbolic link to
+/// a parent, two links to one folder) is read once, at its first path in name order; an entry
+/// that cannot be read is an error and the walk goes on.
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen: &mut HashSet<PathBuf>) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
         }
     }
-    Ok(())
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => return errors.push(InputError::Io { path: dir.to_path_buf(), source }),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(source) => errors.push(InputError::Io { path: dir.to_path_buf(), source }),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let article = matches!(extension(&path).as_deref(), Some("txt" | "jsonl"));
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => collect_files(&path, files, errors, seen),
+            Ok(m) if !m.is_file() && article => errors.push(InputError::NotAFile { path }),
+            // a dangling link is reported when the file is read
+            _ if article => files.push(path),
+            _ => {}
+        }
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -307,6 +362,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 }
                 Some(Ok(Ok(bytes))) => bytes,
             };
+            if line_no == 1 && is_utf16(&bytes) {
+                self.done = true;
+                return Some(Err(InputError::Utf16 { path: self.path.clone() }));
+            }
             if let Some(offset) = bytes.iter().position(|&b| b == 0) {
                 if line_no == 1 {
                     // a binary file, not a corpus with one bad line: stop here
@@ -324,7 +383,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     ))))
                 }
             };
-            let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+            // a byte order mark on any line: files joined with `cat`
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             if text.trim().is_empty() {
                 continue;
             }
@@ -333,8 +393,16 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// Whether `bytes` start with a UTF-16 byte order mark (bytes never found at the start of UTF-8).
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
 /// Checks that `bytes` are text: no NUL byte (binary) and valid UTF-8. A leading BOM is dropped.
 fn decode(path: &Path, bytes: &[u8]) -> Result<String, InputError> {
+    if is_utf16(bytes) {
+        return Err(InputError::Utf16 { path: path.to_path_buf() });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { path: path.to_path_buf(), offset });
     }
@@ -363,7 +431,8 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
                 continue;
             }
         } else if lower.starts_with("title:") || lower.starts_with("url:") || lower.starts_with("id:") {
-            let line_end = rest.find('\n').unwrap_or(rest.len());
+            // a header line ends at LF, CRLF or a lone CR (old Mac files)
+            let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
             let line = rest.get(..line_end).unwrap_or("");
             let (key, value) = line.split_once(':').unwrap_or((line, ""));
             let value = value.trim().to_owned();
@@ -418,6 +487,10 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
     let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
         return Err(bad(format!("record {id:?} has no \"text\"; give every record its article text")));
     };
+    // `\u0000` in JSON: the NUL a text file may not hold either
+    if [Some(&id), Some(&body), rec.title.as_ref(), rec.url.as_ref(), rec.date.as_ref()].into_iter().flatten().any(|s| s.contains('\0')) {
+        return Err(bad(format!("record {id:?} holds a NUL character (\\u0000); remove it or fix the record")));
+    }
     let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => default_date,
         Some(d) => match parse_date_prefix(d) {
@@ -476,6 +549,56 @@ mod tests {
         assert!(matches!(r[1], Err(InputError::BadRecord { line: 2, .. })));
         assert!(matches!(r[2], Err(InputError::BadRecord { line: 3, .. })));
         assert_eq!(r[3].as_ref().unwrap().date, NaiveDate::from_ymd_opt(2020, 1, 2));
+    }
+
+    #[test]
+    fn header_lines_may_end_in_a_lone_cr() {
+        let d = parse_txt(Path::new("a.txt"), "a", "id: mac\rtitle: Talks\rdate: 1987-03-03\rText.\r", None).unwrap();
+        assert_eq!((d.id.as_str(), d.title.as_deref(), d.text.as_str()), ("mac", Some("Talks"), "Text."));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(1987, 3, 3));
+        let d = parse_txt(Path::new("a.txt"), "a", "id: dos\r\n\r\nText.", None).unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("dos", "Text."));
+    }
+
+    #[test]
+    fn jsonl_drops_a_byte_order_mark_on_any_line_and_refuses_escaped_nul() {
+        let text = "\u{feff}{\"id\":\"a\",\"text\":\"One.\"}\n\u{feff}{\"id\":\"b\",\"text\":\"Two.\"}\n{\"id\":\"c\",\"text\":\"T\\u0000o.\"}\n";
+        let r = parse_jsonl(Path::new("x.jsonl"), text, None);
+        assert_eq!(r[1].as_ref().unwrap().id, "b");
+        assert!(matches!(&r[2], Err(InputError::BadRecord { line: 3, message, .. }) if message.contains("NUL")), "{:?}", r[2]);
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        assert!(matches!(decode(Path::new("x"), b"\xff\xfeA\0"), Err(InputError::Utf16 { .. })));
+        let r: Vec<_> = JsonLines::new(Path::new("x.jsonl"), &b"\xfe\xff\0{\n\0\"\n"[..], None).collect();
+        assert!(matches!(r.as_slice(), [Err(InputError::Utf16 { .. })]), "{r:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_their_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        assert_eq!(stem(Path::new(std::ffi::OsStr::from_bytes(b"/a/caf\xe9.txt"))), "caf%E9");
+        assert_eq!(stem(Path::new("/a/caf\u{e9}.txt")), "caf\u{e9}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_walk_reads_each_folder_once_and_skips_pipes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("a.txt"), "One.").unwrap();
+        fs::write(root.join("sub/b.txt"), "Two.").unwrap();
+        std::os::unix::fs::symlink("..", root.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink("sub", root.join("also")).unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(root.join("pipe.txt")).status().unwrap().success());
+        let r: Vec<_> = read_input(root, None).collect();
+        assert!(matches!(r.as_slice(), [Err(InputError::NotAFile { .. }), Ok(_), Ok(_)]), "{r:?}");
+        let ids: Vec<&str> = r[1..].iter().map(|d| d.as_ref().unwrap().id.as_str()).collect();
+        // `also` comes first in name order, so `sub` is read through it
+        assert_eq!(ids, ["a", "also/b"]);
     }
 
     #[test]

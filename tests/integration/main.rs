@@ -6,6 +6,7 @@ mod common;
 mod crash;
 mod eval;
 mod exports;
+mod hostile;
 mod ingest_query;
 mod ontology;
 mod properties;
