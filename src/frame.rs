@@ -151,9 +151,7 @@ impl WordClasses {
             None => (*e == word).then_some(*e),
         })
     }
-}
 
-impl WordClasses {
     fn parse(tsv: &'static str) -> Result<WordClasses, FrameError> {
         let mut w = WordClasses::default();
         for (line, cols) in rows(tsv) {

@@ -201,6 +201,12 @@ const COLLECTIVE: &[&str] = &[
     "negotiators", "envoys", "forces", "military", "troops", "diplomats", "republic", "kingdom", "federation",
 ];
 
+/// Whether a lowercased noun, in either number, stands for a country's side ("delegation",
+/// "delegations").
+fn collective(noun: &str) -> bool {
+    COLLECTIVE.contains(&noun) || noun.strip_suffix('s').is_some_and(|n| COLLECTIVE.contains(&n))
+}
+
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "republic", "kingdom", "emirate"];
 
 /// Words after a country's name that make it a modifier of a market, not an actor of an event
@@ -843,7 +849,7 @@ fn name_mention(
         if glued {
             return Some(mk(a, s, e, Cand::Collective(c)));
         }
-        if COLLECTIVE.contains(&next.as_str()) || next.strip_suffix('s').is_some_and(|n| COLLECTIVE.contains(&n)) {
+        if collective(&next) {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
         }
         // "Iranian and American delegations", "Chinese, Russian and Iranian officials": a
@@ -862,8 +868,7 @@ fn name_mention(
                 _ => break,
             }
         }
-        let noun = lower(a.tok(k));
-        if coordinated && (COLLECTIVE.contains(&noun.as_str()) || noun.strip_suffix('s').is_some_and(|n| COLLECTIVE.contains(&n))) {
+        if coordinated && collective(&lower(a.tok(k))) {
             return Some(mk(a, s, e, Cand::Collective(c)));
         }
         if next == "capital" {

@@ -489,10 +489,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     let post_country_ok = (apposition && e.posts.is_empty())
                         || country.is_none_or(|c| e.posts.iter().any(|p| p.of.is_some_and(|o| b.out.entities[o].country == Some(c))));
                     // "the Soviet leader" fits whatever top post its person holds
-                    let role_ok = role.as_ref().is_none_or(|r| {
-                        e.posts.is_empty()
-                            || e.posts.iter().any(|p| &p.role == r || (r == "Leader" && crate::lexicon::is_leader_role(&p.role)))
-                    });
+                    let role_ok = role.as_ref().is_none_or(|r| e.posts.is_empty() || e.posts.iter().any(|p| role_fits(r, &p.role)));
                     post_country_ok && role_ok
                 };
                 // an apposition belongs to the person just before its comma
@@ -509,11 +506,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 // "Xi said … Lula met the Chinese president": the person of the story who held
                 // that office that year by the office-holder table, when the text gave no post
                 let held = candidate.is_none().then(|| country.zip(role.as_ref())).flatten().and_then(|(c, r)| {
-                    let table = crate::officeholders::OfficeHolders::shipped();
                     let holds = |e: &Entity| {
-                        e.names.iter().flat_map(|n| table.terms_of(n, year).into_iter().chain(table.by_short_name(n, year).map(|(_, t)| t).unwrap_or_default())).any(|t| {
-                            t.of == crate::officeholders::Office::Country(c) && (&t.role == r || r == "Leader" && crate::lexicon::is_leader_role(&t.role))
-                        })
+                        e.names
+                            .iter()
+                            .flat_map(|n| table.terms_of(n, year).into_iter().chain(table.by_short_name(n, year).map(|(_, t)| t).unwrap_or_default()))
+                            .any(|t| t.of == crate::officeholders::Office::Country(c) && role_fits(r, &t.role))
                     };
                     b.out.refs.iter().rev().map(|r| r.entity).find(|&p| b.out.entities[p].kind == EntityKind::Person && b.out.entities[p].posts.iter().all(|x| x.of.is_none()) && holds(&b.out.entities[p]))
                 });
@@ -683,7 +680,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     for (m, sentence, country, role) in late_descriptions {
         let holds = |e: &Entity| {
             e.kind == EntityKind::Person
-                && e.posts.iter().any(|p| (p.role == role || role == "Leader" && crate::lexicon::is_leader_role(&p.role)) && p.of.is_some_and(|o| b.out.entities[o].country == Some(country)))
+                && e.posts.iter().any(|p| role_fits(&role, &p.role) && p.of.is_some_and(|o| b.out.entities[o].country == Some(country)))
         };
         let holders: Vec<usize> = (0..b.out.entities.len()).filter(|&e| holds(&b.out.entities[e])).collect();
         if let [one] = holders[..] {
@@ -825,6 +822,12 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         b.out.entities.iter().flat_map(|e| e.posts.iter().filter_map(|p| p.of)).collect();
     let keep: Vec<bool> = (0..b.out.entities.len()).map(|i| referenced.contains(&i) || post_owners.contains(&i)).collect();
     compact(b.out, &keep)
+}
+
+/// Whether a post of role `held` is the role a description names: the same, or any top post
+/// for "the leader" ("the Soviet leader" fits its General Secretary).
+fn role_fits(wanted: &str, held: &str) -> bool {
+    held == wanted || wanted == "Leader" && crate::lexicon::is_leader_role(held)
 }
 
 /// Whether a name in apposition follows the comma at token `t` ("the President of Chile,
@@ -1056,10 +1059,15 @@ mod tests {
     use crate::text::analyze;
 
     fn run(text: &str) -> Resolved {
+        run_in(text, None)
+    }
+
+    /// The entities of `text` told in `year`.
+    fn run_in(text: &str, year: Option<i32>) -> Resolved {
         let a = analyze(text);
         let lex = Lexicon::shipped();
-        let m = find_mentions(&a, lex, None);
-        resolve(&a, &m, lex, "t", None)
+        let m = find_mentions(&a, lex, year);
+        resolve(&a, &m, lex, "t", year)
     }
 
     /// (name, kind, post as "Role of Owner") of every actor found, sorted.
@@ -1108,12 +1116,7 @@ mod tests {
 
     #[test]
     fn a_surname_one_office_holder_bore_that_year_is_that_person() {
-        let persons = |text: &str, year: i32| {
-            let a = analyze(text);
-            let m = find_mentions(&a, Lexicon::shipped(), Some(year));
-            let r = resolve(&a, &m, Lexicon::shipped(), "t", Some(year));
-            r.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label.clone()).collect::<Vec<_>>()
-        };
+        let persons = |text: &str, year: i32| run_in(text, Some(year)).entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect::<Vec<_>>();
         assert_eq!(persons("The United States and Peru signed. Later Reagan met the press.", 1987), vec!["Ronald Reagan".to_owned()]);
         // only where the story speaks of the office's country
         assert!(persons("Later Reagan met the press.", 1987).is_empty());
@@ -1242,21 +1245,13 @@ mod tests {
 
     #[test]
     fn one_surname_is_whoever_held_office_that_year() {
-        let at = |year: i32| {
-            let a = analyze(if year < 1989 { "Vice President Bush said the talks went well." } else { "President Bush said the talks went well." });
-            let lex = Lexicon::shipped();
-            let m = find_mentions(&a, lex, Some(year));
-            let r = resolve(&a, &m, lex, "t", Some(year));
-            r.entities.iter().find(|e| e.kind == EntityKind::Person).map(|e| e.label.clone())
-        };
+        let person = |text: &str, year: i32| run_in(text, Some(year)).entities.into_iter().find(|e| e.kind == EntityKind::Person).map(|e| e.label);
+        let at = |year: i32| person(if year < 1989 { "Vice President Bush said the talks went well." } else { "President Bush said the talks went well." }, year);
         assert_eq!(at(1987).as_deref(), Some("George H. W. Bush"));
         assert_eq!(at(2005).as_deref(), Some("George W. Bush"));
         assert_eq!(at(2015).as_deref(), Some("Bush"));
         // a surname several office holders bore names none of them without a title
-        let a = analyze("Bush said the talks went well.");
-        let m = find_mentions(&a, Lexicon::shipped(), Some(2005));
-        let r = resolve(&a, &m, Lexicon::shipped(), "t", Some(2005));
-        assert_eq!(r.entities.iter().find(|e| e.kind == EntityKind::Person).map(|e| e.label.as_str()), Some("Bush"));
+        assert_eq!(person("Bush said the talks went well.", 2005).as_deref(), Some("Bush"));
     }
 
     actors!(initials_without_stops_after_a_title, "Foreign Minister AK Luis Vera of Peru spoke.",

@@ -90,7 +90,7 @@ fn trips_told_by_their_purpose(v: &SentenceView<'_, '_>, told: Vec<(usize, Event
 fn body_gatherings(v: &SentenceView<'_, '_>, found: &[Event]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for p in 0..v.words.len() {
-        let Some(b) = body_before(v, p).or_else(|| Frames::shipped().words.gathering_nouns.contains(&v.word(p)).then(|| body_after_of(v, p + 1)).flatten()) else { continue };
+        let Some(b) = body_gathering(v, p) else { continue };
         if found.iter().chain(&out).any(|e| e.actors.contains(&b)) {
             continue;
         }
@@ -458,7 +458,7 @@ fn extract_window(v: &SentenceView<'_, '_>, frames: &[clause::Clause<'_>]) -> Op
     }
     // "at the OPEC meeting", "a session of the Tin Council": the body's own gathering, whoever
     // else the sentence names
-    let own_body = if visit { None } else { body_before(v, pos).or_else(|| body_after_of(v, pos + 1)) };
+    let own_body = if visit { None } else { body_gathering(v, pos) };
     if let Some(b) = own_body {
         // "X, speaking at a meeting of GATT": who is said to be there attends it
         actors = SentenceView::distinct(persons.iter().copied().chain([b]));
@@ -679,7 +679,13 @@ fn nominal_introduces(v: &SentenceView<'_, '_>, p: usize) -> bool {
     false
 }
 
-/// The international body whose own gathering the noun at word `p` names: "the OPEC
+/// The international body whose own gathering the noun at word `p` names, before it ("the OPEC
+/// meeting") or after its "of" ("a session of the Tin Council").
+fn body_gathering(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
+    body_before(v, p).or_else(|| Frames::shipped().words.gathering_nouns.contains(&v.word(p)).then(|| body_after_of(v, p + 1)).flatten())
+}
+
+/// The international body named right before the gathering noun at word `p`: "the OPEC
 /// meeting", "an OECD ministerial meeting", "the G7 leaders' summit". Only an international
 /// body: "the Japan meeting" is a meeting in or with Japan, whose other side the sentence names.
 fn body_before(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
@@ -828,7 +834,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
             }
             // "a session of the Tin Council", never a trading or parliamentary session
             "session" | "sessions" => {
-                if next != "of" || body_after_of(v, p + 1).is_none() {
+                if body_gathering(v, p).is_none() {
                     continue;
                 }
             }

@@ -290,7 +290,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
     }
 }
 
-/// Nouns of a place within a country ("in Oman's capital", "the Uzbek city of Samarkand").
+/// Nouns of a place within a country ("in Oman's capital", "in Peru's north").
 const PLACE_NOUNS: &[&str] = &["capital", "city", "town", "port", "province", "region", "state", "north", "south", "east", "west"];
 
 /// "today, 16 July 2023,": a calendar date in apposition to a time expression says which day

@@ -89,20 +89,16 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
                 .map(|r| r.entity);
         }
     }
-    // "the Treasury froze the assets of …", "the State Department designated the group …": the
-    // verb's own subject
     // "Chile is sanctioning X": the subject right before the verb group; one further back only
     // through a verb that imposes ("announced it was sanctioning X")
     if sanctioning_object(v, p) {
-        let aux = &crate::frame::Frames::shipped().words;
-        let mut k = p;
-        while k > 0 && p - k < 4 && (aux.auxiliaries.contains(&v.word(k - 1)) || aux.adverbs.contains(&v.word(k - 1))) {
-            k -= 1;
-        }
+        let k = super::clause::group_start(v, p);
         if let Some(r) = v.actors.iter().find(|r| r.tokens.end == v.tok(k) && v.kind(r.entity) != EntityKind::Person) {
             return Some(v.government(r.entity));
         }
     }
+    // "the Treasury froze the assets of …", "the State Department designated the group …": the
+    // verb's own subject
     if FREEZING.contains(&v.word(p)) || v.word(p).contains("designate") {
         if let Some(r) = v.actors_in(0, v.tok(p)).last().filter(|r| v.kind(r.entity) != EntityKind::Person) {
             return Some(v.government(r.entity));
