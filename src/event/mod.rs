@@ -265,7 +265,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         };
         let times = self.times(future);
         let best = times.iter().filter(|e| s.start + e.start >= lo && s.start + e.end <= hi).min_by_key(|e| e.start);
-        let best = best.map(|e| in_apposition(&times, e, text));
+        let best = best.map(|e| in_apposition(times, e, text));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
             None => (None, None),
@@ -282,7 +282,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
         let dateline = self.a.dateline.as_ref().map_or(0..0, |d| d.span.clone());
         let times = self.times(future);
         let best = times.iter().filter(|e| !dateline.contains(&(s.start + e.start))).min_by_key(|e| (s.start + e.start).abs_diff(anchor));
-        let best = best.map(|e| in_apposition(&times, e, text));
+        let best = best.map(|e| in_apposition(times, e, text));
         match best {
             Some(e) => (e.when, Some(text.get(e.start..e.end).unwrap_or("").to_owned())),
             None => (None, None),
