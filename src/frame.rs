@@ -141,6 +141,9 @@ pub struct WordClasses {
     /// What a pact may be about ("semiconductor", "fisheries=fishing": a word and the topic it
     /// names): with its parties, the name of one pact across articles.
     pub pact_topics: Vec<&'static str>,
+    /// Words that describe a pact without naming it ("Comprehensive Strategic Partnership
+    /// Agreement"): a capitalised phrase of only these and topics is no name of its own.
+    pub pact_descriptors: Vec<&'static str>,
 }
 
 impl WordClasses {
@@ -176,6 +179,7 @@ impl WordClasses {
                 "gathering_nouns" => &mut w.gathering_nouns,
                 "gathering_modifiers" => &mut w.gathering_modifiers,
                 "pact_topics" => &mut w.pact_topics,
+                "pact_descriptors" => &mut w.pact_descriptors,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;
@@ -458,7 +462,7 @@ mod tests {
     #[test]
     fn every_word_class_is_filled() {
         let w = &Frames::shipped().words;
-        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics)] {
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics), ("pact_descriptors", &w.pact_descriptors)] {
             assert!(!class.is_empty(), "{name}");
         }
         assert!(WordClasses::parse("nouns\ta|b\n").is_err());

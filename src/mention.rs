@@ -260,7 +260,7 @@ fn company_suffix_end(a: &Analyzed<'_>, e: usize, sent_end: usize) -> usize {
 const MEETING_OR_PACT_NOUNS: &[&str] = &[
     "accord", "accords", "agreement", "agreements", "pact", "treaty", "deal", "understanding", "summit", "talks",
     "conference", "meeting", "meetings", "negotiations", "declaration", "protocol", "convention", "round", "process",
-    "plan", "communique",
+    "plan", "communique", "ceasefire", "cease-fire", "truce", "armistice",
 ];
 
 /// Prepositions and verbs that govern a name: "between Reagan and Prime Minister Nakasone"

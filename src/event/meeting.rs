@@ -40,6 +40,9 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("sessions", "040"),
 ];
 
+/// The CAMEO code of a meeting held by telephone or video ("Discuss by telephone").
+pub(super) const CALL_CAMEO: &str = "041";
+
 /// Objects that make "met" / "meet" mean something else ("met expectations").
 const NOT_A_MEETING: &[&str] = &[
     "expectations", "demand", "demands", "target", "targets", "criteria", "needs", "requirements", "obligations",
@@ -256,7 +259,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     let future = c.future || after_article_date(v, when);
     // a call where its own clause says so ("held a telephone conversation"), not wherever the
     // sentence does ("invited X to visit, during their telephone talks")
-    let phone = c.entry.cameo == "041" || (c.head.saturating_sub(4)..(c.end + 3).min(c.stop).min(v.words.len())).any(|k| Frames::shipped().words.phone_cues.contains(&v.word(k)));
+    let phone = c.entry.cameo == CALL_CAMEO || (c.head.saturating_sub(4)..(c.end + 3).min(c.stop).min(v.words.len())).any(|k| Frames::shipped().words.phone_cues.contains(&v.word(k)));
     let trig = v.word(c.head).to_owned();
     let label = if visit {
         label_visit(v, c.head)
@@ -266,7 +269,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         c.entry.lemma.to_owned()
     };
     let told = Told { visit, host, actors, future, place, when, date_text, label, trigger: trig };
-    Some(told.event(v.index, if phone { "041" } else { c.entry.cameo }, c.entry.plover))
+    Some(told.event(v.index, if phone { CALL_CAMEO } else { c.entry.cameo }, c.entry.plover))
 }
 
 /// "The accord was signed by X and Y", "X and Y signed the deal in Lima": persons of two sides
@@ -368,6 +371,7 @@ impl Told {
             cameo: if self.future { "036" } else { cameo },
             plover: Some(plover),
             topic: None,
+        name: None,
         }
     }
 }
@@ -873,8 +877,14 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
     let visit = |e: &Event| matches!(e.kind, EventKind::Meeting { visit: true, .. });
     // a visit under way told in the future ("will stay … during her visit"): the visit begun
     let visit_under_way = |e: &Event| visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors) && e.status == Some(Status::Held) && m.status == Some(Status::Planned) && m.when.is_none();
+    // a call is not the meeting in person that the article places or dates ("spoke by phone"
+    // beside "their meeting at the White House on Oct. 11")
+    let call = |e: &Event| e.cameo == CALL_CAMEO;
+    // (one sentence telling both tells one encounter: "spoke at a news conference with Y")
+    let in_person_of_its_own = |e: &Event| !call(e) && (e.place.is_some() || e.when.is_some()) && !e.sentences.iter().any(|s| m.sentences.contains(s));
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
+            && !(call(e) && in_person_of_its_own(&m) || call(&m) && in_person_of_its_own(e))
             && (e.status == m.status || visit_under_way(e))
             && (e.when.is_none() || m.when.is_none() || e.when.zip(m.when).is_some_and(|(a, b)| a.agrees_with(&b)) || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
             && (sorted(&e.actors) == sorted(&m.actors)

@@ -99,6 +99,10 @@ pub struct Event {
     /// What a pact is about, in one word ("semiconductor"): with its countries, it names the
     /// same pact in other articles.
     pub topic: Option<String>,
+    /// A pact's own name, lowercased, with its kind ("louvre agreement", "minsk agreement",
+    /// "intermediate-range nuclear forces treaty"): it names the pact whoever the article names
+    /// as bound, in this article and in others.
+    pub name: Option<String>,
 }
 
 /// Everything extracted from one article.
@@ -501,7 +505,7 @@ fn place_at_dateline(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]
     });
     let city_country = city.and_then(|c| resolved.entities[c].country);
     // a call joins people who are apart: the dateline is where one of them was, at best
-    for e in events.iter_mut().filter(|e| e.place.is_none() && e.cameo != "041") {
+    for e in events.iter_mut().filter(|e| e.place.is_none() && e.cameo != meeting::CALL_CAMEO) {
         let EventKind::Meeting { host, .. } = e.kind else { continue };
         let host_country = host.and_then(|h| resolved.entities[h].country.filter(|_| resolved.entities[h].kind == EntityKind::Country));
         match (host, host_country) {

@@ -379,6 +379,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         cameo,
         plover: Some(plover),
         topic: topic(v, np_start, pos),
+        name: name(v, np_start, pos),
     };
     one_per_partner(v, pos, pact, &linked_after)
 }
@@ -452,6 +453,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         cameo: if future { "030" } else { "057" },
         plover: Some("AGREE"),
         topic: None,
+        name: None,
     })
 }
 
@@ -719,6 +721,10 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         // "the pact" alone, told after a pact of its kind: that pact, whoever the sentence
         // names beside it ("Belgium needed its regions to approve the pact")
         let anaphor = definite && bare_new && !e.sentences.contains(&v.index) && pact_kind(&e.trigger) == pact_kind(&p.trigger);
+        // a pact told by its name is the pact of that name, and two names are two pacts
+        if let (Some(a), Some(b)) = (&e.name, &p.name) {
+            return a == b;
+        }
         anaphor || headlined || !other_kind && (parties_fit && dur_fit && (definite || bare_new || (d1.is_some() && d1 == d2 && e.actors.len() == p.actors.len()))
             || (bare_old && dur_fit))
     });
@@ -738,7 +744,10 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                 }
             }
             // a bare "the pact" names no new party
-            let anaphor = is_bare(&p.label) && !p.actors.iter().all(|a| e.actors.contains(a));
+            // nor does a pact told again by its name once its parties are known: a later
+            // sentence about it names others beside it ("the Minsk accords, which Paris backed")
+            let anaphor = is_bare(&p.label) && !p.actors.iter().all(|a| e.actors.contains(a))
+                || e.name.is_some() && e.name == p.name && e.actors.len() >= 2;
             for a in &p.actors {
                 if !e.actors.contains(a) && !anaphor {
                     e.actors.push(*a);
@@ -749,6 +758,9 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             }
             if e.topic.is_none() {
                 e.topic.clone_from(&p.topic);
+            }
+            if e.name.is_none() {
+                e.name.clone_from(&p.name);
             }
             // the body's account of a headline's pact is the fuller one
             if e.sentences.iter().all(|&i| headline(v, i)) {
@@ -785,6 +797,48 @@ fn topic(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String
             None
         }
     })
+}
+
+/// A pact's own name: the capitalised words of its noun phrase that name none of the actors
+/// the article knows, no day or month and no mere description, with the pact's kind: "the
+/// Louvre accord" → "louvre agreement", "the Minsk agreements" → "minsk agreement", "the
+/// Intermediate-Range Nuclear Forces Treaty" → "intermediate-range nuclear forces treaty". A
+/// place may name a pact (Minsk, the Black Sea); a party may not ("the U.S.-Japan pact" is told
+/// by its parties). Capitals say nothing in a headline or a title-cased line, nor on a
+/// sentence's first word.
+fn name(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String> {
+    let words = &crate::frame::Frames::shipped().words;
+    if headline(v, v.index) || title_cased(v) {
+        return None;
+    }
+    let actor_at = |tok: usize| {
+        v.args.iter().find(|r| r.tokens.start <= tok && tok < r.tokens.end).map(|r| v.kind(r.entity))
+    };
+    let mut name: Vec<String> = Vec::new();
+    let mut proper = false;
+    for p in np_start..pos {
+        let tok = v.tok(p);
+        let word = v.a.tok(tok);
+        let lower = v.word(p);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let place = actor_at(tok) == Some(EntityKind::Place);
+        if !capital || p == 0 && !place || crate::time::is_day_or_month(lower) || actor_at(tok).is_some() && !place {
+            continue;
+        }
+        if matches!(v.word(p + 1), "'s" | "’s") && !place {
+            continue;
+        }
+        proper |= place || !(words.pact_descriptors.contains(&lower) || words.pact_topic(lower).is_some());
+        name.push(lower.to_owned());
+    }
+    proper.then(|| format!("{} {}", name.join(" "), pact_kind(v.word(pos))))
+}
+
+/// Whether most of the sentence's longer words start with a capital, as in a title.
+fn title_cased(v: &SentenceView<'_, '_>) -> bool {
+    let long: Vec<&str> = v.words.iter().skip(1).map(|&(t, _)| v.a.tok(t)).filter(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic)).collect();
+    let capital = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    long.len() >= 3 && capital * 3 > long.len() * 2
 }
 
 /// Whether a pact is named only by its trigger and a determiner ("an agreement", "the pact").

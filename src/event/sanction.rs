@@ -221,5 +221,6 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
         cameo: "163",
         plover: Some("SANCTION"),
         topic: None,
+        name: None,
     })
 }

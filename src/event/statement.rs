@@ -41,6 +41,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
         cameo: "010",
         plover: None,
         topic: None,
+        name: None,
     })
 }
 

@@ -416,6 +416,12 @@ macro_rules! meetings {
 // Frames: every inflection of a frame's verb, light verbs with their nouns, calls, visits.
 meeting!(frame_telephonic_conversation, "Prime Minister Rosa Delgado and President Tomas Berg on Monday held a telephonic conversation.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-13"));
 meeting!(frame_spoke_by_phone, "Chancellor Mara Quist spoke by phone with President Ilan Dorr on Tuesday.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-14"));
+meetings!(
+    frame_a_call_is_not_the_meeting_in_person,
+    "President Ana Ruiz welcomed President Luis Vera at the palace on Oct. 11, 2023. Ruiz has spoken by phone with Vera about tariffs.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
 meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is currently on a two-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
@@ -466,6 +472,38 @@ fn two_pacts_in_one_sentence() {
     assert_eq!(p[0].status, Some(Status::Signed));
     assert_eq!(p[1].status, Some(Status::Proposed));
 }
+/// The names the article's pacts are known by.
+fn pact_names(text: &str) -> Vec<Option<String>> {
+    let doc = Document { id: "t".into(), text: text.into(), date: None, title: None, url: None };
+    crate::extract(&doc).events.into_iter().filter(|e| matches!(e.kind, EventKind::Pact { .. })).map(|e| e.name).collect()
+}
+
+#[test]
+fn a_pact_is_known_by_its_own_name() {
+    for (text, name) in [
+        ("Chile and Peru signed the Arica accord in 2019.", Some("arica agreement")),
+        ("Chile and Peru honoured the Arica accords.", Some("arica agreement")),
+        ("Chile signed the Short-Range Missile Forces Treaty with Peru.", Some("short-range missile forces treaty")),
+        ("Chile and Peru renewed the Lima ceasefire.", Some("lima ceasefire")),
+        ("Chile and Peru honoured last March's Arica accord.", Some("arica agreement")),
+        // parties, dates, descriptions and headline capitals are no names
+        ("The Chile-Peru fishing pact expired on Monday.", None),
+        ("Chile and Peru signed a Comprehensive Strategic Partnership Agreement.", None),
+        ("Chile and Peru signed the March accord.", None),
+        ("Chile And Peru Sign Historic Arica Accord", None),
+    ] {
+        assert_eq!(pact_names(text), vec![name.map(str::to_owned)], "{text}");
+    }
+}
+
+#[test]
+fn a_pact_told_again_by_its_name_is_that_pact_and_two_names_are_two() {
+    let got = events("Chile and Peru signed the Arica accord in 2019. Bolivia said on Monday it backed the Arica accord. In 2021 Chile and Peru signed the Tacna accord.", Some("2024-05-15"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 2, "{got:#?}");
+    assert_eq!(p[0].actors, set(&["Chile", "Peru"]), "a later telling names no party once two are known");
+}
+
 #[test]
 fn a_pact_told_again_with_one_party_is_the_same_pact() {
     let got = events("Chile and Peru signed a fishing treaty in 2019. On Monday Chile suspended the treaty.", Some("2024-05-15"));

@@ -76,7 +76,11 @@ pub fn event(article_id: &str, local: &str) -> NamedNode {
 
 /// A pact identified across articles by its parties and a tag: its duration or topic ("p20y",
 /// "semiconductor"), else its kind and year ("treaty-2021").
+/// A pact known by its own name has no parties in its key: `id/pact/named/louvre%20agreement`.
 pub fn shared_pact(party_keys: &[String], tag: &str) -> NamedNode {
+    if party_keys.is_empty() {
+        return node(format!("{BASE}id/pact/named/{}", encode(tag)));
+    }
     let parties: Vec<String> = party_keys.iter().map(|k| crate::resolve::fold(k)).collect();
     node(format!("{BASE}id/pact/{}/{}", parties.join("--"), encode(&tag.to_lowercase())))
 }

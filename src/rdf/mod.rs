@@ -193,6 +193,10 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
 /// The parties (two or more countries or organizations) and the duration, topic, or kind and
 /// year that name a pact across articles.
 fn shared_pact_key(ev: &Event, entities: &[Entity], duration: Option<&str>, article_date: Option<chrono::NaiveDate>) -> Option<(Vec<String>, String)> {
+    // a pact's own name ("the Louvre accord") names it in every article, whoever each names as bound
+    if let Some(name) = &ev.name {
+        return Some((Vec::new(), name.clone()));
+    }
     let mut parties: Vec<String> = ev
         .actors
         .iter()

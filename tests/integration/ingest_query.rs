@@ -261,6 +261,26 @@ fn one_pact_node_across_articles_by_parties_kind_and_year() {
 }
 
 #[test]
+fn one_pact_node_across_articles_by_its_own_name() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"n1","date":"2021-02-22","text":"Chile, Peru and Bolivia signed the Arica accord on Monday."}"#,
+        r#"{"id":"n2","date":"2024-10-03","text":"Peru said Chile had not honoured the Arica accord."}"#,
+        r#"{"id":"n3","date":"2024-10-04","text":"Peru and Chile signed the Tacna accord on Friday."}"#,
+        r#"{"id":"n4","date":"2024-10-05","text":"Peru and Chile signed a Free Trade Agreement on Saturday."}"#,
+        r#"{"id":"n5","date":"2024-10-06","text":"Peru and Ecuador signed a Free Trade Agreement on Sunday."}"#,
+    ];
+    let groups = pact_groups(&store, &f, &lines);
+    assert_eq!(
+        groups,
+        vec!["n1 n2", "n3", "n4", "n5"],
+        "a name joins its tellings whoever they name as bound; a description ('Free Trade Agreement') is no name"
+    );
+}
+
+#[test]
 fn bodies_and_posts_without_an_owner_stay_with_their_article_and_holder() {
     let dir = tmp();
     let store = dir.path().join("s");
