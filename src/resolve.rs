@@ -473,7 +473,10 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 let visit = matches!(prev(1).as_str(), "visit" | "visits" | "visited" | "visiting")
                     || (prev(1) == "to" && matches!(prev(2).as_str(), "visit" | "trip" | "journey" | "mission" | "visits" | "travel" | "travels" | "traveled" | "travelled" | "traveling" | "travelling" | "flew" | "fly" | "flies" | "flying"))
                     // "arrived in Lima": the arrival of a visitor
-                    || (prev(1) == "in" && matches!(prev(2).as_str(), "arrived" | "arrive" | "arrives" | "arriving"));
+                    || (prev(1) == "in" && matches!(prev(2).as_str(), "arrived" | "arrive" | "arrives" | "arriving"))
+                    // "reached Nairobi … for a state visit"
+                    || matches!(prev(1).as_str(), "reached" | "reach" | "reaches" | "reaching")
+                        && a.sentences.get(sentence).is_some_and(|s| s.tokens.clone().any(|k| matches!(a.tok(k).to_lowercase().as_str(), "visit" | "visits" | "trip" | "tour")));
                 if let (true, Some(c)) = (visit, *country) {
                     let host = b.country(c);
                     b.push(m, sentence, host, false, None);

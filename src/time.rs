@@ -76,12 +76,12 @@ fn re() -> &'static Regex {
         Regex::new(
             r"(?x)
             \b(?P<iso>\d{4}-\d{2}-\d{2})\b
-          | \b(?:(?:on|from|since|by|until|till|before|after)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
-          | \b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<dm_d>\d{1,2})\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
-          | \b(?:in|since|by|during|from|until|of)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2}))?\b
-          | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+          | \b(?:(?:on|from|since|by|until|till|before|after|for)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and)\s*\d{1,2}\b)?(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
+          | \b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<dm_d>\d{1,2})(?:\s*(?:[-–]|to|and)\s*\d{1,2})?\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
+          | \b(?:in|since|by|during|from|until|of|for)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2})|\s+(?P<m_rel>last|next|this)\s+year)?\b
+          | \b(?:(?P<wd_pre>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<wd_rel>last|next)\s+week)?\b
           | \b(?P<rel2>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
-          | \b(?P<rel>yesterday|today|tomorrow|tonight)\b
+          | \b(?P<rel>yesterday|today|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b
           | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>weekend|week|month|year)\b
           | \bin\s+(?P<inn>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<inunit>days?|weeks?|months?)(?:['’]?\s+time)?\b
           | \b(?:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
@@ -118,7 +118,37 @@ pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<Ti
         let when = normalize(&c, article_date, future);
         out.push(TimeExpr { start: whole.start(), end: whole.end(), when });
     }
+    // "the January talks", "last March's accord": a month that modifies a noun, read where no
+    // other expression holds it
+    for c in month_modifier_re().captures_iter(text) {
+        let Some(m) = c.name("month") else { continue };
+        if out.iter().any(|e| e.start < m.end() && m.start() < e.end) {
+            continue;
+        }
+        let when = month_number(m.as_str()).and_then(|n| article_date.map(|d| When::Month(nearest_year(d, n, future), n)));
+        out.push(TimeExpr { start: m.start(), end: m.end(), when });
+    }
+    out.sort_by_key(|e| e.start);
     out
+}
+
+/// A month after "the" or "last"/"next" and before a lower-case word or a possessive.
+fn month_modifier_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:the|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)(?:\s+[a-z]|['’]s\b)")
+            .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    })
+}
+
+/// The year that puts month `m` nearest the article's date; a month told as done is not ahead
+/// of it ("the January talks" in a March story).
+fn nearest_year(base: NaiveDate, m: u32, future: bool) -> i32 {
+    let here = base.year() * 12 + base.month0() as i32;
+    (base.year() - 1..=base.year() + 1)
+        .filter(|y| future || y * 12 + m as i32 - 1 <= here)
+        .min_by_key(|y| ((y * 12 + m as i32 - 1) - here).abs())
+        .unwrap_or(base.year())
 }
 
 fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> Option<When> {
@@ -149,9 +179,16 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
         }
     }
     if let Some(m) = g("m_m").and_then(month_number) {
-        let year = match g("m_y").and_then(|y| y.parse::<i32>().ok()) {
-            Some(y) => y,
-            None => {
+        // "in April last year": the month of the year before the article's
+        let relative = g("m_rel").map(|r| match r.to_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        let year = match (g("m_y").and_then(|y| y.parse::<i32>().ok()), relative) {
+            (Some(y), _) => y,
+            (None, Some(step)) => date?.year() + step,
+            (None, None) => {
                 // the year that puts the month closest to the article date
                 let base = date?;
                 let here = base.year() * 12 + base.month0() as i32;
@@ -164,6 +201,23 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
     }
     if let Some(wd) = g("wd").and_then(weekday) {
         let base = date?;
+        // "on Wednesday last week", "Friday next week": that day of the week before or after
+        // the article's
+        if let Some(rel) = g("wd_rel") {
+            let step = if rel.eq_ignore_ascii_case("last") { -1 } else { 1 };
+            let monday = base - chrono::Duration::days(i64::from(base.weekday().num_days_from_monday()));
+            return Some(When::Date(monday + chrono::Duration::weeks(step) + chrono::Duration::days(i64::from(wd.num_days_from_monday()))));
+        }
+        // "next Friday" is ahead whatever the verb's tense; "last Friday" behind
+        let future = match g("wd_pre").map(str::to_lowercase).as_deref() {
+            Some("next") => true,
+            Some("last") => false,
+            _ => future,
+        };
+        if g("wd_pre").is_some_and(|p| !p.eq_ignore_ascii_case("this")) && base.weekday() == wd {
+            let week = chrono::Duration::weeks(if future { 1 } else { -1 });
+            return Some(When::Date(base + week));
+        }
         // the article's own weekday is its day: a story dated Monday that says "on Monday"
         // reports that day's news (a week ago would be "last Monday")
         if base.weekday() == wd {
@@ -316,5 +370,18 @@ mod tests {
     t!(last_week_across_two_months_is_unknown, "met last week", Some(d(1987, 7, 8)), false, None);
     t!(last_week_within_a_month, "met last week", Some(d(1987, 6, 1)), false, Some("1987-05"));
     t!(next_week_within_a_month, "visit next week", Some(d(1987, 4, 3)), true, Some("1987-04"));
+    t!(weekday_last_week, "met on Wednesday last week", Some(d(2019, 10, 18)), false, Some("2019-10-09"));
+    t!(weekday_next_week, "will meet on Tuesday next week", Some(d(2019, 10, 16)), true, Some("2019-10-22"));
+    t!(next_weekday_is_ahead, "the talks next Friday", Some(d(2022, 6, 13)), false, Some("2022-06-17"));
+    t!(last_weekday_on_the_same_weekday, "met last Monday", Some(d(2022, 6, 13)), false, Some("2022-06-06"));
+    t!(a_range_of_days_starts_on_its_first, "will visit from 19-23 May", Some(d(2024, 5, 10)), true, Some("2024-05-19"));
+    t!(a_range_after_the_month, "talks on May 19-23", Some(d(2024, 5, 10)), true, Some("2024-05-19"));
+    t!(scheduled_for_two_days, "a meeting scheduled for January 14 to 15", Some(d(2025, 1, 10)), true, Some("2025-01-14"));
+    t!(between_two_days, "will be there between 6 and 7 December", Some(d(2021, 12, 1)), true, Some("2021-12-06"));
+    t!(month_last_year, "his visit in April last year", Some(d(2024, 5, 10)), false, Some("2023-04"));
+    t!(this_morning, "met this morning", Some(d(1987, 3, 24)), false, Some("1987-03-24"));
+    t!(a_month_before_its_noun, "the January talks focussed on debt", Some(d(1987, 3, 31)), false, Some("1987-01"));
+    t!(last_months_accord, "last March's accord", Some(d(1987, 2, 10)), false, Some("1986-03"));
+    t!(a_month_before_a_day_is_that_day, "the March 3 talks", Some(d(1987, 3, 31)), false, Some("1987-03-03"));
     t!(may_the_verb_is_not_a_month, "they may meet", Some(d(1987, 6, 1)), false, None);
 }

@@ -456,6 +456,8 @@ pact!(pact_suspended_participation, "Chile suspended its participation in the fi
 pact!(pact_took_effect, "The ceasefire between Israel and Hezbollah took effect on Wednesday.", ["Israel", "Hezbollah"], Status::InForce, None);
 pact!(pact_talks_ended_without_a_deal, "Talks between Chile and Peru ended without a deal.", ["Chile", "Peru"], Status::Failed, None);
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
+meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
+no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
 meeting!(frame_arrived_in_a_capital_is_a_visit, "President Ana Ruiz arrived in Lima on Tuesday for talks.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-14"));
 meeting!(frame_a_host_alone, "Chile will host the regional security summit in August.", Some("2024-05-15"), ["Chile"], Status::Planned, Some("2024-08"));
 meeting!(frame_a_body_meeting_as_itself, "NATO leaders met in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
