@@ -352,6 +352,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     // not when it names an existing pact beside another event ("announced tariffs last week")
     let made_here = window.iter().any(|w| SIGNED.contains(w) || PROPOSED.contains(w) || WITHDRAW.contains(w));
     let (when, date_text) = if made_here { v.date_near(t, status == Status::Proposed) } else { (None, None) };
+    let status = if status == Status::Signed && in_force_by_now(&label_text, SIGNED.contains(&v.word(pos + 1)), when, v.date) { Status::InForce } else { status };
     let (cameo, plover) = match status {
         Status::Withdrawn => ("160", "RETREAT"),
         Status::Failed => ("125", "REJECT"),
@@ -548,6 +549,26 @@ pub(super) fn half_told(a: &crate::text::Analyzed<'_>, e: &Event) -> bool {
     // accord") is a node of its own, whoever the story names as bound
     let named = e.label.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
     !made && !named
+}
+
+/// Words of a pact's noun phrase that tell it was made before the news ("the existing
+/// accord", "the 10-year-old trade agreement", "the recent Paris accord").
+const MADE_BEFORE: &[&str] = &["existing", "recent", "current", "standing", "longstanding", "long-standing", "old", "decades-old", "earlier", "previous"];
+
+/// Whether a pact told as signed is one in force on the article's day: its noun phrase dates
+/// its making before the news ("last February's accord", "the 1986 pact", "the 10-year-old
+/// agreement", "the existing accord"), or a participle after the noun does, months before
+/// ("under the agreement signed last July"). A clause that tells the signing itself ("X and Y
+/// signed a treaty last year") tells a signing.
+fn in_force_by_now(label: &str, signed_after_noun: bool, when: Option<crate::time::When>, today: Option<chrono::NaiveDate>) -> bool {
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    let aged = words.iter().any(|w| MADE_BEFORE.contains(&w.as_str()) || w.ends_with("-old"));
+    let year = today.map_or(i32::MAX, |d| chrono::Datelike::year(&d));
+    let year_before = words.iter().any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)));
+    let month_before = words.windows(2).any(|w| w[0] == "last" && crate::time::is_day_or_month(&w[1]));
+    let made_months_before = signed_after_noun
+        && when.and_then(|w| w.first_day()).zip(today).is_some_and(|(made, today)| (today - made).num_days() > 75);
+    aged || year_before || month_before || made_months_before
 }
 
 /// Where the noun phrase of the trigger at word `pos` starts: after its determiner, a
