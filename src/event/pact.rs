@@ -64,7 +64,7 @@ const PROPOSED: &[&str] = &[
     "plan", "plans", "planned", "formalize", "formalise", "negotiate", "negotiating", "negotiations", "proposed",
     "propose", "would", "will", "draft", "seek", "seeking", "aim", "aims", "pledged", "intend", "intends",
     "discuss", "discussed", "discussing", "talks", "prepare", "preparing", "expected", "possible", "potential",
-    "sign", "finalize", "finalise", "conclude", "reach", "proposal", "toward", "towards",
+    "sign", "finalize", "finalise", "conclude", "reach", "proposal", "toward", "towards", "desire", "want", "wants",
 ];
 const SIGNED: &[&str] = &[
     "signed", "inked", "concluded", "reached", "clinched", "sealed", "initialed", "initialled", "ratified",
@@ -195,6 +195,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         Status::Signed
     } else if before.iter().any(|w| PROPOSED.contains(w))
         || future_signing(v, pos)
+        // "the first round of EPA negotiations", "free trade agreement talks": a pact that
+        // names the talks it is the object of is still under negotiation
+        || (pos + 1..(pos + 5).min(v.words.len())).take_while(|&k| !matches!(v.word(k), "," | "." | ";") && !SIGNED.contains(&v.word(k))).any(|k| matches!(v.word(k), "negotiations" | "negotiation" | "talks"))
         // "will meet on Friday for the signing of agreements": a signing that is a purpose
         || before.windows(4).any(|w| matches!(w, [_, "signing", "the", "for"]))
         || after.windows(2).any(|w| matches!(w, ["would" | "will" | "to" | "could" | "should" | "must", "be"]))

@@ -459,6 +459,7 @@ pact!(pact_under_an_agreement_signed_months_before_is_in_force, "Under the agree
 pact!(pact_aged_by_its_noun_phrase_is_in_force, "Chile said Peru had ignored the 1998 fishing pact between them.", ["Chile", "Peru"], Status::InForce, None);
 pact!(pact_a_decades_old_treaty_is_in_force, "Chile wants to review its decades-old treaty with Peru.", ["Chile", "Peru"], Status::InForce, None);
 pact!(pact_a_signing_told_by_its_clause_is_a_signing, "Chile and Peru signed a fishing treaty in 2019.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_naming_its_negotiations_is_proposed, "Chile hosted the second round of Chile-Peru Free Trade Agreement (FTA) negotiations.", ["Chile", "Peru"], Status::Proposed, None);
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
 no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
