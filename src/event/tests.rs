@@ -457,7 +457,7 @@ pact!(pact_took_effect, "The ceasefire between Israel and Hezbollah took effect 
 pact!(pact_talks_ended_without_a_deal, "Talks between Chile and Peru ended without a deal.", ["Chile", "Peru"], Status::Failed, None);
 pact!(pact_under_an_agreement_signed_months_before_is_in_force, "Under the agreement signed last January, Chile sells Peru power at cost.", ["Chile", "Peru"], Status::InForce, None);
 pact!(pact_aged_by_its_noun_phrase_is_in_force, "Chile said Peru had ignored the 1998 fishing pact between them.", ["Chile", "Peru"], Status::InForce, None);
-pact!(pact_a_decades_old_treaty_is_in_force, "Chile praised its decades-old treaty with Peru.", ["Chile", "Peru"], Status::InForce, None);
+pact!(pact_a_decades_old_treaty_is_in_force, "Chile said Peru had ignored the decades-old treaty between them.", ["Chile", "Peru"], Status::InForce, None);
 pact!(pact_a_signing_told_by_its_clause_is_a_signing, "Chile and Peru signed a fishing treaty in 2019.", ["Chile", "Peru"], Status::Signed, None);
 pact!(pact_naming_its_negotiations_is_proposed, "Chile hosted the second round of Chile-Peru Free Trade Agreement (FTA) negotiations.", ["Chile", "Peru"], Status::Proposed, None);
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
