@@ -1042,7 +1042,10 @@ fn title_mentions(
     };
     // "Funaro, who is finance minister": a relative clause gives a post too
     let relative = s >= 2 && matches!(lower(a.tok(s - 1)).as_str(), "is" | "was" | "remains") && lower(a.tok(s - 2)) == "who";
-    if role.is_some() && (det == "the" || of.is_some() || a.tok(s.wrapping_sub(1)) == "," || relative) {
+    // "the visiting Prime Minister", "the outgoing president": the one of the story's persons
+    // who holds that post
+    let described = det == "the" || k > 1 && matches!(det.as_str(), "visiting" | "outgoing" | "incoming" | "incumbent") && lower(a.tok(k - 2)) == "the";
+    if role.is_some() && (described || of.is_some() || a.tok(s.wrapping_sub(1)) == "," || relative) {
         // the owner before the title belongs to the description ("Iran's president")
         let owner = if k > 0 { tags.get(k - 1).copied().flatten().filter(|&t| matches!(spans[t].what, SpanKind::Name(_))) } else { None };
         let from = match owner {

@@ -463,6 +463,18 @@ pact!(pact_naming_its_negotiations_is_proposed, "Chile hosted the second round o
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
 no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
+meetings!(
+    the_visiting_title_is_the_visitor,
+    "President Ana Ruiz of Chile arrived in Peru on Monday. On Tuesday, Foreign Minister Luis Vera of Peru called on the visiting President.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
+meetings!(
+    a_kiwi_is_a_new_zealander,
+    "New Zealand Prime Minister Tom Hale met Chilean President Ana Ruiz. The Kiwi leader is visiting Chile this week.",
+    Some("2024-05-15"),
+    [(["Tom Hale", "Ana Ruiz"], Status::Held), (["Tom Hale", "Chile"], Status::Held)]
+);
 meeting!(frame_arrived_in_a_capital_is_a_visit, "President Ana Ruiz arrived in Lima on Tuesday for talks.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-14"));
 meeting!(frame_a_host_alone, "Chile will host the regional security summit in August.", Some("2024-05-15"), ["Chile"], Status::Planned, Some("2024-08"));
 meeting!(frame_a_body_meeting_as_itself, "NATO leaders met in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
