@@ -125,7 +125,14 @@ pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<Ti
         if out.iter().any(|e| e.start < m.end() && m.start() < e.end) {
             continue;
         }
-        let when = month_number(m.as_str()).and_then(|n| article_date.map(|d| When::Month(nearest_year(d, n, future), n)));
+        // "last March's accord" is behind the article, "next March's vote" ahead of it
+        let when = month_number(m.as_str()).and_then(|n| {
+            article_date.map(|d| match c.name("rel").map(|r| r.as_str()) {
+                Some("last") => When::Month(if n < d.month() { d.year() } else { d.year() - 1 }, n),
+                Some(_) => When::Month(if n > d.month() { d.year() } else { d.year() + 1 }, n),
+                None => When::Month(nearest_year(d, n, future), n),
+            })
+        });
         out.push(TimeExpr { start: m.start(), end: m.end(), when });
     }
     out.sort_by_key(|e| e.start);
@@ -136,17 +143,18 @@ pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<Ti
 fn month_modifier_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:the|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)(?:\s+[a-z]|['’]s\b)")
+        Regex::new(r"\b(?:the|(?P<rel>last|next)|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)(?:\s+[a-z]|['’]s\b)")
             .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
 }
 
-/// The year that puts month `m` nearest the article's date; a month told as done is not ahead
-/// of it ("the January talks" in a March story).
+/// The year that puts month `m` nearest the article's date; a month told as done is not more
+/// than two months ahead of it ("the January talks" in a March story, "signed in April" in a
+/// November one).
 fn nearest_year(base: NaiveDate, m: u32, future: bool) -> i32 {
     let here = base.year() * 12 + base.month0() as i32;
     (base.year() - 1..=base.year() + 1)
-        .filter(|y| future || y * 12 + m as i32 - 1 <= here)
+        .filter(|y| future || y * 12 + m as i32 - 1 <= here + 2)
         .min_by_key(|y| ((y * 12 + m as i32 - 1) - here).abs())
         .unwrap_or(base.year())
 }
@@ -188,14 +196,9 @@ fn normalize(c: &regex::Captures<'_>, date: Option<NaiveDate>, future: bool) -> 
         let year = match (g("m_y").and_then(|y| y.parse::<i32>().ok()), relative) {
             (Some(y), _) => y,
             (None, Some(step)) => date?.year() + step,
-            (None, None) => {
-                // the year that puts the month closest to the article date
-                let base = date?;
-                let here = base.year() * 12 + base.month0() as i32;
-                (base.year() - 1..=base.year() + 1)
-                    .min_by_key(|y| ((y * 12 + m as i32 - 1) - here).abs())
-                    .unwrap_or(base.year())
-            }
+            // the year that puts the month closest to the article date, not ahead of it for
+            // what is told as done ("signed in April" in a November story)
+            (None, None) => nearest_year(date?, m, future),
         };
         return Some(When::Month(year, m));
     }
@@ -366,6 +369,9 @@ mod tests {
     t!(day_month_year, "signed on 3 March 1987", None, false, Some("1987-03-03"));
     t!(iso, "on 2021-05-02", None, false, Some("2021-05-02"));
     t!(month_only, "talks in March", Some(d(1987, 6, 1)), false, Some("1987-03"));
+    t!(a_month_told_as_done_is_not_ahead, "signed in April", Some(d(2024, 11, 4)), false, Some("2024-04"));
+    t!(last_month_name_is_behind, "last March's accord", Some(d(1987, 2, 10)), true, Some("1986-03"));
+    t!(a_month_to_come_is_ahead, "will meet in April", Some(d(2024, 11, 4)), true, Some("2025-04"));
     t!(year_only, "reached in 2018", None, false, Some("2018"));
     t!(last_week_across_two_months_is_unknown, "met last week", Some(d(1987, 7, 8)), false, None);
     t!(last_week_within_a_month, "met last week", Some(d(1987, 6, 1)), false, Some("1987-05"));

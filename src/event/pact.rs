@@ -17,6 +17,9 @@ const TRIGGERS: &[&str] = &[
 /// Nouns of the act of signing, whose "of" governs the pacts signed ("the signing of agreements").
 const SIGNING_NOUNS: &[&str] = &["signing", "inking", "conclusion", "exchange", "signature"];
 
+/// Words of an amount of money ("300 mln dlr", "$2 billion", "€1.5bn").
+const MONEY_WORDS: &[&str] = &["dlr", "dlrs", "dollar", "dollars", "mln", "million", "billion", "bln", "bn", "euros", "yen", "pounds", "$", "€", "£"];
+
 /// Nouns that count the pacts after "of" ("a series of agreements", "a package of accords"):
 /// those pacts are told, not pacts in general.
 const QUANTITY_NOUNS: &[&str] = &["series", "number", "set", "package", "raft", "slew", "host", "couple", "range", "batch"];
@@ -252,6 +255,17 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
             None => Vec::new(),
         }
     };
+    // "an agreement Cairo signed with the IMF", "the deal that Chile reached": the subject of a
+    // relative clause on the pact is a party
+    let relative_subject: Option<usize> = {
+        let at = if matches!(v.word(pos + 1), "that" | "which") { pos + 2 } else { pos + 1 };
+        v.args_at(v.tok(at), false).iter().copied().filter(|r| eligible(&r)).max_by_key(|r| r.tokens.end).and_then(|r| {
+            let after = v.a.tok(r.tokens.end).to_lowercase();
+            let after2 = v.a.tok(r.tokens.end + 1).to_lowercase();
+            (SIGNED.contains(&after.as_str()) || matches!(after.as_str(), "has" | "had" | "have") && SIGNED.contains(&after2.as_str())).then_some(r.entity)
+        })
+    };
+    let linked_after: Vec<usize> = SentenceView::distinct(relative_subject.into_iter().chain(linked_after));
     let mut parties: Vec<usize> = if before_trigger.is_empty() && linked_after.is_empty() {
         SentenceView::distinct(v.actors.iter().filter(eligible).map(|r| r.entity))
     } else {
@@ -598,7 +612,7 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
 fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
         // only a pact's noun (or a loan's, or a road map) can start one
-        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments")) {
+        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments" | "letter")) {
             continue;
         }
         let next = v.word(p + 1);
@@ -619,7 +633,14 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
             continue;
         }
         // "inked milestone documents", "signed 12 documents": documents a signing verb governs
-        if matches!(w.as_str(), "documents" | "instruments") && (1..=3).any(|k| p >= k && SIGNED.contains(&v.word(p - k))) {
+        // ("witnessed the signing and exchange of cooperation documents")
+        if matches!(w.as_str(), "documents" | "instruments")
+            && ((1..=3).any(|k| p >= k && SIGNED.contains(&v.word(p - k))) || (2..=4).any(|k| p >= k && v.word(p - k) == "of" && p > k && SIGNING_NOUNS.contains(&v.word(p - k - 1))))
+        {
+            return Some(p);
+        }
+        // "signed a letter of intent": a pact of its own, between the sides who sign it
+        if w == "letter" && next == "of" && v.word(p + 2) == "intent" && two_sides_named(v) {
             return Some(p);
         }
         // "to deal with the problem", "they must deal with", "a great deal": the verb and the
@@ -655,14 +676,23 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
             return Some(p);
         }
         // a loan binds a lender and a borrower ("the World Bank granted Indonesia a loan")
-        if matches!(w.as_str(), "loan" | "credit" | "bailout") && matches!(prev, "a" | "the" | "dlr" | "dollar" | "mln" | "million" | "billion" | "bln" | "bn" | "new" | "standby" | "stand-by" | "bridge" | "four-year" | "three-year" | "multi-year") {
-            let parties = v.actors.iter().filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)).map(|r| r.entity).collect::<std::collections::BTreeSet<_>>();
-            if parties.len() >= 2 {
+        // ("a 300 mln dlr trade adjustment loan": an amount of money up to four words before)
+        let amount = (1..=4).any(|k| p >= k && MONEY_WORDS.contains(&v.word(p - k)));
+        if matches!(w.as_str(), "loan" | "credit" | "bailout") && (amount || matches!(prev, "a" | "the" | "new" | "standby" | "stand-by" | "bridge" | "four-year" | "three-year" | "multi-year")) {
+            if two_sides_named(v) {
                 return Some(p);
             }
         }
     }
     None
+}
+
+/// Whether the sentence names two countries or organizations: what a loan or a letter of intent
+/// needs to be a pact rather than a company's news.
+fn two_sides_named(v: &SentenceView<'_, '_>) -> bool {
+    let sides: std::collections::BTreeSet<usize> =
+        v.actors.iter().filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization)).map(|r| r.entity).collect();
+    sides.len() >= 2
 }
 
 /// Words that end the list of a signing's agents: what follows tells when, where or why.

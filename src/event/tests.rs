@@ -460,6 +460,11 @@ pact!(pact_aged_by_its_noun_phrase_is_in_force, "Chile said Peru had ignored the
 pact!(pact_a_decades_old_treaty_is_in_force, "Chile said Peru had ignored the decades-old treaty between them.", ["Chile", "Peru"], Status::InForce, None);
 pact!(pact_a_signing_told_by_its_clause_is_a_signing, "Chile and Peru signed a fishing treaty in 2019.", ["Chile", "Peru"], Status::Signed, None);
 pact!(pact_naming_its_negotiations_is_proposed, "Chile hosted the second round of Chile-Peru Free Trade Agreement (FTA) negotiations.", ["Chile", "Peru"], Status::Proposed, None);
+pact!(pact_the_subject_of_a_relative_clause_is_a_party, "The payment comes under an agreement Lima signed with the IMF on Friday.", ["Peru", "International Monetary Fund"], Status::Signed, None);
+pact!(pact_a_loan_with_its_amount, "The World Bank on Friday granted Peru a 200 mln dlr structural adjustment loan.", ["World Bank", "Peru"], Status::Signed, None);
+pact!(pact_documents_after_their_signing_noun, "The two presidents witnessed the signing and exchange of cooperation documents between Chile and Peru.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_a_letter_of_intent_between_two_sides, "Chile and Peru signed a letter of intent on joint patrols.", ["Chile", "Peru"], Status::Signed, None);
+no_pact!(pact_a_company_letter_of_intent_alone_is_no_pact, "The miner said it has signed a letter of intent to sell its smelter.");
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
 no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
