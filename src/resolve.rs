@@ -352,6 +352,29 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             _ => None,
         })
         .collect();
+    // Names told only in fragments (headlines, menus, captions: lines without a sentence's end,
+    // or in title case) whose capitals prove nothing ("Climate Action", "Print Edition"): a
+    // person there needs a cue, or the same name, or its last word, in a sentence of the text.
+    let fragment: Vec<bool> = (0..a.sentences.len()).map(|i| a.is_fragment(i)).collect();
+    let in_prose: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| !fragment.get(a.sentence_of(m.tokens.start)).copied().unwrap_or(false))
+        .filter_map(|m| match &m.cand {
+            Cand::Person { name, .. } => Some(name.split_whitespace().map(fold).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flat_map(|words| {
+            let last = words.last().cloned();
+            std::iter::once(words.join(" ")).chain(last)
+        })
+        .collect();
+    let unproven = |m: &Mention| match &m.cand {
+        Cand::Person { name, cued: false, role: None, .. } if fragment.get(a.sentence_of(m.tokens.start)).copied().unwrap_or(false) => {
+            let words: Vec<String> = name.split_whitespace().map(fold).collect();
+            !in_prose.contains(&words.join(" ")) && !words.last().is_some_and(|l| in_prose.contains(l))
+        }
+        _ => false,
+    };
     let table = crate::officeholders::OfficeHolders::shipped();
     for m in mentions {
         if let Cand::Person { name, cued: false, .. } = &m.cand {
@@ -416,6 +439,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 });
                 b.push(m, sentence, e, true, Some(&name.clone()));
             }
+            Cand::Person { .. } if unproven(m) => continue,
             Cand::Person { name, role, of, cued } => {
                 let words = name.split_whitespace().count();
                 let existing = b.person_by_part(name);
@@ -1108,6 +1132,11 @@ mod tests {
         };
     }
 
+    // capitals in a headline or a menu line prove no name; a name the prose repeats does
+    actors!(a_name_only_in_fragments_is_no_person, "Climate Action\nPrint Edition\nChile and Peru signed a fishing pact on Monday after three years of long and difficult talks in the capital of Peru.",
+        [("Chile", Country), ("Peru", Country)]);
+    actors!(a_headline_name_the_prose_repeats_is_a_person, "Luis Vera Visits Lima\nLuis Vera arrived in Lima on Monday for three days of talks with the government of Peru on fishing and trade.",
+        [("Luis Vera", Person), ("Peru", Country)]);
     // a post described before the name it introduces
     actors!(a_post_described_before_a_comma_is_the_named_persons, "Chile's ambassador to Peru, Luis Vera, said the talks went well.",
         [("Luis Vera", Person, "Ambassador of Chile"), ("Chile", Country), ("Peru", Country)]);

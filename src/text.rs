@@ -86,6 +86,36 @@ impl<'a> Analyzed<'a> {
             _ => "",
         }
     }
+
+    /// Whether sentence `i` is in title case: three or more capitalised words and no word of
+    /// three letters or more in lower case but the function words titles keep small ("Trump
+    /// Says US Will Leave Arms Treaty", "Chile and Peru Sign Pact"). Prose has its verbs in
+    /// lower case however many names it lists ("X met Y and Z").
+    pub fn title_cased(&self, i: usize) -> bool {
+        const SMALL: &[&str] = &["and", "the", "for", "nor", "but", "with", "from", "into", "over", "amid", "after"];
+        let Some(s) = self.sentences.get(i) else { return false };
+        let words = s.tokens.clone().skip(1).map(|t| self.tok(t)).filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic));
+        let (capital, lower) = words.fold((0, 0), |(c, l), w| {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                (c + 1, l)
+            } else if SMALL.contains(&w) {
+                (c, l)
+            } else {
+                (c, l + 1)
+            }
+        });
+        capital >= 3 && lower == 0
+    }
+
+    /// Whether sentence `i` is a fragment rather than prose: a line that ends without a
+    /// sentence's end mark (a headline, a menu entry, a caption credit), or a title-cased one.
+    pub fn is_fragment(&self, i: usize) -> bool {
+        let Some(s) = self.sentences.get(i) else { return false };
+        let text = self.slice(s.start, s.end).trim_end();
+        let line_end = self.text.get(s.end..).is_none_or(|rest| rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || rest.trim().is_empty());
+        let unended = !text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ',', ';']) && line_end;
+        unended || self.title_cased(i)
+    }
 }
 
 fn token_re() -> &'static Regex {
@@ -191,7 +221,7 @@ pub fn analyze(text: &str) -> Analyzed<'_> {
 /// city ("SPORT - A HEADLINE" has a dateline's shape, not its city).
 pub fn analyze_with(text: &str, is_place: impl Fn(&str) -> bool) -> Analyzed<'_> {
     let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens);
+    let sentences = split_sentences(text, &tokens, hard_wrapped(text));
     let dateline = dateline_re()
         .captures(text)
         .and_then(|c| {
@@ -263,7 +293,17 @@ fn is_paragraph_break(gap: &str) -> bool {
     false
 }
 
-fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Whether the text is hard-wrapped, as wire copy is: nine lines in ten of 100 characters or
+/// less (a stray long line is a transmission fault). There a single line break runs on inside
+/// a sentence; in web text, whose paragraphs are long lines, a line break ends the headline,
+/// the menu entry or the paragraph before it.
+fn hard_wrapped(text: &str) -> bool {
+    let (lines, long) = text.lines().filter(|l| !l.trim().is_empty()).fold((0, 0), |(n, k), l| (n + 1, k + usize::from(l.chars().count() > 100)));
+    long * 10 <= lines
+}
+
+fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> Vec<Sentence> {
+    let is_paragraph_break = |gap: &str| is_paragraph_break(gap) || !wrapped && gap.contains('\n');
     let t = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
     let mut sentences = Vec::new();
     let mut begin = 0;
@@ -329,6 +369,22 @@ mod tests {
     fn sents(text: &str) -> Vec<&str> {
         let a = analyze(text);
         a.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence_in_web_text_not_in_wire_copy() {
+        let web = format!("Chile And Peru Sign Pact\n{}", "The two countries signed the fishing pact on Monday after three years of talks, officials said in Lima. ".repeat(2));
+        assert_eq!(sents(&web).len(), 3, "{:?}", sents(&web));
+        let wire = "LIMA, March 3 - Chile and Peru signed a fishing pact\non Monday after three years of talks, officials said.\n";
+        assert_eq!(sents(wire).len(), 1, "{:?}", sents(wire));
+    }
+
+    #[test]
+    fn fragments_and_title_case() {
+        let text = "Chile And Peru Sign Fishing Pact\nDon't Miss\nPresident Ana Ruiz, Peru's Luis Vera, Bolivia's Tomas Berg and Chile's Mara Quist attended the signing of the pact in Lima on Monday.\n";
+        let a = analyze(text);
+        let got: Vec<(bool, bool)> = (0..a.sentences.len()).map(|i| (a.title_cased(i), a.is_fragment(i))).collect();
+        assert_eq!(got, vec![(true, true), (false, true), (false, false)]);
     }
 
     #[test]

@@ -855,7 +855,7 @@ fn trigger(v: &SentenceView<'_, '_>) -> Option<(usize, &'static str)> {
 
 /// Adds `m`, or merges it into an earlier meeting with the same participants and no
 /// conflicting date: one real meeting told twice is one node.
-pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate::resolve::Resolved) {
+pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate::resolve::Resolved, a: &crate::text::Analyzed<'_>, date: Option<chrono::NaiveDate>) {
     // an international body's meeting told again ("NATO leaders will meet …", "the NATO summit")
     let body_alone = |e: &Event| match e.actors.as_slice() {
         [b] => resolved.entities[*b].org_kind == Some(crate::lexicon::OrgKind::International),
@@ -882,8 +882,15 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
     let call = |e: &Event| e.cameo == CALL_CAMEO;
     // (one sentence telling both tells one encounter: "spoke at a news conference with Y")
     let in_person_of_its_own = |e: &Event| !call(e) && (e.place.is_some() || e.when.is_some()) && !e.sentences.iter().any(|s| m.sentences.contains(s));
+    // the story's news and a meeting dated weeks before it are two ("Petro has met Maduro …
+    // On November 1, Petro met Maduro for the first time")
+    let weeks_apart = |x: &Event, y: &Event| {
+        super::news_of_the_day(a, x) && y.when.and_then(|w| w.first_day()).zip(date).is_some_and(|(d, today)| (today - d).num_days() > 7)
+    };
     let same = events.iter_mut().find(|e| {
         matches!(e.kind, EventKind::Meeting { .. })
+            && !weeks_apart(e, &m)
+            && !weeks_apart(&m, e)
             && !(call(e) && in_person_of_its_own(&m) || call(&m) && in_person_of_its_own(e))
             && (e.status == m.status || visit_under_way(e))
             && (e.when.is_none() || m.when.is_none() || e.when.zip(m.when).is_some_and(|(a, b)| a.agrees_with(&b)) || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))

@@ -331,11 +331,11 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         let found = meeting::extract(&view);
         let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
         for m in found {
-            meeting::merge_or_push(&mut events, m, &resolved);
+            meeting::merge_or_push(&mut events, m, &resolved, a, date);
         }
         for p in pact::extract(&view) {
             if let Some(m) = meeting::signing(&view, &p) {
-                meeting::merge_or_push(&mut events, m, &resolved);
+                meeting::merge_or_push(&mut events, m, &resolved, a, date);
             }
             pact::merge_or_push(&mut events, p, &view);
         }
@@ -401,17 +401,28 @@ fn date_same_day(a: &Analyzed<'_>, events: &mut [Event]) {
 /// the past perfect ("had met"), is the story's news: it happened on the story's date.
 fn date_undated_news(a: &Analyzed<'_>, date: Option<NaiveDate>, events: &mut [Event]) {
     let Some(date) = date else { return };
-    for e in events.iter_mut().filter(|e| matches!(e.kind, EventKind::Meeting { .. }) && e.when.is_none() && e.status == Some(Status::Held)) {
-        let Some(&first) = e.sentences.iter().min() else { continue };
-        let pluperfect = a.sentences.get(first).is_some_and(|s| s.tokens.clone().any(|t| a.tok(t).eq_ignore_ascii_case("had")));
-        // "the earlier summit", "their previous meeting": told as past, not as the day's news
-        let earlier = e.sentences.iter().filter_map(|&i| a.sentences.get(i)).any(|s| {
-            s.tokens.clone().any(|t| matches!(a.tok(t).to_lowercase().as_str(), "earlier" | "previous" | "previously" | "ago" | "past" | "former" | "once" | "last"))
-        });
-        if first < 5 && !pluperfect && !earlier {
-            e.when = Some(When::Date(date));
-        }
+    for e in events.iter_mut().filter(|e| news_of_the_day(a, e)) {
+        e.when = Some(When::Date(date));
     }
+}
+
+/// Whether meeting `e` is the story's news: held, undated, told in its first sentences, and
+/// neither in the past perfect ("had met") nor as earlier ("their previous meeting").
+pub(super) fn news_of_the_day(a: &Analyzed<'_>, e: &Event) -> bool {
+    if !matches!(e.kind, EventKind::Meeting { .. }) || e.when.is_some() || e.status != Some(Status::Held) {
+        return false;
+    }
+    let Some(&first) = e.sentences.iter().min() else { return false };
+    let pluperfect = a.sentences.get(first).is_some_and(|s| s.tokens.clone().any(|t| a.tok(t).eq_ignore_ascii_case("had")));
+    // "the earlier summit", "their previous meeting": told as past, not as the day's news
+    // ("the former's visit" points back to a person)
+    let earlier = e.sentences.iter().filter_map(|&i| a.sentences.get(i)).any(|s| {
+        s.tokens.clone().any(|t| match a.tok(t).to_lowercase().as_str() {
+            "former" => !matches!(a.tok(t + 1), "'s" | "’s" | "," | "."),
+            w => matches!(w, "earlier" | "previous" | "previously" | "ago" | "past" | "once" | "last"),
+        })
+    });
+    first < 5 && !pluperfect && !earlier
 }
 
 /// A pact whose sentence tells its making but names no party ("Six agreements will be signed")

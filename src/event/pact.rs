@@ -862,7 +862,7 @@ fn topic(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String
 /// sentence's first word.
 fn name(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String> {
     let words = &crate::frame::Frames::shipped().words;
-    if headline(v, v.index) || title_cased(v) {
+    if headline(v, v.index) || v.a.title_cased(v.index) {
         return None;
     }
     let actor_at = |tok: usize| {
@@ -886,13 +886,6 @@ fn name(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String>
         name.push(lower.to_owned());
     }
     proper.then(|| format!("{} {}", name.join(" "), pact_kind(v.word(pos))))
-}
-
-/// Whether most of the sentence's longer words start with a capital, as in a title.
-fn title_cased(v: &SentenceView<'_, '_>) -> bool {
-    let long: Vec<&str> = v.words.iter().skip(1).map(|&(t, _)| v.a.tok(t)).filter(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic)).collect();
-    let capital = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    long.len() >= 3 && capital * 3 > long.len() * 2
 }
 
 /// Whether a pact is named only by its trigger and a determiner ("an agreement", "the pact").

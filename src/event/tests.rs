@@ -480,6 +480,12 @@ meetings!(
     Some("2024-05-15"),
     [(["Tom Hale", "Ana Ruiz"], Status::Held), (["Tom Hale", "Chile"], Status::Held)]
 );
+meetings!(
+    the_news_of_the_day_is_not_a_meeting_weeks_before,
+    "President Ana Ruiz has met President Luis Vera in Lima. On March 1, Ruiz met Vera in Santiago.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
 meeting!(frame_arrived_in_a_capital_is_a_visit, "President Ana Ruiz arrived in Lima on Tuesday for talks.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-14"));
 meeting!(frame_a_host_alone, "Chile will host the regional security summit in August.", Some("2024-05-15"), ["Chile"], Status::Planned, Some("2024-08"));
 meeting!(frame_a_body_meeting_as_itself, "NATO leaders met in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
