@@ -50,6 +50,10 @@ enum Command {
         /// Publication date for articles that carry none (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
+        /// Threads that extract articles (default: one per core). The store is the same for
+        /// any number: articles are written in input order by one writer.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
         /// Articles to ingest.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
@@ -114,10 +118,13 @@ enum Command {
         /// The second actor.
         to: String,
     },
-    /// Count what the store holds, per class and per article.
+    /// Count what the store holds: totals per class, and the articles with the most events.
     Stats {
         #[command(flatten)]
         store: StoreArg,
+        /// List every article, not only the 20 with the most events.
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -181,7 +188,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { store, date, inputs } => ingest(&store.store, date, &inputs),
+        Command::Ingest { store, date, threads, inputs } => ingest(&store.store, date, threads, &inputs),
         Command::Query { store, format, file, query } => {
             let (name, text) = match (file, query) {
                 (Some(f), _) => {
@@ -256,9 +263,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = EntenteStore::open_read_only(&store.store)?;
             path(&store, &from, &to)
         }
-        Command::Stats { store } => {
+        Command::Stats { store, all } => {
             let store = EntenteStore::open_read_only(&store.store)?;
-            stats(&store)?;
+            stats(&store, all)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -297,23 +304,40 @@ fn stop_on_ctrl_c() {
 /// storage layer keeps every write of a long batch in memory (2.6 GB after 40,000 articles).
 const FLUSH_EVERY: usize = 1000;
 
-fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Result<ExitCode> {
+/// Articles read ahead and extracted together on all cores, at most this many ...
+const BATCH_ARTICLES: usize = 256;
+/// ... and at most this many bytes of text: memory stays bounded whatever the input.
+const BATCH_BYTES: usize = 32 << 20;
+
+/// Ingests `inputs` in order. Articles are read ahead in batches; each batch is extracted in
+/// parallel, then linked to the persons known so far and written one article per transaction
+/// in input order, so the store does not depend on the number of threads.
+fn ingest(store_path: &Path, date: Option<NaiveDate>, threads: Option<u16>, inputs: &[PathBuf]) -> Result<ExitCode> {
+    use rayon::prelude::*;
     stop_on_ctrl_c();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the extraction threads; pass --threads 1")?;
     let store = EntenteStore::open(store_path)?;
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
+    let progress = Progress::new(inputs);
     // Every id given in this run, with where it came from and a digest of its text: two
     // different articles with one id would silently replace each other's graph.
     let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
-    'inputs: for (n, input) in inputs.iter().enumerate() {
-        for doc in entente::document::read_input(input, date) {
-            if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
-                break 'inputs;
-            }
+    let mut docs = inputs.iter().enumerate().flat_map(|(n, input)| entente::document::read_input(input, date).map(move |d| (n, d)));
+    'batches: loop {
+        let mut batch: Vec<entente::document::Document> = Vec::new();
+        let mut bytes = 0;
+        let mut read_any = false;
+        for (n, doc) in docs.by_ref() {
+            read_any = true;
+            let input = &inputs[n];
             let doc = match doc {
                 Ok(d) => d,
                 Err(e) => {
-                    eprintln!("entente: {}", one_line(&e.to_string()));
+                    progress.error(&e.to_string());
                     s.failed += 1;
                     continue;
                 }
@@ -322,10 +346,7 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
             match seen.get(&doc.id) {
                 Some((first, d)) if *d != digest => {
                     let first = inputs[*first].display();
-                    eprintln!(
-                        "entente: {}",
-                        one_line(&format!("{}: article id {:?} was already given to another text by {first}; give one of them its own id (an `id:` header, or the \"id\" field)", input.display(), doc.id))
-                    );
+                    progress.error(&format!("{}: article id {:?} was already given to another text by {first}; give one of them its own id (an `id:` header, or the \"id\" field)", input.display(), doc.id));
                     s.failed += 1;
                     continue;
                 }
@@ -336,25 +357,39 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
             }
             match store.article_text(&doc.id) {
                 Ok(Some(old)) if old != doc.text => {
-                    eprintln!("entente: note: {}", one_line(&format!("{}: article {:?} replaces the stored article of that id, whose text differs", input.display(), doc.id)));
+                    progress.note(&format!("{}: article {:?} replaces the stored article of that id, whose text differs", input.display(), doc.id));
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    eprintln!("entente: {}", one_line(&format!("{}: {e}", doc.id)));
+                    progress.error(&format!("{}: {e}", doc.id));
                     s.failed += 1;
                     continue;
                 }
             }
-            let mut x = entente::extract(&doc);
+            bytes += doc.text.len();
+            batch.push(doc);
+            if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES || INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+        }
+        if !read_any {
+            break;
+        }
+        let extracted: Vec<entente::event::Extraction> = pool.install(|| batch.par_iter().map(entente::extract).collect());
+        for (doc, mut x) in batch.iter().zip(extracted) {
+            if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+                break 'batches;
+            }
             persons.link(&mut x);
-            let quads = entente::rdf::article_quads(&doc, &x);
+            let quads = entente::rdf::article_quads(doc, &x);
             if let Err(e) = store.replace_article(&quads) {
-                eprintln!("entente: {}", one_line(&format!("{}: {e}", doc.id)));
+                progress.error(&format!("{}: {e}", doc.id));
                 s.failed += 1;
                 continue;
             }
             persons.add(&x);
             s.articles += 1;
+            progress.stored(s.failed);
             if s.articles % FLUSH_EVERY == 0 {
                 store.flush()?;
             }
@@ -372,7 +407,11 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
                 }
             }
         }
+        if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            break;
+        }
     }
+    progress.finish();
     store.flush()?;
     let interrupted = INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst);
     eprintln!(
@@ -396,6 +435,85 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, inputs: &[PathBuf]) -> Res
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Progress of an ingest on a terminal: articles stored, articles per second, errors, and the
+/// time left when the inputs say how many articles they hold. Nothing when standard error is
+/// not a terminal; errors and notes go to standard error either way, one line each.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(inputs: &[PathBuf]) -> Self {
+        if !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let (bar, template) = match expected_articles(inputs) {
+            Some(n) => (indicatif::ProgressBar::new(n), "{bar:30} {pos}/{len} articles  {per_sec}  {msg}  ETA {eta}"),
+            None => (indicatif::ProgressBar::new_spinner(), "{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}"),
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        bar.set_message("0 errors");
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        Progress { bar: Some(bar) }
+    }
+
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn error(&self, message: &str) {
+        self.say(&format!("entente: {}", one_line(message)));
+    }
+
+    fn note(&self, message: &str) {
+        self.say(&format!("entente: note: {}", one_line(message)));
+    }
+
+    fn stored(&self, errors: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            bar.set_message(format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// How many articles the inputs hold, when that is cheap to know: one per `.txt` file, one per
+/// line of a `.jsonl` file (counted without parsing). `None` for standard input and folders.
+fn expected_articles(inputs: &[PathBuf]) -> Option<u64> {
+    let mut n = 0u64;
+    for input in inputs {
+        let meta = std::fs::metadata(input).ok().filter(|m| m.is_file())?;
+        if input.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")) {
+            // lines counted in 64 KB reads: the file is never held whole
+            use std::io::Read;
+            let mut f = File::open(input).ok()?;
+            let mut buf = vec![0u8; 1 << 16];
+            let mut last = b'\n';
+            loop {
+                let k = f.read(&mut buf).ok()?;
+                let Some(chunk) = buf.get(..k).filter(|c| !c.is_empty()) else { break };
+                n += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+                last = chunk.last().copied().unwrap_or(b'\n');
+            }
+            n += u64::from(last != b'\n' && meta.len() > 0);
+        } else {
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 /// `s` on one line: control characters (a new line in a file name) and the invisible marks that
@@ -471,7 +589,10 @@ fn export_rdf(store: &EntenteStore, format: ExportFormat, output: Option<&Path>)
     Ok(())
 }
 
-fn stats(store: &EntenteStore) -> Result<()> {
+/// Articles `stats` lists without `--all`: those with the most events.
+const STATS_TOP: usize = 20;
+
+fn stats(store: &EntenteStore, all: bool) -> Result<()> {
     // rows of a SELECT as the values of its variables, in order
     let q = |sparql: &str, vars: &[&str]| -> Result<Vec<Vec<String>>> {
         let value = |t: &oxigraph::model::Term| match t {
@@ -517,7 +638,20 @@ fn stats(store: &EntenteStore) -> Result<()> {
             by.entry(id.clone()).or_default().insert(short(t), n.clone());
         }
     }
-    writeln!(out, "per article ({})", per_article.len())?;
+    let count = |id: &str| by.get(id).map_or(0, |e| e.values().filter_map(|n| n.parse::<usize>().ok()).sum::<usize>());
+    let total = per_article.len();
+    let mut per_article = per_article;
+    if all {
+        writeln!(out, "per article ({total})")?;
+    } else {
+        // the articles with the most events first (ties by id), then the rest left out
+        per_article.sort_by(|a, b| {
+            let (ia, ib) = (a.first().map_or("", String::as_str), b.first().map_or("", String::as_str));
+            count(ib).cmp(&count(ia)).then(ia.cmp(ib))
+        });
+        per_article.truncate(STATS_TOP);
+        writeln!(out, "top {} of {total} articles by events (--all lists every one)", per_article.len())?;
+    }
     writeln!(out, "  {:<30} {:>7} {:>9} {:>6} {:>10} {:>11}", "article", "quads", "meetings", "pacts", "sanctions", "statements")?;
     for r in per_article {
         let id = r.first().cloned().unwrap_or_default();

@@ -313,10 +313,12 @@ fn same_nquads_byte_for_byte_whatever_the_input_order() {
     std::fs::write(&forward, lines.join("\n")).unwrap();
     std::fs::write(&backward, lines.iter().rev().copied().collect::<Vec<_>>().join("\n")).unwrap();
     let mut exports = Vec::new();
-    for (k, input) in [&forward, &backward, &forward].into_iter().enumerate() {
+    for (k, (input, threads)) in [(&forward, "1"), (&backward, "1"), (&forward, "1"), (&forward, "4")].into_iter().enumerate() {
         let store = dir.path().join(format!("s{k}"));
-        let o = entente(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
+        let o = entente(&["ingest", "--threads", threads, "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
+        // piped, the ingest writes its one summary line and no progress display
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
         let out = dir.path().join(format!("{k}.nq"));
         export(&store, "nquads", &out);
         exports.push(std::fs::read(&out).unwrap());
@@ -324,4 +326,29 @@ fn same_nquads_byte_for_byte_whatever_the_input_order() {
     assert!(exports[0].len() > 1000);
     assert!(exports[0] == exports[2], "two runs on the same input differ");
     assert!(exports[0] == exports[1], "the input order changed the N-Quads");
+    assert!(exports[0] == exports[3], "the number of extraction threads changed the N-Quads");
+}
+
+/// `stats` sums up a large store (totals, the articles with the most events); `--all` lists
+/// every article.
+#[test]
+fn stats_shows_the_top_articles_and_all_of_them_on_request() {
+    let dir = tmp();
+    let store = dir.path().join("s");
+    let f = dir.path().join("many.jsonl");
+    let mut lines: Vec<String> = (0..30).map(|k| format!(r#"{{"id":"quiet-{k:02}","text":"Markets were calm on day {k}."}}"#)).collect();
+    lines.push(r#"{"id":"busy","date":"2024-05-15","text":"President Ana Ruiz met President Luis Vera in Lima on Monday. Chile and Peru signed a fishing pact."}"#.to_owned());
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let top = entente(&["stats", "--store", store.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&top.stdout).to_string();
+    assert!(text.contains("top 20 of 31 articles"), "{text}");
+    let first_row = text.lines().skip_while(|l| !l.trim_start().starts_with("article")).nth(1).unwrap_or_default();
+    assert!(first_row.trim_start().starts_with("busy"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.trim_start().starts_with("quiet-")).count(), 19, "{text}");
+    let all = entente(&["stats", "--all", "--store", store.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&all.stdout).to_string();
+    assert!(text.contains("per article (31)"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.trim_start().starts_with("quiet-")).count(), 30, "{text}");
 }
