@@ -1577,6 +1577,16 @@ fn name_chunk(
     let speech_after = SPEECH_VERBS.contains(&next_word.as_str())
         || (next_word == "," && SPEECH_VERBS.contains(&lower(a.tok(end + 1)).as_str()));
     let cued = title.is_some() || honorific_before || speech_after;
+    // a person's name takes no article: "received at the Casa Rosada", "the Sungai Kolok Bridge
+    // Project" name a place or a thing; after "at/in the" it is where something happens
+    // nor does it end in a thing's noun ("Harbour Project", "Unity Forum")
+    if !cued && NAMED_THING_NOUNS.contains(&lower(last).as_str()) {
+        return (end, Vec::new());
+    }
+    if !cued && prev == "the" {
+        let prev2 = if j > sent_start + 1 { lower(a.tok(j - 2)) } else { String::new() };
+        return (end, if matches!(prev2.as_str(), "in" | "at" | "near") { vec![mk(a, j, end, Cand::Place { name, country })] } else { Vec::new() });
+    }
     // "May", "June", "August" alone are months unless a title or a speech verb says otherwise
     if words.len() == 1 && !cued && (words[0].chars().count() < 3 || matches!(words[0], "May" | "June" | "August" | "March" | "April")) {
         return (end, Vec::new());

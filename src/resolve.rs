@@ -352,10 +352,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             _ => None,
         })
         .collect();
-    // Names told only in fragments (headlines, menus, captions: lines without a sentence's end,
-    // or in title case) whose capitals prove nothing ("Climate Action", "Print Edition"): a
-    // person there needs a cue, or the same name, or its last word, in a sentence of the text.
-    let fragment: Vec<bool> = (0..a.sentences.len()).map(|i| a.is_fragment(i)).collect();
+    // Names told only on lines of capitalised words (headlines, menus, section labels), whose
+    // capitals prove nothing ("Climate Action", "Print Edition"): a person there needs a cue,
+    // or the same name, or its last word, elsewhere in the text. A table of names and figures
+    // is no such line.
+    let fragment: Vec<bool> = (0..a.sentences.len()).map(|i| a.capitalised_line(i)).collect();
     let in_prose: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| !fragment.get(a.sentence_of(m.tokens.start)).copied().unwrap_or(false))
@@ -1132,6 +1133,9 @@ mod tests {
         };
     }
 
+    // a person's name takes no article
+    actors!(a_name_after_the_is_no_person, "President Ana Ruiz received Luis Vera at the Casa Verde on Monday, after the Lima Harbour Project stalled.",
+        [("Ana Ruiz", Person, "President"), ("Luis Vera", Person)]);
     // capitals in a headline or a menu line prove no name; a name the prose repeats does
     actors!(a_name_only_in_fragments_is_no_person, "Climate Action\nPrint Edition\nChile and Peru signed a fishing pact on Monday after three years of long and difficult talks in the capital of Peru.",
         [("Chile", Country), ("Peru", Country)]);

@@ -92,10 +92,25 @@ impl<'a> Analyzed<'a> {
     /// Says US Will Leave Arms Treaty", "Chile and Peru Sign Pact"). Prose has its verbs in
     /// lower case however many names it lists ("X met Y and Z").
     pub fn title_cased(&self, i: usize) -> bool {
-        const SMALL: &[&str] = &["and", "the", "for", "nor", "but", "with", "from", "into", "over", "amid", "after"];
+        self.capitals(i).is_some_and(|(capital, lower)| capital >= 3 && lower == 0)
+    }
+
+    /// Whether sentence `i` is a line of capitalised words alone, without an end mark or a
+    /// figure: a headline in title case, a menu entry ("Print Edition"), a section label. A
+    /// table of names and figures (sports results, standings) is not one.
+    pub fn capitalised_line(&self, i: usize) -> bool {
         let Some(s) = self.sentences.get(i) else { return false };
+        let figures = s.tokens.clone().any(|t| self.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Number));
+        !figures && self.unended_line(i) && self.capitals(i).is_some_and(|(capital, lower)| capital >= 1 && lower == 0)
+    }
+
+    /// The capitalised words of sentence `i` after its first, and its words of three letters
+    /// or more in lower case other than the function words titles keep small.
+    fn capitals(&self, i: usize) -> Option<(usize, usize)> {
+        const SMALL: &[&str] = &["and", "the", "for", "nor", "but", "with", "from", "into", "over", "amid", "after"];
+        let s = self.sentences.get(i)?;
         let words = s.tokens.clone().skip(1).map(|t| self.tok(t)).filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic));
-        let (capital, lower) = words.fold((0, 0), |(c, l), w| {
+        Some(words.fold((0, 0), |(c, l), w| {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 (c + 1, l)
             } else if SMALL.contains(&w) {
@@ -103,18 +118,21 @@ impl<'a> Analyzed<'a> {
             } else {
                 (c, l + 1)
             }
-        });
-        capital >= 3 && lower == 0
+        }))
+    }
+
+    /// Whether sentence `i` ends a line without a sentence's end mark.
+    fn unended_line(&self, i: usize) -> bool {
+        let Some(s) = self.sentences.get(i) else { return false };
+        let text = self.slice(s.start, s.end).trim_end();
+        let line_end = self.text.get(s.end..).is_none_or(|rest| rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || rest.trim().is_empty());
+        !text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ',', ';']) && line_end
     }
 
     /// Whether sentence `i` is a fragment rather than prose: a line that ends without a
     /// sentence's end mark (a headline, a menu entry, a caption credit), or a title-cased one.
     pub fn is_fragment(&self, i: usize) -> bool {
-        let Some(s) = self.sentences.get(i) else { return false };
-        let text = self.slice(s.start, s.end).trim_end();
-        let line_end = self.text.get(s.end..).is_none_or(|rest| rest.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || rest.trim().is_empty());
-        let unended = !text.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ',', ';']) && line_end;
-        unended || self.title_cased(i)
+        self.unended_line(i) || self.title_cased(i)
     }
 }
 
@@ -383,8 +401,10 @@ mod tests {
     fn fragments_and_title_case() {
         let text = "Chile And Peru Sign Fishing Pact\nDon't Miss\nPresident Ana Ruiz, Peru's Luis Vera, Bolivia's Tomas Berg and Chile's Mara Quist attended the signing of the pact in Lima on Monday.\n";
         let a = analyze(text);
-        let got: Vec<(bool, bool)> = (0..a.sentences.len()).map(|i| (a.title_cased(i), a.is_fragment(i))).collect();
-        assert_eq!(got, vec![(true, true), (false, true), (false, false)]);
+        let got: Vec<(bool, bool, bool)> = (0..a.sentences.len()).map(|i| (a.title_cased(i), a.is_fragment(i), a.capitalised_line(i))).collect();
+        assert_eq!(got, vec![(true, true, true), (false, true, true), (false, false, false)]);
+        let table = analyze("Tony Berg 2 Leeds 1\n");
+        assert!(table.is_fragment(0) && !table.capitalised_line(0), "a table line of names and figures");
     }
 
     #[test]
