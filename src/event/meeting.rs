@@ -1004,11 +1004,11 @@ fn represented(actors: &[usize], resolved: &crate::resolve::Resolved) -> std::co
 }
 
 /// Talks told first between countries ("Japanese officials open talks with U.S. negotiators
-/// today") and, in the next sentence, between the persons who represent them ("a MITI vice
-/// minister will meet the Deputy U.S. Trade Representative") are one meeting.
+/// today") and, within the next five sentences, between the persons who represent them ("a
+/// MITI vice minister will meet the Deputy U.S. Trade Representative") are one meeting.
 fn same_talks_by_representatives(a: &Event, b: &Event, resolved: &crate::resolve::Resolved) -> bool {
     let adjacent = match (a.sentences.last(), b.sentences.first()) {
-        (Some(x), Some(y)) => y.saturating_sub(*x) <= 1,
+        (Some(x), Some(y)) => y.saturating_sub(*x) <= 5,
         _ => false,
     };
     let person = |i: &usize| resolved.entities[*i].kind == EntityKind::Person;

@@ -486,6 +486,12 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
 );
+meetings!(
+    talks_of_delegations_then_of_their_heads_are_one_meeting,
+    "Chilean and Peruvian delegations held talks in Quito on Monday. The Chilean side was led by Foreign Minister Ana Ruiz of Chile. Peru sent its trade minister. Officials called the mood calm. Ruiz met Foreign Minister Luis Vera of Peru on Monday in Quito.",
+    Some("2024-05-15"),
+    [(["Chile", "Peru", "Ana Ruiz", "Luis Vera"], Status::Held)]
+);
 meeting!(frame_arrived_in_a_capital_is_a_visit, "President Ana Ruiz arrived in Lima on Tuesday for talks.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-14"));
 meeting!(frame_a_host_alone, "Chile will host the regional security summit in August.", Some("2024-05-15"), ["Chile"], Status::Planned, Some("2024-08"));
 meeting!(frame_a_body_meeting_as_itself, "NATO leaders met in Vilnius on Tuesday.", Some("2024-05-15"), ["North Atlantic Treaty Organization"], Status::Held, Some("2024-05-14"));
