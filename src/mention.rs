@@ -1564,7 +1564,7 @@ fn name_chunk(
         return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
     }
     // "in Punta del Este", "at Camp David": a name after a locative preposition is a place
-    if title.is_none() && matches!(prev.as_str(), "in" | "at" | "near") && !SPEECH_VERBS.contains(&next_word.as_str()) {
+    if title.is_none() && matches!(prev.as_str(), "in" | "at" | "near") && !SPEECH_VERBS.contains(&next_word.as_str()) && !(words.len() == 1 && crate::time::is_day_or_month(&lower(words[0]))) {
         return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
     }
     if NEWS_CUES.contains(&prev.as_str()) || (prev == "agency" || next_word == "news") && title.is_none() {

@@ -352,6 +352,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     fold_partial_pacts(&mut events);
     events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
+    place_in_sentence(a, &resolved, &mut events);
     place_at_dateline(a, &resolved, &mut events);
     date_same_day(a, &mut events);
     date_undated_news(a, date, &mut events);
@@ -502,6 +503,35 @@ fn merge_sanctions(events: &mut Vec<Event>) {
         match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k))) {
             Some(j) => absorb(events, i, j),
             None => i += 1,
+        }
+    }
+}
+
+/// A meeting told with no place of its own took place at the one place its sentence locates
+/// ("Today in Baku, X met Y", "held talks in Oman's capital, Muscat", "at the Planalto", "met Y
+/// during a visit to Caracas"), when the sentence locates only one. A call has no place.
+fn place_in_sentence(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]) {
+    for e in events.iter_mut().filter(|e| e.place.is_none() && e.cameo != meeting::CALL_CAMEO && matches!(e.kind, EventKind::Meeting { .. })) {
+        let Some(&first) = e.sentences.first() else { continue };
+        let located: BTreeSet<usize> = resolved
+            .refs
+            .iter()
+            .filter(|r| r.sentence == first && resolved.entities[r.entity].kind == EntityKind::Place)
+            .filter(|r| {
+                let before = |k: usize| if r.tokens.start >= k { a.tok(r.tokens.start - k).to_lowercase() } else { String::new() };
+                // "in Baku", "at the Planalto", "in Oman's capital, Muscat", "the resort of Sochi"
+                meeting::PLACE_PREPS.contains(&before(1).as_str())
+                    || before(1) == "the" && meeting::PLACE_PREPS.contains(&before(2).as_str())
+                    || before(1) == "," && matches!(before(2).as_str(), "capital" | "city")
+                    || before(1) == "of" && matches!(before(2).as_str(), "resort" | "city" | "town" | "port")
+                    // "met Y during a visit to Caracas", "visited Caracas and met Y"
+                    || before(1) == "to" && matches!(before(2).as_str(), "visit" | "trip")
+                    || matches!(before(1).as_str(), "visited" | "visiting")
+            })
+            .map(|r| r.entity)
+            .collect();
+        if let [only] = located.iter().copied().collect::<Vec<_>>()[..] {
+            e.place = Some(only);
         }
     }
 }

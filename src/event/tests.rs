@@ -508,6 +508,26 @@ fn two_pacts_in_one_sentence() {
     assert_eq!(p[0].status, Some(Status::Signed));
     assert_eq!(p[1].status, Some(Status::Proposed));
 }
+/// Where the article's meetings took place, as labels.
+fn meeting_places(text: &str) -> Vec<Option<String>> {
+    let doc = Document { id: "t".into(), text: text.into(), date: NaiveDate::from_ymd_opt(2024, 5, 15), title: None, url: None };
+    let x = crate::extract(&doc);
+    x.events.iter().filter(|e| matches!(e.kind, EventKind::Meeting { .. })).map(|e| e.place.map(|p| x.resolved.entities[p].label.clone())).collect()
+}
+
+#[test]
+fn a_meeting_takes_the_one_place_its_sentence_locates() {
+    for (text, place) in [
+        ("Today in Lima, Foreign Minister Ana Ruiz of Chile met President Luis Vera of Peru.", Some("Lima")),
+        ("Chilean and Peruvian delegations held talks in Ecuador's second city, Guayaquil, on Monday.", Some("Guayaquil")),
+        ("President Ana Ruiz of Chile met President Luis Vera of Peru during her visit to Lima.", Some("Lima")),
+        ("President Ana Ruiz of Chile will meet President Luis Vera of Peru in Cusco in May.", Some("Cusco")),
+    ] {
+        let got = meeting_places(text);
+        assert!(got.contains(&place.map(str::to_owned)), "{text}: {got:?}");
+    }
+}
+
 /// The names the article's pacts are known by.
 fn pact_names(text: &str) -> Vec<Option<String>> {
     let doc = Document { id: "t".into(), text: text.into(), date: None, title: None, url: None };
