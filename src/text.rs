@@ -264,6 +264,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
+        // "then-US President", "ex-Prime Minister": the prefix is a word of its own, so that the
+        // name or title after it is read as it stands
+        if kind == TokenKind::Word {
+            let prefix = ["then-", "ex-"].iter().find(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+            if let Some(p) = prefix.filter(|p| s[p.len()..].chars().next().is_some_and(char::is_uppercase)) {
+                let dash = m.start() + p.len() - 1;
+                out.push(Token { start: m.start(), end: dash, kind });
+                out.push(Token { start: dash, end: dash + 1, kind: TokenKind::Punct });
+                out.push(Token { start: dash + 1, end: m.end(), kind });
+                continue;
+            }
+        }
         if kind == TokenKind::Word && s.len() > 3 {
             let lower = s.to_lowercase();
             for suffix in ["'s", "’s"] {
@@ -387,6 +399,15 @@ mod tests {
     fn sents(text: &str) -> Vec<&str> {
         let a = analyze(text);
         a.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn then_and_ex_before_a_capital_are_words_of_their_own() {
+        let a = analyze("signed by then-US President Ana Ruiz and ex-Minister Luis Vera, a well-known figure");
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.tok(i)).collect();
+        assert!(words.windows(3).any(|w| w == ["then", "-", "US"]), "{words:?}");
+        assert!(words.windows(3).any(|w| w == ["ex", "-", "Minister"]), "{words:?}");
+        assert!(words.contains(&"well-known"), "{words:?}");
     }
 
     #[test]
