@@ -765,6 +765,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 // where one goes or is ("landed in Lima, the capital of Peru") says nothing of
                 // whose official one is
                 let whereabouts = matches!(prev.as_str(), "in" | "at" | "near") || prev == "of" && matches!(prev2.as_str(), "capital" | "city" | "part" | "north" | "south" | "east" | "west");
+                // "his Cook Islands counterpart": the other side's country
+                let counterpart = crate::frame::Frames::shipped().words.counterpart_nouns.contains(&a.tok(r.tokens.end).to_lowercase().as_str());
+                if counterpart {
+                    return false;
+                }
                 !whereabouts && !matches!(prev.as_str(), "to" | "for" | "into" | "toward" | "towards" | "against" | "with" | "visit" | "visiting" | "visited" | "from" | "than")
             })
             .map(|r| r.entity)
@@ -917,9 +922,10 @@ fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
     }
 }
 
-/// "his Colombian counterpart, Gustavo Petro", "her Japanese colleague Yoko Kamikawa": the
-/// person holds the post of the one "his" or "her" points to (the nearest person named before
-/// in the sentence, else the last one), in the country of the demonym.
+/// "his Colombian counterpart, Gustavo Petro", "her Japanese colleague Yoko Kamikawa", "his
+/// Cook Islands counterpart Mark Brown": the person holds the post of the one "his" or "her"
+/// points to (the nearest person named before in the sentence, else the last one), in the
+/// country of the demonym or name.
 fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
     let mut found: Vec<(usize, String, usize)> = Vec::new();
     let refs = &b.out.refs;
@@ -937,7 +943,9 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
             continue;
         }
         let Some(demonym_at) = k.checked_sub(2) else { continue };
-        let Some(&(_, country)) = b.out.demonyms.iter().find(|(tok, _)| *tok == demonym_at) else { continue };
+        // the demonym, or the country's name ("his Cook Islands counterpart Mark Brown")
+        let named = refs.iter().find(|c| c.tokens.end == k - 1 && b.out.entities[c.entity].kind == EntityKind::Country).and_then(|c| b.out.entities[c.entity].country.map(|x| (c.tokens.start, x)));
+        let Some((demonym_at, country)) = b.out.demonyms.iter().find(|(tok, _)| *tok == demonym_at).map(|&(t, c)| (t, c)).or(named) else { continue };
         if !demonym_at.checked_sub(1).is_some_and(|p| matches!(a.tok(p).to_lowercase().as_str(), "his" | "her" | "their" | "its")) {
             continue;
         }
@@ -1133,6 +1141,9 @@ mod tests {
         };
     }
 
+    // the country before "counterpart" is the counterpart's, not the other side's
+    actors!(a_country_named_before_counterpart, "Prime Minister Tomas Berg has signed a memorandum with his Cook Islands counterpart Mara Quist.",
+        [("Tomas Berg", Person, "Prime Minister"), ("Mara Quist", Person, "Prime Minister of Cook Islands"), ("Cook Islands", Country)]);
     // a person's name takes no article
     actors!(a_name_after_the_is_no_person, "President Ana Ruiz received Luis Vera at the Casa Verde on Monday, after the Lima Harbour Project stalled.",
         [("Ana Ruiz", Person, "President"), ("Luis Vera", Person)]);
