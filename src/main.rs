@@ -58,6 +58,22 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Extract articles to N-Quads on standard output, one named graph per article, without a
+    /// store: a pure map from articles to quads that any tool can shard over machines.
+    ///
+    /// INPUT is read as by `ingest`. Each graph is what its article says alone: persons are
+    /// linked across articles, and labels kept once per node, only by `ingest`.
+    Extract {
+        /// Publication date for articles that carry none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Threads that extract articles (default: one per core); the output is the same for any.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
+        /// Articles to extract.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
     /// Run a SPARQL query; the default graph is the union of all article graphs.
     Query {
         #[command(flatten)]
@@ -189,6 +205,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { store, date, threads, inputs } => ingest(&store.store, date, threads, &inputs),
+        Command::Extract { date, threads, inputs } => extract_nquads(date, threads, &inputs),
         Command::Query { store, format, file, query } => {
             let (name, text) = match (file, query) {
                 (Some(f), _) => {
@@ -323,58 +340,9 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, threads: Option<u16>, inpu
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
     let progress = Progress::new(inputs);
-    // Every id given in this run, with where it came from and a digest of its text: two
-    // different articles with one id would silently replace each other's graph.
-    let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
-    let mut docs = inputs.iter().enumerate().flat_map(|(n, input)| entente::document::read_input(input, date).map(move |d| (n, d)));
+    let mut reader = BatchReader::new(inputs, date);
     'batches: loop {
-        let mut batch: Vec<entente::document::Document> = Vec::new();
-        let mut bytes = 0;
-        let mut read_any = false;
-        for (n, doc) in docs.by_ref() {
-            read_any = true;
-            let input = &inputs[n];
-            let doc = match doc {
-                Ok(d) => d,
-                Err(e) => {
-                    progress.error(&e.to_string());
-                    s.failed += 1;
-                    continue;
-                }
-            };
-            let digest = text_digest(&doc.text);
-            match seen.get(&doc.id) {
-                Some((first, d)) if *d != digest => {
-                    let first = inputs[*first].display();
-                    progress.error(&format!("{}: article id {:?} was already given to another text by {first}; give one of them its own id (an `id:` header, or the \"id\" field)", input.display(), doc.id));
-                    s.failed += 1;
-                    continue;
-                }
-                Some(_) => continue,
-                None => {
-                    seen.insert(doc.id.clone(), (n, digest));
-                }
-            }
-            match store.article_text(&doc.id) {
-                Ok(Some(old)) if old != doc.text => {
-                    progress.note(&format!("{}: article {:?} replaces the stored article of that id, whose text differs", input.display(), doc.id));
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    progress.error(&format!("{}: {e}", doc.id));
-                    s.failed += 1;
-                    continue;
-                }
-            }
-            bytes += doc.text.len();
-            batch.push(doc);
-            if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES || INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
-                break;
-            }
-        }
-        if !read_any {
-            break;
-        }
+        let Some(batch) = reader.next_batch(&progress, Some(&store), &mut s.failed) else { break };
         let extracted: Vec<entente::event::Extraction> = pool.install(|| batch.par_iter().map(entente::extract).collect());
         for (doc, mut x) in batch.iter().zip(extracted) {
             if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
@@ -431,6 +399,125 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, threads: Option<u16>, inpu
     Ok(if interrupted {
         ExitCode::from(130)
     } else if s.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads the articles of `inputs` in batches for parallel extraction: bounded in articles and
+/// bytes, errors reported in input order, an id given to two different texts refused, the same
+/// article given twice read once.
+struct BatchReader<'i> {
+    inputs: &'i [PathBuf],
+    docs: Box<dyn Iterator<Item = (usize, Result<entente::document::Document, entente::document::InputError>)> + 'i>,
+    /// Every id given in this run, with where it came from and a digest of its text: two
+    /// different articles with one id would silently replace each other's graph.
+    seen: HashMap<String, (usize, u64)>,
+}
+
+impl<'i> BatchReader<'i> {
+    fn new(inputs: &'i [PathBuf], date: Option<NaiveDate>) -> Self {
+        let docs = inputs.iter().enumerate().flat_map(move |(n, input)| entente::document::read_input(input, date).map(move |d| (n, d)));
+        BatchReader { inputs, docs: Box::new(docs), seen: HashMap::new() }
+    }
+
+    /// The next batch, `None` when the inputs are read; bad articles are reported and counted
+    /// in `failed`. With a store, an article that replaces a stored one of another text is noted.
+    fn next_batch(&mut self, progress: &Progress, store: Option<&EntenteStore>, failed: &mut usize) -> Option<Vec<entente::document::Document>> {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        let mut read_any = false;
+        for (n, doc) in self.docs.by_ref() {
+            read_any = true;
+            let input = &self.inputs[n];
+            let doc = match doc {
+                Ok(d) => d,
+                Err(e) => {
+                    progress.error(&e.to_string());
+                    *failed += 1;
+                    continue;
+                }
+            };
+            let digest = text_digest(&doc.text);
+            match self.seen.get(&doc.id) {
+                Some((first, d)) if *d != digest => {
+                    let first = self.inputs[*first].display();
+                    progress.error(&format!("{}: article id {:?} was already given to another text by {first}; give one of them its own id (an `id:` header, or the \"id\" field)", input.display(), doc.id));
+                    *failed += 1;
+                    continue;
+                }
+                Some(_) => continue,
+                None => {
+                    self.seen.insert(doc.id.clone(), (n, digest));
+                }
+            }
+            match store.map(|st| st.article_text(&doc.id)) {
+                Some(Ok(Some(old))) if old != doc.text => {
+                    progress.note(&format!("{}: article {:?} replaces the stored article of that id, whose text differs", input.display(), doc.id));
+                }
+                Some(Err(e)) => {
+                    progress.error(&format!("{}: {e}", doc.id));
+                    *failed += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            bytes += doc.text.len();
+            batch.push(doc);
+            if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES || INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+        }
+        read_any.then_some(batch)
+    }
+}
+
+/// `entente extract`: each article's graph as N-Quads on standard output, in input order,
+/// extracted on every core; no store is opened. Persons are not linked across articles (that
+/// needs the store): each article's graph is what it says alone.
+fn extract_nquads(date: Option<NaiveDate>, threads: Option<u16>, inputs: &[PathBuf]) -> Result<ExitCode> {
+    use rayon::prelude::*;
+    stop_on_ctrl_c();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the extraction threads; pass --threads 1")?;
+    let progress = Progress::new(inputs);
+    let mut reader = BatchReader::new(inputs, date);
+    let (mut articles, mut failed) = (0usize, 0usize);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    while let Some(batch) = reader.next_batch(&progress, None, &mut failed) {
+        if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            break;
+        }
+        let graphs: Vec<Vec<u8>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|doc| {
+                    let quads = entente::rdf::article_quads(doc, &entente::extract(doc));
+                    let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+                    for q in &quads.quads {
+                        w.serialize_quad(q)?;
+                    }
+                    w.finish()
+                })
+                .collect::<std::io::Result<_>>()
+        })?;
+        for g in graphs {
+            out.write_all(&g).context("cannot write to standard output")?;
+            articles += 1;
+            progress.stored(failed);
+        }
+    }
+    out.flush().context("cannot write to standard output")?;
+    progress.finish();
+    let interrupted = INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst);
+    eprintln!("{}extracted {articles} article{}; {failed} error{}", if interrupted { "interrupted: " } else { "" }, if articles == 1 { "" } else { "s" }, if failed == 1 { "" } else { "s" });
+    Ok(if interrupted {
+        ExitCode::from(130)
+    } else if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

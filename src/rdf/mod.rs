@@ -28,14 +28,20 @@ pub struct ArticleQuads {
     pub labels: Vec<(NamedNode, String)>,
 }
 
+/// The quads of one article graph, each once: a graph is a set, and two persons holding one
+/// role state the role's triples twice.
 struct Writer {
     graph: GraphName,
     quads: Vec<Quad>,
+    seen: std::collections::HashSet<Quad>,
 }
 
 impl Writer {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
+        let q = Quad::new(s, p.into_owned(), o, self.graph.clone());
+        if self.seen.insert(q.clone()) {
+            self.quads.push(q);
+        }
     }
 }
 
@@ -82,7 +88,7 @@ fn when_literal(w: When) -> Literal {
 /// Builds the quads of one article.
 pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let graph = mint::graph(&doc.id);
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new(), seen: std::collections::HashSet::new() };
     let mut labels = Vec::new();
     let article = mint::article(&doc.id);
     let context = mint::context(&doc.id);

@@ -352,3 +352,44 @@ fn stats_shows_the_top_articles_and_all_of_them_on_request() {
     assert!(text.contains("per article (31)"), "{text}");
     assert_eq!(text.lines().filter(|l| l.trim_start().starts_with("quiet-")).count(), 30, "{text}");
 }
+
+/// `entente extract` (issue 10): a pure map from articles to N-Quads, the same for any number
+/// of threads; an article's graph is the one `ingest` stores for it in a fresh store; a bad
+/// record is reported with its line and the others still written.
+#[test]
+fn extract_writes_each_articles_graph_as_ingest_stores_it() {
+    let dir = tmp();
+    let f = dir.path().join("batch.jsonl");
+    let lines = [
+        r#"{"id":"x1","date":"2024-05-15","text":"President Ana Ruiz of Chile met President Luis Vera of Peru in Lima on Monday. Chile and Peru signed a fishing pact."}"#,
+        r#"{"id":"x2","text":"#,
+        r#"{"id":"x3","date":"2024-05-16","text":"The European Union imposed sanctions on Belarus on Thursday."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let one = entente(&["extract", "--threads", "1", f.to_str().unwrap()]);
+    let many = entente(&["extract", "--threads", "4", f.to_str().unwrap()]);
+    assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+    assert!(stderr(&one).contains("batch.jsonl:2"), "{}", stderr(&one));
+    assert!(stderr(&one).contains("extracted 2 articles; 1 error"), "{}", stderr(&one));
+    assert!(one.stdout == many.stdout, "the number of threads changed the output");
+    let extracted: Vec<String> = {
+        let mut v: Vec<String> = String::from_utf8_lossy(&one.stdout).lines().map(str::to_owned).collect();
+        v.sort();
+        v
+    };
+    assert!(extracted.iter().any(|l| l.ends_with("<https://w3id.org/entente/graph/x3> .")));
+    // the first article alone in a fresh store: its stored graph is the extracted one
+    let single = dir.path().join("x1.jsonl");
+    std::fs::write(&single, lines[0]).unwrap();
+    let store = dir.path().join("s");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), single.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("x1.nq");
+    export(&store, "nquads", &out);
+    let graph = "<https://w3id.org/entente/graph/x1> .";
+    let mut stored: Vec<String> = std::fs::read_to_string(&out).unwrap().lines().filter(|l| l.ends_with(graph)).map(str::to_owned).collect();
+    stored.sort();
+    let mine: Vec<String> = extracted.iter().filter(|l| l.ends_with(graph)).cloned().collect();
+    assert!(stored.len() > 50);
+    assert_eq!(stored, mine);
+}
