@@ -102,6 +102,9 @@ pub struct Title {
     /// The one country whose government uses this title form ("Secretary of State" → the
     /// United States): the post's owner when the text names none.
     pub country: Option<usize>,
+    /// The plural form ("Presidents"), a title only when capitalised and before a name
+    /// ("Presidents Ruiz and Vera", not "the presidents of the two countries").
+    pub plural: bool,
 }
 
 /// What a name match in the text stands for.
@@ -264,8 +267,16 @@ impl Lexicon {
                 "" => None,
                 c => Some(*by_name.get(c).ok_or_else(|| LexiconError { file: "titles.tsv", line, message: format!("unknown country {c:?}") })?),
             };
-            title_patterns.push(cols.first().copied().unwrap_or("").to_owned());
-            ts.push(Title { role: (role != "-").then(|| role.to_owned()), country });
+            let pattern = cols.first().copied().unwrap_or("").to_owned();
+            let title = Title { role: (role != "-").then(|| role.to_owned()), country, plural: false };
+            // the plural of a post's title before two names ("Presidents Ruiz and Vera",
+            // "Foreign Ministers Wang and Blinken") introduces each of them
+            if title.role.is_some() && pattern.ends_with(|c: char| c.is_ascii_alphabetic() && c != 's') && !pattern.contains('.') {
+                title_patterns.push(format!("{pattern}s"));
+                ts.push(Title { plural: true, ..title.clone() });
+            }
+            title_patterns.push(pattern);
+            ts.push(title);
         }
 
         let mut patterns: Vec<String> = Vec::new();
@@ -368,6 +379,11 @@ impl Lexicon {
             .title_ac
             .find_overlapping_iter(text)
             .filter(|m| is_boundary(m.start(), m.end()))
+            .filter(|m| {
+                let capital = |s: Option<&str>| s.and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+                !self.titles.get(m.pattern().as_usize()).is_some_and(|t| t.plural)
+                    || capital(text.get(m.start()..)) && capital(text.get(m.end()..).map(str::trim_start))
+            })
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));

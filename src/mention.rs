@@ -1026,10 +1026,20 @@ fn title_mentions(
     let w = a.tok(name_at);
     let initials = is_bare_initials(w) && is_cap_word(a.tok(name_at + 1));
     if name_at < sent_end && tags.get(name_at).copied().flatten().is_none() && (is_cap_word(w) || initials) {
-        let (end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
+        let (mut end, ms) = name_chunk(a, lex, tags, spans, name_at, name_at, sent_end, Some((role.clone(), of)));
         if !ms.is_empty() {
             out.extend(owner_org);
             out.extend(ms);
+            // a plural title ("Presidents Ruiz and Vera") introduces the name after "and" too
+            let plural = e > 0 && a.tok(e - 1).ends_with('s') && !lower(a.tok(e - 1)).ends_with("ss");
+            let next = end + 1;
+            if plural && lower(a.tok(end)) == "and" && next < sent_end && tags.get(next).copied().flatten().is_none() && is_cap_word(a.tok(next)) {
+                let (second_end, second) = name_chunk(a, lex, tags, spans, next, next, sent_end, Some((role.clone(), of)));
+                if !second.is_empty() {
+                    out.extend(second);
+                    end = second_end;
+                }
+            }
             return (out, end);
         }
     }

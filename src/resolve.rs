@@ -1141,6 +1141,9 @@ mod tests {
         };
     }
 
+    // a plural title introduces each name; lower case it is no title
+    actors!(a_plural_title_before_two_names, "Presidents Ruiz and Vera agreed that Chile and Peru will build a bridge, and the presidents of both countries signed.",
+        [("Ruiz", Person, "President"), ("Vera", Person, "President"), ("Chile", Country), ("Peru", Country)]);
     // the country before "counterpart" is the counterpart's, not the other side's
     actors!(a_country_named_before_counterpart, "Prime Minister Tomas Berg has signed a memorandum with his Cook Islands counterpart Mara Quist.",
         [("Tomas Berg", Person, "Prime Minister"), ("Mara Quist", Person, "Prime Minister of Cook Islands"), ("Cook Islands", Country)]);
