@@ -467,6 +467,8 @@ pact!(pact_a_letter_of_intent_between_two_sides, "Chile and Peru signed a letter
 no_pact!(pact_a_company_letter_of_intent_alone_is_no_pact, "The miner said it has signed a letter of intent to sell its smelter.");
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
+meetings!(frame_heads_to_a_country_for_a_visit, "President Ana Ruiz of Chile heads to Peru for a three-day state visit.", Some("2024-05-15"), [(["Ana Ruiz", "Peru"], Status::Held)]);
+no_meeting!(frame_the_head_of_a_delegation_is_no_trip, "Ana Ruiz, head of the Chilean delegation to the Lima talks on a visit programme, spoke.");
 no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
 meetings!(
     the_visiting_title_is_the_visitor,
