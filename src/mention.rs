@@ -852,6 +852,12 @@ fn name_mention(
         if collective(&next) {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
         }
+        // "hosted his Turkish counterpart for talks": a counterpart left unnamed stands for the
+        // country's side ("his Turkish counterpart Hakan Fidan" is a person, read elsewhere)
+        let unnamed = !is_cap_word(a.tok(e + 1)) && a.tok(e + 1) != ",";
+        if crate::frame::Frames::shipped().words.counterpart_nouns.contains(&next.as_str()) && unnamed && s > 0 && matches!(lower(a.tok(s - 1)).as_str(), "his" | "her" | "their") {
+            return Some(mk(a, s, e + 1, Cand::Collective(c)));
+        }
         // "Iranian and American delegations", "Chinese, Russian and Iranian officials": a
         // demonym coordinated with other sides before their collective noun stands for its side
         let mut k = e;

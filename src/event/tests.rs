@@ -469,6 +469,7 @@ no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought t
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
 meetings!(frame_heads_to_a_country_for_a_visit, "President Ana Ruiz of Chile heads to Peru for a three-day state visit.", Some("2024-05-15"), [(["Ana Ruiz", "Peru"], Status::Held)]);
 no_meeting!(frame_the_head_of_a_delegation_is_no_trip, "Ana Ruiz, head of the Chilean delegation to the Lima talks on a visit programme, spoke.");
+meetings!(an_unnamed_counterpart_is_the_countrys_side, "Chilean Foreign Minister Ana Ruiz hosted her Peruvian counterpart for talks in Santiago on Monday.", Some("2024-05-15"), [(["Ana Ruiz", "Peru"], Status::Held)]);
 no_meeting!(frame_reaching_a_deal_is_no_visit, "Germany and Kenya reached a deal on visas on Sunday.");
 meetings!(
     the_visiting_title_is_the_visitor,
