@@ -33,6 +33,21 @@ struct StoreArg {
     store: PathBuf,
 }
 
+/// The articles to read, as `ingest` and `extract` take them.
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Publication date for articles that carry none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Threads that extract articles (default: one per core). The result is the same for any
+    /// number: articles are linked and written, or printed, in input order by one thread.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Articles: .txt files, .jsonl files, folders, or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract actors, meetings, pacts, sanctions and statements from articles into the store.
@@ -47,16 +62,8 @@ enum Command {
     Ingest {
         #[command(flatten)]
         store: StoreArg,
-        /// Publication date for articles that carry none (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        /// Threads that extract articles (default: one per core). The store is the same for
-        /// any number: articles are written in input order by one writer.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Articles to ingest.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Extract articles to N-Quads on standard output, one named graph per article, without a
     /// store: a pure map from articles to quads that any tool can shard over machines.
@@ -64,15 +71,8 @@ enum Command {
     /// INPUT is read as by `ingest`. Each graph is what its article says alone: persons are
     /// linked across articles, and labels kept once per node, only by `ingest`.
     Extract {
-        /// Publication date for articles that carry none (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        /// Threads that extract articles (default: one per core); the output is the same for any.
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Articles to extract.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Run a SPARQL query; the default graph is the union of all article graphs.
     Query {
@@ -204,8 +204,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { store, date, threads, inputs } => ingest(&store.store, date, threads, &inputs),
-        Command::Extract { date, threads, inputs } => extract_nquads(date, threads, &inputs),
+        Command::Ingest { store, read } => ingest(&store.store, &read),
+        Command::Extract { read } => extract_nquads(&read),
         Command::Query { store, format, file, query } => {
             let (name, text) = match (file, query) {
                 (Some(f), _) => {
@@ -329,18 +329,15 @@ const BATCH_BYTES: usize = 32 << 20;
 /// Ingests `inputs` in order. Articles are read ahead in batches; each batch is extracted in
 /// parallel, then linked to the persons known so far and written one article per transaction
 /// in input order, so the store does not depend on the number of threads.
-fn ingest(store_path: &Path, date: Option<NaiveDate>, threads: Option<u16>, inputs: &[PathBuf]) -> Result<ExitCode> {
+fn ingest(store_path: &Path, read: &ReadArgs) -> Result<ExitCode> {
     use rayon::prelude::*;
     stop_on_ctrl_c();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, usize::from))
-        .build()
-        .context("cannot start the extraction threads; pass --threads 1")?;
+    let (inputs, pool) = (&read.inputs, extraction_pool(read.threads)?);
     let store = EntenteStore::open(store_path)?;
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
     let progress = Progress::new(inputs);
-    let mut reader = BatchReader::new(inputs, date);
+    let mut reader = BatchReader::new(inputs, read.date);
     'batches: loop {
         let Some(batch) = reader.next_batch(&progress, Some(&store), &mut s.failed) else { break };
         let extracted: Vec<entente::event::Extraction> = pool.install(|| batch.par_iter().map(entente::extract).collect());
@@ -403,6 +400,14 @@ fn ingest(store_path: &Path, date: Option<NaiveDate>, threads: Option<u16>, inpu
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The threads that extract articles: `threads`, else one per core.
+fn extraction_pool(threads: Option<u16>) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the extraction threads; pass --threads 1")
 }
 
 /// Reads the articles of `inputs` in batches for parallel extraction: bounded in articles and
@@ -476,15 +481,12 @@ impl<'i> BatchReader<'i> {
 /// `entente extract`: each article's graph as N-Quads on standard output, in input order,
 /// extracted on every core; no store is opened. Persons are not linked across articles (that
 /// needs the store): each article's graph is what it says alone.
-fn extract_nquads(date: Option<NaiveDate>, threads: Option<u16>, inputs: &[PathBuf]) -> Result<ExitCode> {
+fn extract_nquads(read: &ReadArgs) -> Result<ExitCode> {
     use rayon::prelude::*;
     stop_on_ctrl_c();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.map_or(0, usize::from))
-        .build()
-        .context("cannot start the extraction threads; pass --threads 1")?;
+    let (inputs, pool) = (&read.inputs, extraction_pool(read.threads)?);
     let progress = Progress::new(inputs);
-    let mut reader = BatchReader::new(inputs, date);
+    let mut reader = BatchReader::new(inputs, read.date);
     let (mut articles, mut failed) = (0usize, 0usize);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

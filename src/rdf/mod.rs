@@ -28,20 +28,18 @@ pub struct ArticleQuads {
     pub labels: Vec<(NamedNode, String)>,
 }
 
-/// The quads of one article graph, each once: a graph is a set, and two persons holding one
-/// role state the role's triples twice.
+/// The quads of one article graph. A graph is a set: what several entities share (the role
+/// two persons hold) is described once.
 struct Writer {
     graph: GraphName,
     quads: Vec<Quad>,
-    seen: std::collections::HashSet<Quad>,
+    /// Roles already described in this graph.
+    roles: std::collections::HashSet<String>,
 }
 
 impl Writer {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        let q = Quad::new(s, p.into_owned(), o, self.graph.clone());
-        if self.seen.insert(q.clone()) {
-            self.quads.push(q);
-        }
+        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
     }
 }
 
@@ -88,7 +86,7 @@ fn when_literal(w: When) -> Literal {
 /// Builds the quads of one article.
 pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let graph = mint::graph(&doc.id);
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new(), seen: std::collections::HashSet::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new(), roles: std::collections::HashSet::new() };
     let mut labels = Vec::new();
     let article = mint::article(&doc.id);
     let context = mint::context(&doc.id);
@@ -144,17 +142,25 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     }
 
     // mentions
+    // a span that refers to two entities ("Colombo": the city and, visited, its government) is
+    // one mention with two references
+    let mut spans = std::collections::HashSet::new();
+    let mut refs = std::collections::HashSet::new();
     for r in &x.resolved.refs {
         let (b, e) = (cp.at(r.start), cp.at(r.end));
         let m = NamedNode::new_unchecked(format!("{}#mention={b},{e}", mint::article(&doc.id).as_str()));
-        w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
-        w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
-        w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(r.start, r.end)));
-        w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
-        w.add(m.clone(), nif::END_INDEX, nonneg(e));
-        w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
-        w.add(m.clone(), itsrdf::TA_IDENT_REF, nodes[r.entity].clone());
-        w.add(m.clone(), ent::SENTENCE, sentence_node(r.sentence));
+        if spans.insert((b, e)) {
+            w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
+            w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
+            w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(r.start, r.end)));
+            w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
+            w.add(m.clone(), nif::END_INDEX, nonneg(e));
+            w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
+            w.add(m.clone(), ent::SENTENCE, sentence_node(r.sentence));
+        }
+        if refs.insert((b, e, r.entity)) {
+            w.add(m.clone(), itsrdf::TA_IDENT_REF, nodes[r.entity].clone());
+        }
     }
 
     // events
@@ -193,7 +199,16 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
             }
         }
     }
-    ArticleQuads { graph, quads: w.quads, labels }
+    // what two parts of the article state alike (a post two sentences give, an event told
+    // twice in one sentence) is one quad of the set
+    let mut quads = w.quads;
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        quads.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut k = keep.into_iter();
+    quads.retain(|_| k.next().unwrap_or(true));
+    ArticleQuads { graph, quads, labels }
 }
 
 /// The parties (two or more countries or organizations) and the duration, topic, or kind and
@@ -278,10 +293,12 @@ fn entity_quads(w: &mut Writer, e: &Entity, n: &NamedNode, nodes: &[NamedNode], 
         if let Some(o) = p.of {
             w.add(post.clone(), org::POST_IN, nodes[o].clone());
         }
-        w.add(role.clone(), rdf::TYPE, skos::CONCEPT.into_owned());
-        w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS.into_owned());
-        w.add(role.clone(), skos::PREF_LABEL, Literal::new_language_tagged_literal_unchecked(&p.role, "en"));
-        w.add(role.clone(), skos::IN_SCHEME, ent::ROLE_SCHEME.into_owned());
+        if w.roles.insert(p.role.clone()) {
+            w.add(role.clone(), rdf::TYPE, skos::CONCEPT.into_owned());
+            w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS.into_owned());
+            w.add(role.clone(), skos::PREF_LABEL, Literal::new_language_tagged_literal_unchecked(&p.role, "en"));
+            w.add(role.clone(), skos::IN_SCHEME, ent::ROLE_SCHEME.into_owned());
+        }
     }
 }
 
