@@ -338,8 +338,7 @@ fn ingest(store_path: &Path, read: &ReadArgs) -> Result<ExitCode> {
     let mut s = Summary::default();
     let progress = Progress::new(inputs);
     let mut reader = BatchReader::new(inputs, read.date);
-    'batches: loop {
-        let Some(batch) = reader.next_batch(&progress, Some(&store), &mut s.failed) else { break };
+    'batches: while let Some(batch) = reader.next_batch(&progress, Some(&store), &mut s.failed) {
         let extracted: Vec<entente::event::Extraction> = pool.install(|| batch.par_iter().map(entente::extract).collect());
         for (doc, mut x) in batch.iter().zip(extracted) {
             if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {

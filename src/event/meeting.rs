@@ -881,7 +881,8 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
     // beside "their meeting at the White House on Oct. 11")
     let call = |e: &Event| e.cameo == CALL_CAMEO;
     // (one sentence telling both tells one encounter: "spoke at a news conference with Y")
-    let in_person_of_its_own = |e: &Event| !call(e) && (e.place.is_some() || e.when.is_some()) && !e.sentences.iter().any(|s| m.sentences.contains(s));
+    let in_person_apart = |x: &Event, other: &Event| !call(x) && (x.place.is_some() || x.when.is_some()) && !x.sentences.iter().any(|s| other.sentences.contains(s));
+    let call_beside_meeting = |x: &Event, y: &Event| call(x) && in_person_apart(y, x) || call(y) && in_person_apart(x, y);
     // the story's news and a meeting dated weeks before it are two ("Petro has met Maduro …
     // On November 1, Petro met Maduro for the first time")
     let weeks_apart = |x: &Event, y: &Event| {
@@ -891,7 +892,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
         matches!(e.kind, EventKind::Meeting { .. })
             && !weeks_apart(e, &m)
             && !weeks_apart(&m, e)
-            && !(call(e) && in_person_of_its_own(&m) || call(&m) && in_person_of_its_own(e))
+            && !call_beside_meeting(e, &m)
             && (e.status == m.status || visit_under_way(e))
             && (e.when.is_none() || m.when.is_none() || e.when.zip(m.when).is_some_and(|(a, b)| a.agrees_with(&b)) || visit(e) && visit(&m) && sorted(&e.actors) == sorted(&m.actors))
             && (sorted(&e.actors) == sorted(&m.actors)

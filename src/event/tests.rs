@@ -422,6 +422,12 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
 );
+meetings!(
+    frame_a_call_told_first_is_not_the_later_meeting_in_person,
+    "President Ana Ruiz has spoken by phone with President Luis Vera about tariffs. Ruiz welcomed Vera at the palace on Oct. 11, 2023.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
+);
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
 meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is currently on a two-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
