@@ -678,10 +678,9 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         // a loan binds a lender and a borrower ("the World Bank granted Indonesia a loan")
         // ("a 300 mln dlr trade adjustment loan": an amount of money up to four words before)
         let amount = (1..=4).any(|k| p >= k && MONEY_WORDS.contains(&v.word(p - k)));
-        if matches!(w.as_str(), "loan" | "credit" | "bailout") && (amount || matches!(prev, "a" | "the" | "new" | "standby" | "stand-by" | "bridge" | "four-year" | "three-year" | "multi-year")) {
-            if two_sides_named(v) {
-                return Some(p);
-            }
+        let lending = matches!(w.as_str(), "loan" | "credit" | "bailout") && (amount || matches!(prev, "a" | "the" | "new" | "standby" | "stand-by" | "bridge" | "four-year" | "three-year" | "multi-year"));
+        if lending && two_sides_named(v) {
+            return Some(p);
         }
     }
     None
