@@ -356,6 +356,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     place_at_dateline(a, &resolved, &mut events);
     date_same_day(a, &mut events);
     date_undated_news(a, date, &mut events);
+    pact::not_signed_yet(date, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
     Extraction { resolved, events, sentences }
 }

@@ -588,6 +588,18 @@ fn in_force_by_now(label: &str, signed_after_noun: bool, when: Option<crate::tim
     aged || year_before || month_before || made_months_before
 }
 
+/// A pact told as signed on a day after the article's ("will sign the accord on March 12",
+/// with a headline that says "sign") is still to be signed: proposed.
+pub(super) fn not_signed_yet(article_date: Option<chrono::NaiveDate>, events: &mut [Event]) {
+    let Some(today) = article_date else { return };
+    for e in events.iter_mut().filter(|e| matches!(e.kind, EventKind::Pact { .. }) && e.status == Some(Status::Signed)) {
+        if e.when.and_then(|w| w.first_day()).is_some_and(|d| d > today) {
+            e.status = Some(Status::Proposed);
+            e.cameo = "030";
+        }
+    }
+}
+
 /// Where the noun phrase of the trigger at word `pos` starts: after its determiner, a
 /// preposition, punctuation or a verb, at most five words back ("a 20-year strategic pact").
 fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {

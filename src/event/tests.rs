@@ -510,6 +510,14 @@ pact!(pact_capitals_joined_before_a_pact, "The Lima-Santiago fishing pact expire
 pact!(pact_a_bailout_binds_its_borrower, "The IMF approved a new $20 billion bailout for Argentina.", ["International Monetary Fund", "Argentina"], Status::Signed, None);
 pact!(pact_the_demonym_republic, "Chad decided to end the accord signed with the French republic.", ["Chad", "France"], Status::Withdrawn, None);
 #[test]
+fn a_pact_signed_after_the_article_day_is_still_proposed() {
+    let got = events("Chile and Peru signed a border agreement on May 17, officials said.", Some("2024-05-15"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    assert_eq!(p[0].status, Some(Status::Proposed), "{got:#?}");
+}
+
+#[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
     let p = only(&got, "pact");
