@@ -496,7 +496,9 @@ fn held_pact(v: &SentenceView<'_, '_>, pos: usize) -> bool {
             return k > 0 && !matches!(v.word(k - 1), "to" | "will" | "would" | "could" | "might" | "may" | "must" | "should");
         }
         // determiners, numbers and adjectives; not a verb ("had held up an agreement")
-        let verb_like = w.ends_with("ed") || w.ends_with("ing") || matches!(w, "held" | "made" | "struck" | "won" | "up" | "down" | "out" | "off" | "over" | "back" | "been" | "no" | "not" | "with" | "to");
+        // ("have said a new loan would …": what they have is a say, not the loan)
+        let verb_like = w.ends_with("ed") || w.ends_with("ing") || matches!(w, "held" | "made" | "struck" | "won" | "up" | "down" | "out" | "off" | "over" | "back" | "been" | "no" | "not" | "with" | "to")
+            || crate::mention::SPEECH_VERBS.contains(&w);
         let modifier = w.chars().all(|c| c.is_alphanumeric() || c == '-') && !verb_like && !SIGNED.contains(&w) && !PROPOSED.contains(&w) && !WITHDRAW.contains(&w);
         if !modifier {
             return false;

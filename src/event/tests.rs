@@ -471,6 +471,7 @@ pact!(pact_a_loan_with_its_amount, "The World Bank on Friday granted Peru a 200 
 pact!(pact_documents_after_their_signing_noun, "The two presidents witnessed the signing and exchange of cooperation documents between Chile and Peru.", ["Chile", "Peru"], Status::Signed, None);
 pact!(pact_a_letter_of_intent_between_two_sides, "Chile and Peru signed a letter of intent on joint patrols.", ["Chile", "Peru"], Status::Signed, None);
 no_pact!(pact_a_company_letter_of_intent_alone_is_no_pact, "The miner said it has signed a letter of intent to sell its smelter.");
+pact!(pact_what_they_have_said_is_no_pact_they_have, "Bankers in Lima have said a new loan agreement between Peru and the World Bank would be the first option.", ["Peru", "World Bank"], Status::Proposed, None);
 no_pact!(pact_verb_deal_is_no_pact, "Chile and Peru must deal with the drought together.");
 meeting!(frame_reached_a_capital_for_a_visit, "German Chancellor Mara Quist reached Nairobi late on Sunday evening for a two-day official visit.", Some("2024-05-15"), ["Mara Quist", "Kenya"], Status::Held, Some("2024-05-12"));
 meetings!(frame_heads_to_a_country_for_a_visit, "President Ana Ruiz of Chile heads to Peru for a three-day state visit.", Some("2024-05-15"), [(["Ana Ruiz", "Peru"], Status::Held)]);
