@@ -279,7 +279,20 @@ pub(super) fn signing(v: &SentenceView<'_, '_>, pact: &Event) -> Option<Event> {
     let EventKind::Pact { signatories, .. } = &pact.kind else { return None };
     // each named in the sentence: "he said he had signed it with X" may be anyone's "he"
     let named = |s: usize| v.actors.iter().any(|r| r.entity == s && r.named);
-    if pact.status != Some(Status::Signed) || signatories.len() < 2 || signatories.iter().any(|&s| v.kind(s) != EntityKind::Person || !named(s)) {
+    // "signed … in the presence of President X and Y": those present meet at the signing
+    let present: Vec<usize> = (0..v.words.len())
+        .find(|&k| v.word(k) == "presence" && v.word(k + 1) == "of" && k > 1 && v.word(k - 2) == "in")
+        .map(|k| {
+            let until = v.list_end(k + 1, &[";", ".", "to", "on", "in", "at", "after", "during", "which", "who"]);
+            v.actors_in(v.tok(k + 1), until).into_iter().filter(|r| v.kind(r.entity) == EntityKind::Person && r.named).map(|r| r.entity).collect()
+        })
+        .unwrap_or_default();
+    let signatories: Vec<usize> = if signatories.iter().all(|&s| v.kind(s) == EntityKind::Person && named(s)) {
+        SentenceView::distinct(signatories.iter().copied().chain(present))
+    } else {
+        present
+    };
+    if pact.status != Some(Status::Signed) || signatories.len() < 2 {
         return None;
     }
     let sides: Vec<std::collections::BTreeSet<usize>> = signatories.iter().map(|&s| represented(&[s], v.resolved)).collect();
@@ -292,7 +305,7 @@ pub(super) fn signing(v: &SentenceView<'_, '_>, pact: &Event) -> Option<Event> {
     let told = Told {
         visit: false,
         host: None,
-        actors: signatories.clone(),
+        actors: signatories,
         future: false,
         place: pact.place,
         when: pact.when,
