@@ -428,7 +428,7 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
 );
-meeting!(those_present_at_a_signing_meet, "A ceasefire between Chile and the rebels was signed on Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
+meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
 meeting!(frame_is_on_a_visit, "Foreign Minister Olav Rask is currently on a two-day official visit to Kenya.", Some("2024-05-15"), ["Olav Rask", "Kenya"], Status::Held, Some("2024-05-15"));
