@@ -50,7 +50,7 @@ const NOT_A_MEETING: &[&str] = &[
     "with", // "met with resistance" is checked below with its object
 ];
 
-pub(super) const PLACE_PREPS: &[&str] = &["in", "at"];
+const PLACE_PREPS: &[&str] = &["in", "at"];
 
 /// Words that may follow a meeting verb used without an object ("met today", "gathered in
 /// Venice", "will meet again"), unlike "met expectations" or "gathered support".

@@ -215,17 +215,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
     /// Whether a mention names where something happens rather than who takes part: "the
     /// meeting in Qatar", "ministers met in Luxembourg" (not "an improvement in Morocco's economy").
     fn located(&self, r: &Ref) -> bool {
-        let mut k = r.tokens.start;
-        if k > 0 && self.a.tok(k - 1).eq_ignore_ascii_case("the") {
-            k -= 1;
-        }
-        // "in Oman's capital, Muscat": the country of a place, and the place's name after it
-        let place_of = |end: usize| matches!(self.a.tok(end), "'s" | "’s") && PLACE_NOUNS.contains(&self.a.tok(end + 1).to_lowercase().as_str());
-        let named_place = k > 1 && self.a.tok(k - 1) == "," && PLACE_NOUNS.contains(&self.a.tok(k - 2).to_lowercase().as_str());
-        named_place
-            || k > 0
-                && matches!(self.a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
-                && (!matches!(self.a.tok(r.tokens.end), "'s" | "’s") || place_of(r.tokens.end))
+        located(self.a, r)
     }
 
     /// The token where a list of actors that starts after word `after` ends: the first word of
@@ -296,6 +286,22 @@ impl<'a, 'r> SentenceView<'a, 'r> {
 
 /// Nouns of a place within a country ("in Oman's capital", "in Peru's north").
 const PLACE_NOUNS: &[&str] = &["capital", "city", "town", "port", "province", "region", "state", "north", "south", "east", "west"];
+
+/// Whether mention `r` names where something is or happens: "in Baku", "at the Planalto",
+/// "near X", "in Oman's capital, Muscat" (the country of a place, and the place's name after
+/// it).
+fn located(a: &Analyzed<'_>, r: &Ref) -> bool {
+    let mut k = r.tokens.start;
+    if k > 0 && a.tok(k - 1).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    let place_of = |end: usize| matches!(a.tok(end), "'s" | "’s") && PLACE_NOUNS.contains(&a.tok(end + 1).to_lowercase().as_str());
+    let named_place = k > 1 && a.tok(k - 1) == "," && PLACE_NOUNS.contains(&a.tok(k - 2).to_lowercase().as_str());
+    named_place
+        || k > 0
+            && matches!(a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
+            && (!matches!(a.tok(r.tokens.end), "'s" | "’s") || place_of(r.tokens.end))
+}
 
 /// "today, 16 July 2023,": a calendar date in apposition to a time expression says which day
 /// it means.
@@ -520,12 +526,10 @@ fn place_in_sentence(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]
             .filter(|r| r.sentence == first && resolved.entities[r.entity].kind == EntityKind::Place)
             .filter(|r| {
                 let before = |k: usize| if r.tokens.start >= k { a.tok(r.tokens.start - k).to_lowercase() } else { String::new() };
-                // "in Baku", "at the Planalto", "in Oman's capital, Muscat", "the resort of Sochi"
-                meeting::PLACE_PREPS.contains(&before(1).as_str())
-                    || before(1) == "the" && meeting::PLACE_PREPS.contains(&before(2).as_str())
-                    || before(1) == "," && matches!(before(2).as_str(), "capital" | "city")
+                // where the sentence is ("the resort of Sochi"), or where its visit goes ("met
+                // Y during a visit to Caracas", "visited Caracas and met Y")
+                located(a, r)
                     || before(1) == "of" && matches!(before(2).as_str(), "resort" | "city" | "town" | "port")
-                    // "met Y during a visit to Caracas", "visited Caracas and met Y"
                     || before(1) == "to" && matches!(before(2).as_str(), "visit" | "trip")
                     || matches!(before(1).as_str(), "visited" | "visiting")
             })

@@ -28,13 +28,10 @@ pub struct ArticleQuads {
     pub labels: Vec<(NamedNode, String)>,
 }
 
-/// The quads of one article graph. A graph is a set: what several entities share (the role
-/// two persons hold) is described once.
+/// The quads of one article graph, as stated; `article_quads` keeps each once.
 struct Writer {
     graph: GraphName,
     quads: Vec<Quad>,
-    /// Roles already described in this graph.
-    roles: std::collections::HashSet<String>,
 }
 
 impl Writer {
@@ -86,7 +83,7 @@ fn when_literal(w: When) -> Literal {
 /// Builds the quads of one article.
 pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let graph = mint::graph(&doc.id);
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new(), roles: std::collections::HashSet::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
     let mut labels = Vec::new();
     let article = mint::article(&doc.id);
     let context = mint::context(&doc.id);
@@ -142,25 +139,17 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     }
 
     // mentions
-    // a span that refers to two entities ("Colombo": the city and, visited, its government) is
-    // one mention with two references
-    let mut spans = std::collections::HashSet::new();
-    let mut refs = std::collections::HashSet::new();
     for r in &x.resolved.refs {
         let (b, e) = (cp.at(r.start), cp.at(r.end));
         let m = NamedNode::new_unchecked(format!("{}#mention={b},{e}", mint::article(&doc.id).as_str()));
-        if spans.insert((b, e)) {
-            w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
-            w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
-            w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(r.start, r.end)));
-            w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
-            w.add(m.clone(), nif::END_INDEX, nonneg(e));
-            w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
-            w.add(m.clone(), ent::SENTENCE, sentence_node(r.sentence));
-        }
-        if refs.insert((b, e, r.entity)) {
-            w.add(m.clone(), itsrdf::TA_IDENT_REF, nodes[r.entity].clone());
-        }
+        w.add(m.clone(), rdf::TYPE, nif::PHRASE.into_owned());
+        w.add(m.clone(), rdf::TYPE, nif::STRING.into_owned());
+        w.add(m.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(slice(r.start, r.end)));
+        w.add(m.clone(), nif::BEGIN_INDEX, nonneg(b));
+        w.add(m.clone(), nif::END_INDEX, nonneg(e));
+        w.add(m.clone(), nif::REFERENCE_CONTEXT, context.clone());
+        w.add(m.clone(), itsrdf::TA_IDENT_REF, nodes[r.entity].clone());
+        w.add(m.clone(), ent::SENTENCE, sentence_node(r.sentence));
     }
 
     // events
@@ -199,8 +188,8 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
             }
         }
     }
-    // what two parts of the article state alike (a post two sentences give, an event told
-    // twice in one sentence) is one quad of the set
+    // a graph is a set: what several parts of the article state alike (a span that refers to
+    // two entities, the role two persons hold, a sentence an event cites twice) is one quad
     let mut quads = w.quads;
     let keep: Vec<bool> = {
         let mut seen = std::collections::HashSet::with_capacity(quads.len());
@@ -293,12 +282,10 @@ fn entity_quads(w: &mut Writer, e: &Entity, n: &NamedNode, nodes: &[NamedNode], 
         if let Some(o) = p.of {
             w.add(post.clone(), org::POST_IN, nodes[o].clone());
         }
-        if w.roles.insert(p.role.clone()) {
-            w.add(role.clone(), rdf::TYPE, skos::CONCEPT.into_owned());
-            w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS.into_owned());
-            w.add(role.clone(), skos::PREF_LABEL, Literal::new_language_tagged_literal_unchecked(&p.role, "en"));
-            w.add(role.clone(), skos::IN_SCHEME, ent::ROLE_SCHEME.into_owned());
-        }
+        w.add(role.clone(), rdf::TYPE, skos::CONCEPT.into_owned());
+        w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS.into_owned());
+        w.add(role.clone(), skos::PREF_LABEL, Literal::new_language_tagged_literal_unchecked(&p.role, "en"));
+        w.add(role.clone(), skos::IN_SCHEME, ent::ROLE_SCHEME.into_owned());
     }
 }
 
