@@ -79,6 +79,8 @@ pub enum Cand {
     PersonPair,
     /// "he", "she", "his", "her".
     Pronoun,
+    /// "They" opening a sentence: the two sides the sentence before joined by "and".
+    TheyPair,
 }
 
 /// One mention: its tokens, byte span and candidate reading.
@@ -474,7 +476,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                             .rev()
                             .find(|m| !last_ends_here(m))
                             .map_or(sent.tokens.start, |m: &Mention| m.tokens.end.max(sent.tokens.start));
-                        let (mut ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.end);
+                        let (mut ms, after) = title_mentions(a, lex, &tags, &spans, span, *t, covered, sent.tokens.clone());
                         // "Iranian Foreign Ministry spokesman Nasser Kanaani": a national body just
                         // before the title gives the post its country
                         let body_country = out.last().and_then(|m: &Mention| match &m.cand {
@@ -498,6 +500,11 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
             let lw = lower(w);
             if matches!(lw.as_str(), "he" | "she" | "his" | "her" | "him") {
                 out.push(mk(a, i, i + 1, Cand::Pronoun));
+                i += 1;
+                continue;
+            }
+            if lw == "they" && i == sent.tokens.start {
+                out.push(mk(a, i, i + 1, Cand::TheyPair));
                 i += 1;
                 continue;
             }
@@ -593,12 +600,36 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
         }
     }
     described_then_named(a, &mut out);
+    organs_of_named_bodies(a, &mut out);
     // the names inside a dateline's credit ("MOSCOW (Some News / Sputnik) -") are its sources,
     // not the story's people
     if let Some(d) = &a.dateline {
         out.retain(|m| !(d.span.contains(&m.start) && matches!(m.cand, Cand::Person { cued: false, .. } | Cand::NewOrg { .. })));
     }
     out
+}
+
+/// "the Secretariat of the Andean Community", "the Commission of the African Union": a body
+/// named only by its generic head is an organ of the organization or country after "of", and
+/// the story's actor is that owner; the lone head word is no organization of its own.
+fn organs_of_named_bodies(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
+    let owned = |m: &Mention| {
+        let Cand::NewOrg { name, .. } = &m.cand else { return false };
+        if !OWNER_BODY_HEADS.contains(&name.as_str()) || lower(a.tok(m.tokens.end)) != "of" {
+            return false;
+        }
+        let mut k = m.tokens.end + 1;
+        if lower(a.tok(k)) == "the" {
+            k += 1;
+        }
+        out.iter().any(|o| o.tokens.start == k && matches!(o.cand, Cand::Org(_) | Cand::Country(_) | Cand::NewOrg { .. }))
+    };
+    let drop: Vec<bool> = out.iter().map(owned).collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// "Brazil's ambassador to China, Marcos Galvao, said": a post described before a comma and the
@@ -906,8 +937,9 @@ fn title_mentions(
     span: &Span,
     title: usize,
     covered: usize,
-    sent_end: usize,
+    sentence: Range<usize>,
 ) -> (Vec<Mention>, usize) {
+    let sent_end = sentence.end;
     let role = lex.titles.get(title).and_then(|t| t.role.clone());
     let (mut s, mut e) = (span.start_tok, span.end_tok);
     // The title phrase around the lexicon head: "Chief Cabinet Secretary", "Assistant treasury
@@ -941,7 +973,9 @@ fn title_mentions(
     if k > 0 && matches!(a.tok(k - 1), "'s" | "’s" | "'S" | "’S") {
         k -= 1;
     }
-    if k > 0 {
+    // (only inside the sentence: a headline ending in a country's name is not the owner of
+    // the title that opens the next line)
+    if k > sentence.start {
         if let Some(pi) = tags.get(k - 1).copied().flatten() {
             if let SpanKind::Name(h) = &spans[pi].what {
                 of = org_of(h)

@@ -259,6 +259,32 @@ impl Builder<'_> {
     /// The two most salient countries so far (most referred to, then most recent).
     /// "the two leaders": the person who holds a post referred to last, and the one before who
     /// holds a post of another country (or of none known); nothing unless both are found.
+    /// The two persons, or the two countries, that the sentence before `sentence` joins by
+    /// "and" ("Presidents X and Y agreed … They also witnessed"): what a "They" opening the
+    /// next sentence points back to. Empty when that sentence joins no such pair, as "they"
+    /// more often stands for officials or a group than for named sides.
+    fn joined_pair(&self, a: &Analyzed<'_>, sentence: usize) -> Vec<usize> {
+        let Some(before) = sentence.checked_sub(1) else { return Vec::new() };
+        let sides: Vec<&Ref> = self
+            .out
+            .refs
+            .iter()
+            .filter(|r| r.sentence == before && matches!(self.out.entities[r.entity].kind, EntityKind::Person | EntityKind::Country))
+            .collect();
+        for w in sides.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            let kind = self.out.entities[x.entity].kind;
+            if x.entity == y.entity || kind != self.out.entities[y.entity].kind || y.tokens.start < x.tokens.end {
+                continue;
+            }
+            let between: Vec<&str> = (x.tokens.end..y.tokens.start).map(|k| a.tok(k)).collect();
+            if between == ["and"] {
+                return vec![x.entity, y.entity];
+            }
+        }
+        Vec::new()
+    }
+
     fn person_pair(&self, a: &Analyzed<'_>) -> Vec<usize> {
         // the last two persons the story joined by "and" ("British Prime Minister X and Turkish
         // President Y agreed … after the two leaders met"), else the last two office holders
@@ -631,6 +657,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
             Cand::PersonPair => {
                 for e in b.person_pair(a) {
+                    b.push(m, sentence, e, false, None);
+                }
+            }
+            Cand::TheyPair => {
+                for e in b.joined_pair(a, sentence) {
                     b.push(m, sentence, e, false, None);
                 }
             }
@@ -1153,6 +1184,9 @@ mod tests {
     // capitals in a headline or a menu line prove no name; a name the prose repeats does
     actors!(a_name_only_in_fragments_is_no_person, "Climate Action\nPrint Edition\nChile and Peru signed a fishing pact on Monday after three years of long and difficult talks in the capital of Peru.",
         [("Chile", Country), ("Peru", Country)]);
+    // a headline that ends in a country's name does not own the title opening the next line
+    actors!(a_headline_country_owns_no_title_on_the_next_line, "Tomas Berg ends his state visit to Chile\nPresident Tomas Berg of Peru flew home on Friday after three days of talks on trade, fishing and the new harbour in the capital of Chile.",
+        [("Tomas Berg", Person, "President of Peru"), ("Chile", Country), ("Peru", Country)]);
     actors!(a_headline_name_the_prose_repeats_is_a_person, "Luis Vera Visits Lima\nLuis Vera arrived in Lima on Monday for three days of talks with the government of Peru on fishing and trade.",
         [("Luis Vera", Person), ("Peru", Country)]);
     // a post described before the name it introduces

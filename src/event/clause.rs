@@ -51,8 +51,8 @@ impl Clause<'_> {
 
     /// A verb phrase of a series ("X will return home, attend the summit and meet Z") takes
     /// the subject that opens it, and the series' modality.
-    fn take_series_subject(&mut self, v: &SentenceView<'_, '_>, g: usize) {
-        let series = series_subject(v, g);
+    fn take_series_subject(&mut self, v: &SentenceView<'_, '_>, frames: &Frames, g: usize) {
+        let series = series_subject(v, frames, g);
         if !series.is_empty() {
             self.set_subjects(series.iter().map(|r| r.entity).collect());
             self.future |= (0..g).any(|k| modal_future(v, k));
@@ -83,7 +83,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                     // "X will return home for talks with Y, attend the summit, and meet Z": a verb
                     // right after the comma of a series has the series' subject
                     if entry.kind == FrameKind::Verb && g > 0 && v.word(g - 1) == "," && !v.word(g).ends_with("ing") {
-                        c.take_series_subject(v, g);
+                        c.take_series_subject(v, frames, g);
                     }
                     if entry.kind == FrameKind::Verb && g > 0 && matches!(v.word(g - 1), "and" | "or") {
                         if let Some(prev) = out.iter().rev().find(|x| x.entry.kind == FrameKind::Verb) {
@@ -96,7 +96,7 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
                         } else {
                             // "X will return home for talks with Y, attend the summit and meet
                             // Z": verb phrases in a series share the subject that opens it
-                            c.take_series_subject(v, g);
+                            c.take_series_subject(v, frames, g);
                         }
                     }
                     // "will pay a visit to Beijing to meet Xi": an infinitive of purpose whose
@@ -673,18 +673,29 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
 /// The subject that opens the sentence's main clause, after an opening adverbial ("After his
 /// visit, X will …"), when the predicate at `g` ends a series of verb phrases that follows it
 /// ("X will return home, attend the summit and meet Z"): empty unless a comma or "and" stands
-/// between the subject and `g`.
-fn series_subject<'r>(v: &SentenceView<'_, 'r>, g: usize) -> Vec<&'r Ref> {
+/// between the subject and `g`. The series may be told in the past as well ("X held talks
+/// with Y, visited the museum and met Z"): the subject is then followed by a finite verb.
+fn series_subject<'r>(v: &SentenceView<'_, 'r>, frames: &Frames, g: usize) -> Vec<&'r Ref> {
     let (start, subject) = main_subject(v, g);
     // the subject must end right before a verb group, and the series must reach `g` by commas
     let Some(last) = subject.last() else { return Vec::new() };
     let verb_at = (start..g).find(|&k| v.tok(k) >= last.tokens.end).unwrap_or(g);
     let series = (verb_at..g).filter(|&k| v.word(k) == ",").count() >= 1;
-    if series && words().auxiliaries.contains(&v.word(verb_at)) {
+    if series && (words().auxiliaries.contains(&v.word(verb_at)) || finite_verb(frames, v.word(verb_at))) {
         subject
     } else {
         Vec::new()
     }
+}
+
+/// Whether `word` is a verb told in the simple past or the third person ("held", "visits",
+/// "wrapped"): the lexicon's forms, and the regular past of any other verb.
+fn finite_verb(frames: &Frames, word: &str) -> bool {
+    let known = frames.verb(word);
+    if !known.is_empty() {
+        return known.iter().any(|(_, f)| matches!(f, crate::frame::Form::Past | crate::frame::Form::Third));
+    }
+    word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// The actors that open the sentence's main clause, after an opening adverbial ("After his

@@ -428,6 +428,13 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Held)]
 );
+// a series of verb phrases told in the past shares the subject that opens it
+meetings!(
+    frame_a_past_series_shares_its_subject,
+    "During the trip, President Tomas Berg held talks with Chancellor Mara Quist, visited the Secretariat of the Andean Community, and met with Defence Minister Olav Rask.",
+    Some("2024-05-15"),
+    [(["Tomas Berg", "Mara Quist"], Status::Held), (["Tomas Berg", "Andean Community"], Status::Held), (["Tomas Berg", "Olav Rask"], Status::Held)]
+);
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
@@ -518,6 +525,9 @@ fn a_pact_signed_after_the_article_day_is_still_proposed() {
     assert_eq!(p.len(), 1, "{got:#?}");
     assert_eq!(p[0].status, Some(Status::Proposed), "{got:#?}");
 }
+
+// "They" opening a sentence: the two sides the sentence before joined by "and"
+pact!(they_are_the_pair_just_joined, "Chilean President Ana Ruiz met Peruvian President Luis Vera in Lima on Monday. Ruiz later met Bolivian Foreign Minister Olav Rask. Presidents Ruiz and Vera then toured the harbour. They also witnessed the signing of cooperation documents on energy and fishing.", ["Chile", "Peru"], Status::Signed, None);
 
 #[test]
 fn two_pacts_in_one_sentence() {
