@@ -34,6 +34,9 @@ pub(crate) struct Clause<'l> {
     pub stop: usize,
     /// Entities by slot and role, in text order, places included (a visit's host city).
     pub args: Vec<(Slot, Role, usize)>,
+    /// Token where the clause's own time is told, when one of a list's items carries it
+    /// ("met X on Monday and Y on Tuesday": the meeting with Y is Tuesday's).
+    pub dated_at: Option<usize>,
 }
 
 impl Clause<'_> {
@@ -330,7 +333,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             }
         }
     }
-    Clause { entry, head, end, future, negated, stop, args }
+    Clause { entry, head, end, future, negated, stop, args, dated_at: None }
 }
 
 /// Whether an event noun belongs to a clause about what is still to come: the complement of a
@@ -513,6 +516,14 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             continue;
         }
         let w = v.a.tok(t).to_lowercase();
+        // "visited Kyiv in August and Moscow in July": a time told with each item of a list
+        // leaves the list open when another item follows it
+        if let Some(after) = time_adjunct_end(v, t).filter(|_| !out.is_empty() || !pending.is_empty()) {
+            if matches!(v.a.tok(after), "and" | ",") && after + 1 < until && ref_at(v, after + 1).is_some() {
+                t = after;
+                continue;
+            }
+        }
         if w == "," {
             // "with his counterpart, Foreign Minister Y, the ministry said": a comma closes
             // the apposition before it
@@ -542,6 +553,23 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         out.append(&mut pending);
     }
     out
+}
+
+/// The token after a time adjunct that starts at token `t` ("in August", "on Monday", "in
+/// July 2023", "last year"), if one does.
+pub(super) fn time_adjunct_end(v: &SentenceView<'_, '_>, t: usize) -> Option<usize> {
+    let w = |k: usize| v.a.tok(k).to_lowercase();
+    let year = |k: usize| v.a.tok(k).len() == 4 && v.a.tok(k).chars().all(|c| c.is_ascii_digit());
+    let mut k = match w(t).as_str() {
+        "in" | "on" if crate::time::is_day_or_month(&w(t + 1)) || year(t + 1) => t + 1,
+        "last" | "next" | "this" | "earlier" if matches!(w(t + 1).as_str(), "week" | "month" | "year") || crate::time::is_day_or_month(&w(t + 1)) => t + 1,
+        _ => return None,
+    };
+    k += 1;
+    while k < t + 5 && (year(k) || v.a.tok(k).chars().all(|c| c.is_ascii_digit()) && !v.a.tok(k).is_empty()) {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// The actors of a list that ends right before token `before` ("X, Y and Z met"), over

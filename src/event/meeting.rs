@@ -153,13 +153,25 @@ fn one_visit_per_host(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>, e: Event
         return vec![e];
     }
     let in_country = |place: usize, host: usize| place == host || v.resolved.entities[place].country.and_then(|c| v.resolved.country_entity(c)) == Some(host);
+    // "visited Kyiv in August and Moscow in July": each stop dated by the time told with it
+    let (from, to) = (v.tok(c.end.min(v.words.len().saturating_sub(1))), v.tok(c.stop.min(v.words.len().saturating_sub(1))));
+    let stop_of = |h: usize| v.args.iter().find(|r| r.tokens.start >= from && r.tokens.start <= to && in_country(r.entity, h));
+    let own_date = |h: usize| {
+        stop_of(h).and_then(|r| clause::time_adjunct_end(v, r.tokens.end).map(|_| v.date_within(r.tokens.end, r.tokens.end + 3, c.future))).filter(|(w, _)| w.is_some())
+    };
+    let each_dated = hosts.iter().all(|&h| own_date(h).is_some());
     hosts
         .iter()
-        .map(|&h| Event {
-            kind: EventKind::Meeting { visit: true, host: Some(h) },
-            actors: visitors.iter().copied().chain([h]).collect(),
-            place: e.place.filter(|&p| in_country(p, h)),
-            ..e.clone()
+        .map(|&h| {
+            let (when, date_text) = if each_dated { own_date(h).unwrap_or((e.when, e.date_text.clone())) } else { (e.when, e.date_text.clone()) };
+            Event {
+                kind: EventKind::Meeting { visit: true, host: Some(h) },
+                actors: visitors.iter().copied().chain([h]).collect(),
+                place: e.place.filter(|&p| in_country(p, h)).or_else(|| stop_of(h).map(|r| r.entity).filter(|&p| v.kind(p) == EntityKind::Place)),
+                when,
+                date_text,
+                ..e.clone()
+            }
         })
         .collect()
 }
@@ -186,7 +198,13 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
         .filter(|(s, _, e)| *s != crate::frame::Slot::Subject && v.kind(*e) == EntityKind::Person)
         .map(|(_, _, e)| *e)
         .collect();
-    if !distributive || others.len() < 2 {
+    // "met X on Monday and Y on Tuesday": each of the other side with a time of its own
+    let (from, to) = (v.tok(c.end.min(v.words.len().saturating_sub(1))), v.tok(c.stop.min(v.words.len().saturating_sub(1))));
+    let time_after = |o: usize| {
+        v.args.iter().find(|r| r.entity == o && r.tokens.start >= from && r.tokens.start <= to).and_then(|r| clause::time_adjunct_end(v, r.tokens.end).map(|_| r.tokens.end))
+    };
+    let each_dated = others.len() >= 2 && others.iter().all(|&o| time_after(o).is_some());
+    if !(distributive || each_dated) || others.len() < 2 {
         return vec![c.clone()];
     }
     others
@@ -194,6 +212,9 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
         .map(|&o| {
             let mut one = c.clone();
             one.args.retain(|(s, _, e)| *s == crate::frame::Slot::Subject || *e == o);
+            if each_dated {
+                one.dated_at = time_after(o);
+            }
             one
         })
         .collect()
@@ -252,7 +273,8 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
         }
     }
     // the date inside the clause first ("X, who arrived on Sunday, met Y on Monday")
-    let (when, date_text) = match v.date_within(t, stop, c.future) {
+    let own = c.dated_at.map(|k| v.date_within(k, k + 3, c.future)).filter(|(w, _)| w.is_some());
+    let (when, date_text) = match own.unwrap_or_else(|| v.date_within(t, stop, c.future)) {
         (Some(w), text) => (Some(w), text),
         _ => v.date_near(t, c.future),
     };

@@ -435,6 +435,25 @@ meetings!(
     Some("2024-05-15"),
     [(["Tomas Berg", "Mara Quist"], Status::Held), (["Tomas Berg", "Andean Community"], Status::Held), (["Tomas Berg", "Olav Rask"], Status::Held)]
 );
+// each item of a list told with a time of its own is an encounter of its own, on its day
+#[test]
+fn each_stop_or_partner_dated_by_its_own_time() {
+    let dated = |text: &str| {
+        let mut m: Vec<(BTreeSet<String>, Option<String>)> = only(&events(text, Some("2024-10-23")), "meeting").iter().map(|e| (e.actors.clone(), e.date.clone())).collect();
+        m.sort();
+        m
+    };
+    assert_eq!(
+        dated("President Tomas Berg visited Lima in August and Santiago in July to promote the trade pact."),
+        vec![(set(&["Tomas Berg", "Chile"]), Some("2024-07".into())), (set(&["Tomas Berg", "Peru"]), Some("2024-08".into()))]
+    );
+    assert_eq!(
+        dated("President Ana Ruiz met Luis Vera on Monday and Tomas Berg on Tuesday."),
+        vec![(set(&["Ana Ruiz", "Luis Vera"]), Some("2024-10-21".into())), (set(&["Ana Ruiz", "Tomas Berg"]), Some("2024-10-22".into()))]
+    );
+    assert_eq!(dated("President Ana Ruiz met Luis Vera and Tomas Berg on Tuesday."), vec![(set(&["Ana Ruiz", "Luis Vera", "Tomas Berg"]), Some("2024-10-22".into()))]);
+}
+
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
