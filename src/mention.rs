@@ -1342,6 +1342,13 @@ fn description(
     if first == "the" && w1 == "two" && matches!(w2.as_str(), "countries" | "nations" | "governments" | "sides") {
         return Some((mk(a, i, i + 3, Cand::CountryPair), i + 3));
     }
+    // "The presidents may meet again", "The leaders agreed to meet": a definite plural of
+    // a post opening a sentence points back to the pair of the story, as "the two leaders"
+    // does ("the presidents of the member states" is a group of its own)
+    let plural = PERSON_PAIR_NOUNS.contains(&w1.as_str()) && w1 != "counterparts";
+    if a.tok(i) == "The" && plural && !matches!(w2.as_str(), "of" | "from" | "who" | "in" | "at") {
+        return Some((mk(a, i, i + 2, Cand::PersonPair), i + 2));
+    }
     // "the two leaders", "both presidents", "the two heads of state"
     let pair_from = match (first.as_str(), w1.as_str()) {
         ("the", "two") => Some(i + 2),

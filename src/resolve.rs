@@ -295,8 +295,9 @@ impl Builder<'_> {
                 continue;
             }
             let between: Vec<&str> = (x.tokens.end..y.tokens.start).map(|k| a.tok(k)).collect();
+            // "X and the President of Brazil, Y": the words of a title and its owner
             let joined = between.contains(&"and")
-                && between.iter().all(|w| *w == "and" || *w == "," || w.chars().next().is_some_and(char::is_uppercase) || self.lex.is_title_word(&w.to_lowercase()));
+                && between.iter().all(|w| matches!(*w, "and" | "," | "the" | "of") || w.chars().next().is_some_and(char::is_uppercase) || self.lex.is_title_word(&w.to_lowercase()));
             if joined {
                 return vec![x.entity, y.entity];
             }

@@ -260,6 +260,9 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     let mut future = entry.status == Some("planned") || match entry.kind {
         FrameKind::Verb => {
             group_words.iter().any(|w| matches!(*w, "will" | "shall" | "'ll" | "would" | "to") || words().prospective.contains(w))
+                // "may meet again", "could visit next month": a possibility still to come ("may
+                // have met" is a guess about the past)
+                || group_words.iter().any(|w| matches!(*w, "may" | "might" | "could")) && !group_words.iter().any(|w| matches!(*w, "have" | "has" | "had"))
         }
         FrameKind::Noun => near.iter().any(|w| FUTURE_CUES.contains(w) || words().postponed.contains(w) || matches!(*w, "upcoming" | "planned" | "proposed" | "possible" | "potential")),
     };

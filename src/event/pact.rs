@@ -810,10 +810,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                     d1.clone_from(d2);
                 }
             }
-            // a bare "the pact" names no new party
+            // a bare "the pact" names no new party ("memoranda" without a determiner is no
+            // pointer back, and brings its parties)
             // nor does a pact told again by its name once its parties are known: a later
             // sentence about it names others beside it ("the Minsk accords, which Paris backed")
-            let anaphor = is_bare(&p.label) && !p.actors.iter().all(|a| e.actors.contains(a))
+            let anaphor = definite && is_bare(&p.label) && !p.actors.iter().all(|a| e.actors.contains(a))
                 || e.name.is_some() && e.name == p.name && e.actors.len() >= 2;
             for a in &p.actors {
                 if !e.actors.contains(a) && !anaphor {

@@ -454,6 +454,13 @@ fn each_stop_or_partner_dated_by_its_own_time() {
     assert_eq!(dated("President Ana Ruiz met Luis Vera and Tomas Berg on Tuesday."), vec![(set(&["Ana Ruiz", "Luis Vera", "Tomas Berg"]), Some("2024-10-22".into()))]);
 }
 
+// a definite plural of a post opening a sentence is the story's pair
+meetings!(
+    the_presidents_are_the_pair_of_the_story,
+    "President Ana Ruiz of Chile spoke with President Luis Vera of Peru in a phone call on Monday. The presidents may meet in person after the election, an aide said.",
+    Some("2024-05-15"),
+    [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Planned)]
+);
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
@@ -547,6 +554,9 @@ fn a_pact_signed_after_the_article_day_is_still_proposed() {
 
 // "They" opening a sentence: the two sides the sentence before joined by "and"
 pact!(they_are_the_pair_just_joined, "Chilean President Ana Ruiz met Peruvian President Luis Vera in Lima on Monday. Ruiz later met Bolivian Foreign Minister Olav Rask. Presidents Ruiz and Vera then toured the harbour. They also witnessed the signing of cooperation documents on energy and fishing.", ["Chile", "Peru"], Status::Signed, None);
+
+// memoranda told without a determiner point back to no earlier pact: they bring their parties
+pact!(undetermined_memoranda_bring_their_parties, "Chilean President Ana Ruiz will attend a string of talks and MOU signings. Ruiz and Peruvian President Luis Vera will witness the signing of memoranda of understanding on Tuesday.", ["Chile", "Peru"], Status::Proposed, None);
 
 #[test]
 fn two_pacts_in_one_sentence() {
