@@ -410,12 +410,7 @@ fn ingest(store_path: &Path, read: &ReadArgs) -> Result<ExitCode> {
     use rayon::prelude::*;
     stop_on_ctrl_c();
     let (inputs, pool) = (&read.inputs, extraction_pool(read.threads)?);
-    let store = EntenteStore::open(store_path).map_err(|e| match e {
-        entente::store::StoreError::Locked(_) => anyhow::anyhow!(
-            "{e}; if that process is `entente serve --allow-ingest`, send the articles to it: POST them to /articles (see README)"
-        ),
-        e => e.into(),
-    })?;
+    let store = EntenteStore::open_as(store_path, &format!("`entente ingest` (process {})", std::process::id()))?;
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
     let progress = Progress::new(inputs);

@@ -7,10 +7,11 @@
 //!
 //! Why one process: Oxigraph's read-only opening of a store that another process writes is
 //! undefined behaviour, so "queries answer while articles are ingested" cannot rest on two
-//! processes. `serve` opens the store read-write and so holds its lock for as long as it runs
-//! (`entente ingest` on that store is refused); within the process, Oxigraph's reads run on
-//! snapshots while a write transaction goes on, so each query sees every article written
-//! before it started, whole, and none half-written.
+//! processes. With `--allow-ingest`, `serve` holds the store as its one writer (other
+//! processes, readers included, are refused and told its address); within the process,
+//! Oxigraph's reads run on snapshots while a write transaction goes on, so each query sees
+//! every article written before it started, whole, and none half-written. Without it, `serve`
+//! is one more reader and shares the store with the CLI's.
 //!
 //! The HTTP server is `oxhttp` (Oxigraph's own): one thread per connection, a bounded number of
 //! connections, no async runtime; a query's time limit is a cancellation token fired by a
@@ -23,6 +24,7 @@ use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -45,6 +47,10 @@ const MAX_QUERY_BODY: u64 = 1 << 20;
 
 /// Connections served at once; more wait in the listen queue. Each holds a thread.
 const MAX_CONNECTIONS: usize = 128;
+
+/// Query evaluations at once, counting those past their time limit that Oxigraph has not
+/// stopped yet; more are refused with a 503.
+const MAX_EVALUATIONS: usize = 64;
 
 /// How long a socket read or write may stall before the connection is dropped.
 const SOCKET_TIMEOUT: Duration = Duration::from_secs(60);
@@ -74,6 +80,8 @@ struct App {
     /// `Some` with `--allow-ingest`.
     ingest: Option<articles::Ingest>,
     max_body: u64,
+    /// Query evaluations running (see [`MAX_EVALUATIONS`]).
+    running: AtomicUsize,
 }
 
 /// Validates the options, opens the store and serves until the process is stopped.
@@ -102,15 +110,17 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     } else {
         None
     };
-    // Read-write even without --allow-ingest: the lock is what keeps `entente ingest` (another
-    // process, whose writes this one could not read safely) off the store while it is served.
+    let url = format!("http://{}", addrs.first().map_or(opts.bind.clone(), SocketAddr::to_string));
+    // A server that writes holds the store alone (other processes could not read it safely) and
+    // tells them where to query instead; one that only reads shares it with other readers.
     let store = if opts.allow_ingest {
-        EntenteStore::open(&opts.store)?
+        let holder = format!(
+            "`entente serve --allow-ingest` (process {}), which answers queries at {url}/sparql and takes articles at POST {url}/articles",
+            std::process::id()
+        );
+        EntenteStore::open_as(&opts.store, &holder)?
     } else {
-        if !opts.store.join("CURRENT").is_file() {
-            return Err(entente::store::StoreError::Missing(opts.store.clone()).into());
-        }
-        EntenteStore::open(&opts.store)?
+        EntenteStore::open_read_only(&opts.store)?
     };
     let ingest = match token {
         Some(token) => Some(articles::Ingest::new(&store, token)?),
@@ -123,7 +133,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
             if opts.allow_ingest { " and, with the token, add articles" } else { "" }
         );
     }
-    let app = Arc::new(App { store, timeout: opts.timeout, ingest, max_body: opts.max_body });
+    let app = Arc::new(App { store, timeout: opts.timeout, ingest, max_body: opts.max_body, running: AtomicUsize::new(0) });
     let mut server = Server::new(move |request| handle(&app, request))
         .with_global_timeout(SOCKET_TIMEOUT)
         .with_max_concurrent_connections(MAX_CONNECTIONS)
@@ -135,7 +145,6 @@ pub fn run(opts: Options) -> Result<ExitCode> {
     let listening = server
         .spawn()
         .with_context(|| format!("--bind {}: cannot listen there (in use, or not this machine's); pick another port", opts.bind))?;
-    let url = format!("http://{}", addrs.first().map_or(opts.bind.clone(), SocketAddr::to_string));
     eprintln!(
         "entente: serving {} at {url}/ (SPARQL endpoint {url}/sparql{}); Ctrl-C stops",
         opts.store.display(),
@@ -147,7 +156,7 @@ pub fn run(opts: Options) -> Result<ExitCode> {
 
 /// Routes a request, and adds the CORS headers every answer carries: the endpoint is public
 /// data to any page (no cookies are used; writes need the bearer token).
-fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
+fn handle(app: &Arc<App>, request: &mut Request<Body>) -> Response<Body> {
     let mut response = if request.method() == Method::OPTIONS {
         preflight(request)
     } else {

@@ -1,8 +1,8 @@
 //! The SPARQL 1.1 Protocol at `/sparql` (queries only), its Service Description, and the
 //! Graph Store Protocol's reads at `/store`.
 
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::sync::{mpsc, Arc};
 
 use oxhttp::model::header::{self, HeaderValue};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
@@ -11,7 +11,7 @@ use oxigraph::model::{BlankNode, GraphNameRef, Literal, NamedNode, NamedNodeRef,
 
 use entente::query::{self, Answer, CancellationToken, Dataset, GraphFormat, QueryError, ResultFormat};
 
-use super::{allow, content_type, negotiate, query_params, read_body, respond, App, HttpError, MAX_QUERY_BODY};
+use super::{allow, content_type, negotiate, query_params, read_body, respond, App, HttpError, MAX_EVALUATIONS, MAX_QUERY_BODY};
 
 /// SELECT and ASK result formats, the first one the default.
 const RESULT_FORMATS: &[(&str, ResultFormat)] = &[
@@ -56,7 +56,7 @@ const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 
 /// `/sparql`: a query by GET `?query=`, by POST of a form, or by POST of
 /// `application/sparql-query`; without a query, GET answers the service description.
-pub(super) fn query(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, HttpError> {
+pub(super) fn query(app: &Arc<App>, request: &mut Request<Body>) -> Result<Response<Body>, HttpError> {
     allow(request, &[Method::GET, Method::POST])?;
     let mut params = query_params(request);
     let mut text = None;
@@ -97,7 +97,7 @@ pub(super) fn query(app: &App, request: &mut Request<Body>) -> Result<Response<B
         }
         return Err(HttpError::bad_request("no query: send query=… in the form or the URL, or the query as application/sparql-query"));
     };
-    let answer = with_deadline(app.timeout, |token| query::evaluate(&app.store, "request", &text, &dataset, Some(token)))?;
+    let answer = evaluate_within_limit(app, text, dataset)?;
     let mut body = Vec::new();
     let media = match &answer {
         Answer::Solutions { variables, rows } => {
@@ -119,34 +119,66 @@ pub(super) fn query(app: &App, request: &mut Request<Body>) -> Result<Response<B
     Ok(negotiated(media, body))
 }
 
-/// Runs `f` with a cancellation token that fires after `timeout`; a cancelled query is a 503
-/// that says what the limit is. The watchdog thread ends as soon as `f` returns.
-fn with_deadline(timeout: Duration, f: impl FnOnce(&CancellationToken) -> Result<Answer, QueryError>) -> Result<Answer, HttpError> {
+/// Evaluates the query on a worker thread and waits for it at most `app.timeout`. At the limit
+/// the client gets a 503 that says so, at once, and the evaluation is cancelled: Oxigraph stops
+/// it at its next read of the store (a long in-memory join may run on a while, off the clock).
+fn evaluate_within_limit(app: &Arc<App>, text: String, dataset: Dataset) -> Result<Answer, HttpError> {
+    // Evaluations past their limit go on until Oxigraph's next cancellation check: bound how
+    // many run at once, so a client that repeats a runaway query cannot take every core.
+    let running = Running::enter(app)?;
     let token = CancellationToken::new();
-    let (done, wait) = mpsc::channel::<()>();
-    let fire = token.clone();
+    let (send, receive) = mpsc::sync_channel(1);
+    let (worker_app, worker_token) = (Arc::clone(app), token.clone());
     std::thread::Builder::new()
-        .name("query deadline".into())
+        .name("query".into())
         .spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                fire.cancel();
-            }
+            let _running = running;
+            // the requester may have left at the time limit: nobody to tell then
+            let _ = send.send(query::evaluate(&worker_app.store, "request", &text, &dataset, Some(&worker_token)));
         })
         .map_err(|e| HttpError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the server is out of threads ({e}); retry later")))?;
-    let result = f(&token);
-    drop(done);
-    result.map_err(|e| match e {
-        QueryError::Syntax { message, .. } => HttpError::bad_request(format!("SPARQL syntax error {message}")),
-        QueryError::Cancelled { .. } => HttpError::new(
+    let timed_out = || {
+        HttpError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             format!(
                 "the query ran past this server's time limit of {} s and was stopped; make it more selective or add a LIMIT (or restart serve with a larger --timeout)",
-                timeout.as_secs()
+                app.timeout.as_secs()
             ),
-        ),
+        )
+    };
+    let result = match receive.recv_timeout(app.timeout) {
+        Ok(r) => r,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            token.cancel();
+            return Err(timed_out());
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => return Err(internal("the query's thread ended without an answer")),
+    };
+    result.map_err(|e| match e {
+        QueryError::Syntax { message, .. } => HttpError::bad_request(format!("SPARQL syntax error {message}")),
+        QueryError::Cancelled { .. } => timed_out(),
         QueryError::Evaluation { message, .. } => HttpError::bad_request(format!("the query failed: {message}")),
         other => internal(other),
     })
+}
+
+/// One evaluation counted in `App::running` while it lives.
+struct Running(Arc<App>);
+
+impl Running {
+    fn enter(app: &Arc<App>) -> Result<Self, HttpError> {
+        if app.running.fetch_add(1, Ordering::SeqCst) >= MAX_EVALUATIONS {
+            app.running.fetch_sub(1, Ordering::SeqCst);
+            return Err(HttpError::new(StatusCode::SERVICE_UNAVAILABLE, format!("{MAX_EVALUATIONS} queries are running already; retry later")));
+        }
+        Ok(Running(Arc::clone(app)))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.running.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 fn read_only() -> HttpError {
