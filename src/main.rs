@@ -862,26 +862,35 @@ fn analyze(store: &EntenteStore, top: usize, format: AnalyzeFormat) -> Result<()
     Ok(())
 }
 
-fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
-    let g = export::project(store, export::Projection::Events, None)?;
-    let mut names: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+/// Every other name (`skos:altLabel`) of each actor, by IRI, for [`pick_actor`].
+fn actor_names(store: &EntenteStore) -> Result<HashMap<String, Vec<String>>> {
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
     for r in entente::query::select(store, "SELECT ?a ?n WHERE { ?a skos:altLabel ?n }")? {
         if let (Some(oxigraph::model::Term::NamedNode(a)), Some(oxigraph::model::Term::Literal(n))) = (r.get("a"), r.get("n")) {
             names.entry(a.as_str().to_owned()).or_default().push(n.value().to_owned());
         }
     }
-    let pick = |name: &str| -> Result<String> {
-        let found = entente::analyze::find_actor(&g, &names, name);
-        match found.as_slice() {
-            [] => bail!("no actor is named {name:?}; list them with `entente query --file examples/queries/actors.rq`"),
-            [one] => Ok(one.iri.clone()),
-            many => bail!(
-                "{name:?} names {} actors ({}); use a fuller name",
-                many.len(),
-                many.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        }
-    };
+    Ok(names)
+}
+
+/// The IRI of the one actor `name` designates, or an error that says how to name it better.
+fn pick_actor(g: &export::KnowledgeGraph, names: &HashMap<String, Vec<String>>, name: &str) -> Result<String> {
+    let found = entente::analyze::find_actor(g, names, name);
+    match found.as_slice() {
+        [] => bail!("no actor is named {name:?}; list them with `entente query --file examples/queries/actors.rq`"),
+        [one] => Ok(one.iri.clone()),
+        many => bail!(
+            "{name:?} names {} actors ({}); use a fuller name",
+            many.len(),
+            many.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
+    let g = export::project(store, export::Projection::Events, None)?;
+    let names = actor_names(store)?;
+    let pick = |name: &str| pick_actor(&g, &names, name);
     let (a, b) = (pick(from)?, pick(to)?);
     let mut out = std::io::stdout().lock();
     match entente::analyze::shortest_path(&g, &a, &b) {

@@ -18,6 +18,7 @@
 //! watchdog thread.
 
 mod articles;
+mod explorer;
 mod sparql;
 
 use std::io::Read;
@@ -164,8 +165,12 @@ fn handle(app: &Arc<App>, request: &mut Request<Body>) -> Response<Body> {
             "/sparql" => sparql::query(app, request),
             "/store" => sparql::graph_store(app, request),
             "/articles" => articles::post(app, request),
-            "/" => index(request),
-            _ => Err(HttpError::new(StatusCode::NOT_FOUND, "no such page; the SPARQL endpoint is /sparql, graphs are at /store?graph=IRI")),
+            "/api/examples" => explorer::examples(request),
+            "/api/graph" => explorer::graph(app, request),
+            "/api/path" => explorer::path(app, request),
+            _ => explorer::asset(request).unwrap_or_else(|| {
+                Err(HttpError::new(StatusCode::NOT_FOUND, "no such page; the explorer is /, the SPARQL endpoint /sparql, graphs are at /store?graph=IRI"))
+            }),
         }
         .unwrap_or_else(HttpError::into_response)
     };
@@ -186,22 +191,6 @@ fn preflight(request: &Request<Body>) -> Response<Body> {
     h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
     h.insert(header::ALLOW, HeaderValue::from_static("GET, POST, OPTIONS"));
     r
-}
-
-/// `/`: what this server offers (the explorer comes here).
-fn index(request: &Request<Body>) -> Result<Response<Body>, HttpError> {
-    allow(request, &[Method::GET, Method::HEAD])?;
-    Ok(respond(
-        StatusCode::OK,
-        Some("text/plain; charset=utf-8"),
-        Body::from(
-            "Entente SPARQL endpoint\n\n\
-             GET  /sparql?query=…          SPARQL 1.1 Protocol (also POST form or application/sparql-query)\n\
-             GET  /sparql                  the service description\n\
-             GET  /store?graph=IRI         one graph (Graph Store Protocol); /store?default for the merge of all\n\
-             POST /articles                new articles (serve --allow-ingest; Authorization: Bearer $ENTENTE_TOKEN)\n",
-        ),
-    ))
 }
 
 /// An HTTP error: its status and a one-line message that says what to do.

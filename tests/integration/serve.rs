@@ -574,3 +574,40 @@ fn queries_answer_while_articles_are_ingested() {
     assert!(answered >= 5 && seen_between, "only {answered} rounds of queries during the ingest, none in the middle");
     eprintln!("{ARTICLES} articles POSTed in {took:?}; {answered} rounds of 3 queries answered meanwhile, slowest round {slowest:?}");
 }
+
+/// The explorer in headless Chromium (Debian's, driven by playwright-core), with every request
+/// outside the server refused: the page loads, runs a query and shows the table, draws the path
+/// between two actors, hides later events with the time slider, finds "Maduro", opens his node
+/// and shows the evidence sentences with their articles, and its screenshot is not blank.
+#[test]
+fn the_explorer_works_offline_in_headless_chromium() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(Path::new(&chromium).is_file(), "{chromium} is missing: apt-get install chromium (what .ci/run does)");
+    let js = root().join("tests/js");
+    assert!(js.join("node_modules/playwright-core").is_dir(), "playwright-core is missing: run `npm ci --prefix tests/js` (what .ci/run does)");
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = Serve::start(&store, &[], None);
+    let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("explorer.png");
+    let o = Command::new("node").arg(js.join("check_explorer.js")).arg(&s.url).arg(&shot).env("CHROMIUM", &chromium).output();
+    let o = o.expect("node is missing: apt-get install nodejs (what .ci/run does)");
+    assert!(o.status.success(), "the explorer check failed:\n{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(o.stdout.trim_ascii()).expect("the check's JSON");
+    assert_eq!(seen["external"], serde_json::json!([]), "the page asked for something outside the server");
+    assert_eq!(seen["errors"], serde_json::json!([]), "errors in the page");
+    assert!(seen["nodes"].as_u64().unwrap() > 20, "{seen}");
+    assert_eq!(seen["rows"].as_u64(), Some(6), "the seed store's meetings in the table: {seen}");
+    assert!(seen["columns"].as_array().unwrap().iter().any(|c| c == "?evidence"), "{seen}");
+    assert!(seen["pathSteps"].as_u64().unwrap() >= 3 && seen["pathDrawn"].as_u64().unwrap() >= 3, "{seen}");
+    assert!(seen["hiddenAtFirstDay"].as_u64().unwrap() > 0, "{seen}");
+    assert!(seen["detailsTitle"].as_str().unwrap().contains("Maduro"), "{seen}");
+    let evidence: Vec<&str> = seen["evidence"].as_array().unwrap().iter().filter_map(|e| e.as_str()).collect();
+    assert!(evidence.iter().any(|e| e.contains("Maduro met Iranian President Ebrahim Raisi")), "{evidence:?}");
+    assert!(seen["articles"].as_array().unwrap().iter().all(|a| a.as_str().unwrap().starts_with("article ")), "{seen}");
+    assert!(seen["pageColors"].as_u64().unwrap() > 50 && seen["graphColors"].as_u64().unwrap() > 20, "a blank screenshot: {seen}");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+    eprintln!(
+        "explorer: first load {} ms, {} bytes in {} requests, none outside the server; screenshot {}",
+        seen["loadMs"], seen["bytes"], seen["requests"], shot.display()
+    );
+}
