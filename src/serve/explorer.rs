@@ -64,6 +64,18 @@ pub(super) fn examples(request: &Request<Body>) -> Result<Response<Body>, HttpEr
 /// role edges) as Cytoscape.js elements; `?limit=N` nodes at most (the busiest ones).
 pub(super) fn graph(app: &App, request: &Request<Body>) -> Result<Response<Body>, HttpError> {
     allow(request, &[Method::GET])?;
+    let (g, total) = busiest(app, request)?;
+    let text = export::render(&g, export::GraphFormat::CytoscapeJson).map_err(internal)?;
+    let mut r = respond(StatusCode::OK, Some("application/json"), Body::from(text));
+    if let Ok(v) = HeaderValue::from_str(&format!("{}/{total}", g.graph.node_count())) {
+        r.headers_mut().insert("x-entente-nodes", v);
+    }
+    Ok(r)
+}
+
+/// The events projection, cut to the `?limit=N` busiest nodes (most edges, ties by IRI so the
+/// cut does not depend on the order), and the number of nodes before the cut.
+fn busiest(app: &App, request: &Request<Body>) -> Result<(export::KnowledgeGraph, usize), HttpError> {
     let limit = match query_params(request).iter().find(|(k, _)| k == "limit") {
         Some((_, v)) => v.parse::<usize>().map_err(|_| HttpError::bad_request(format!("limit={v:?} is not a number of nodes")))?,
         None => MAX_GRAPH_NODES,
@@ -71,15 +83,68 @@ pub(super) fn graph(app: &App, request: &Request<Body>) -> Result<Response<Body>
     let mut g = export::project(&app.store, Projection::Events, None).map_err(internal)?;
     let total = g.graph.node_count();
     if total > limit {
-        // the busiest nodes: most edges, ties by IRI so the cut does not depend on the order
         let mut degree: Vec<(usize, &str, petgraph::graph::NodeIndex)> =
             g.graph.node_indices().map(|i| (g.graph.neighbors_undirected(i).count(), g.graph[i].iri.as_str(), i)).collect();
         degree.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         let keep: std::collections::HashSet<petgraph::graph::NodeIndex> = degree.iter().take(limit).map(|d| d.2).collect();
         g.graph = g.graph.filter_map(|i, n| keep.contains(&i).then(|| n.clone()), |_, e| Some(e.clone()));
     }
-    let text = export::render(&g, export::GraphFormat::CytoscapeJson).map_err(internal)?;
-    let mut r = respond(StatusCode::OK, Some("application/json"), Body::from(text));
+    Ok((g, total))
+}
+
+/// `/graph.svg`: the picture of the DOT export (the layout is in the file), drawn by Graphviz
+/// on the server; `?limit=N` as for `/api/graph`. Graphviz is stopped at the query time limit.
+pub(super) fn svg(app: &App, request: &Request<Body>) -> Result<Response<Body>, HttpError> {
+    use std::io::Write;
+    allow(request, &[Method::GET])?;
+    let (g, total) = busiest(app, request)?;
+    let dot = export::render(&g, export::GraphFormat::Dot).map_err(internal)?;
+    let mut child = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            HttpError::new(StatusCode::SERVICE_UNAVAILABLE, format!("/graph.svg needs Graphviz on the server ({e}); install it (apt-get install graphviz)"))
+        })?;
+    let mut stdin = child.stdin.take().ok_or_else(|| internal("no pipe to Graphviz"))?;
+    let feeder = std::thread::spawn(move || stdin.write_all(dot.as_bytes()));
+    // both outputs are read while Graphviz runs: a full pipe would stop it
+    let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = read(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let stderr = read(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let deadline = std::time::Instant::now() + app.timeout;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(HttpError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("Graphviz ran past the time limit of {} s; ask for fewer nodes (?limit=300)", app.timeout.as_secs()),
+                ));
+            }
+            Err(e) => return Err(internal(e)),
+        }
+    }
+    let _ = feeder.join();
+    let status = child.wait().map_err(internal)?;
+    let (svg, err) = (stdout.join().unwrap_or_default(), stderr.join().unwrap_or_default());
+    if !status.success() {
+        return Err(internal(format!("Graphviz failed: {}", String::from_utf8_lossy(&err).trim())));
+    }
+    let mut r = respond(StatusCode::OK, Some("image/svg+xml"), Body::from(svg));
     if let Ok(v) = HeaderValue::from_str(&format!("{}/{total}", g.graph.node_count())) {
         r.headers_mut().insert("x-entente-nodes", v);
     }

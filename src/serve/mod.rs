@@ -168,6 +168,7 @@ fn handle(app: &Arc<App>, request: &mut Request<Body>) -> Response<Body> {
             "/api/examples" => explorer::examples(request),
             "/api/graph" => explorer::graph(app, request),
             "/api/path" => explorer::path(app, request),
+            "/graph.svg" => explorer::svg(app, request),
             _ => explorer::asset(request).unwrap_or_else(|| {
                 Err(HttpError::new(StatusCode::NOT_FOUND, "no such page; the explorer is /, the SPARQL endpoint /sparql, graphs are at /store?graph=IRI"))
             }),

@@ -575,6 +575,39 @@ fn queries_answer_while_articles_are_ingested() {
     eprintln!("{ARTICLES} articles POSTed in {took:?}; {answered} rounds of 3 queries answered meanwhile, slowest round {slowest:?}");
 }
 
+/// The explorer's JSON (examples, graph, path) and the picture at /graph.svg.
+#[test]
+fn the_explorer_answers_its_json_and_the_svg_picture() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = Serve::start(&store, &[], None);
+    let r = curl(&[&format!("{}/api/examples", s.url)]);
+    let examples: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(examples.as_array().unwrap().len(), example_queries().len());
+    let r = curl(&[&format!("{}/api/graph", s.url)]);
+    let g: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    let nodes = g["elements"]["nodes"].as_array().unwrap().len();
+    assert_eq!(r.header("x-entente-nodes"), Some(format!("{nodes}/{nodes}").as_str()));
+    let r = curl(&[&format!("{}/api/graph?limit=5", s.url)]);
+    let cut: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(cut["elements"]["nodes"].as_array().unwrap().len(), 5);
+    assert_eq!(r.header("x-entente-nodes"), Some(format!("5/{nodes}").as_str()));
+    let r = curl(&["-G", "--data-urlencode", "from=Ali Khamenei", "--data-urlencode", "to=Felix Plasencia", &format!("{}/api/path", s.url)]);
+    let p: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    let labels: Vec<&str> = p["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap()).collect();
+    assert_eq!(labels.first(), Some(&"Ali Khamenei"));
+    assert_eq!(labels.last(), Some(&"Felix Plasencia Gonzalez"));
+    assert_eq!(p["edges"].as_array().unwrap().len(), labels.len() - 1);
+    let r = curl(&["-G", "--data-urlencode", "from=Nobody Atall", "--data-urlencode", "to=Iran", &format!("{}/api/path", s.url)]);
+    assert_eq!(r.status, 404);
+    assert!(r.text().contains("no actor is named"), "{}", r.text());
+    let r = curl(&[&format!("{}/graph.svg", s.url)]);
+    assert_eq!((r.status, r.header("content-type")), (200, Some("image/svg+xml")), "{}", r.text());
+    let svg = r.text();
+    assert_eq!(svg.matches("class=\"node\"").count(), nodes);
+    assert!(svg.contains("Nicolás Maduro"));
+}
+
 /// The explorer in headless Chromium (Debian's, driven by playwright-core), with every request
 /// outside the server refused: the page loads, runs a query and shows the table, draws the path
 /// between two actors, hides later events with the time slider, finds "Maduro", opens his node
