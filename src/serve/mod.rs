@@ -183,6 +183,9 @@ fn handle(app: &Arc<App>, request: &mut Request<Body>) -> Response<Body> {
 fn preflight(request: &Request<Body>) -> Response<Body> {
     let mut r = respond(StatusCode::NO_CONTENT, None, Body::empty());
     let h = r.headers_mut();
+    // oxhttp 0.3.3 drops this header from every response (it lists it among the forbidden
+    // names); browsers then allow the CORS-safelisted methods, GET and POST, which is all the
+    // endpoint takes. It is set for the day oxhttp writes it.
     h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, OPTIONS"));
     let asked = request.headers().get(header::ACCESS_CONTROL_REQUEST_HEADERS).cloned();
     h.insert(
