@@ -18,6 +18,8 @@ use entente::query::{self, GraphFormat, ResultFormat};
 use entente::rdf::vocab::PREFIXES;
 use entente::store::{EntenteStore, DEFAULT_STORE};
 
+mod serve;
+
 /// Entente: a knowledge graph of who met whom and who agreed to what, from news articles.
 #[derive(Parser)]
 #[command(name = "entente", version, about, long_about = None)]
@@ -133,6 +135,36 @@ enum Command {
         from: String,
         /// The second actor.
         to: String,
+    },
+    /// Serve the store over HTTP: a SPARQL 1.1 endpoint at /sparql, the graphs at /store, and
+    /// (with --allow-ingest) new articles taken at POST /articles.
+    ///
+    /// `serve` is the one process that holds the store while it runs: queries answer while
+    /// articles sent to /articles are written, and `entente ingest` on the same store is refused
+    /// until it stops. Loopback only by default; Ctrl-C stops it.
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The address to listen on. Anything but a loopback address lets other machines query
+        /// the store (a warning is printed).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Seconds a query may run before it is stopped (HTTP 503).
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        timeout: u64,
+        /// Take articles at POST /articles (JSON Lines or one text article, as `ingest` reads
+        /// them), from clients that send `Authorization: Bearer $ENTENTE_TOKEN`. The environment
+        /// variable ENTENTE_TOKEN must hold a secret of 16 characters or more. Creates the store
+        /// if there is none.
+        #[arg(long)]
+        allow_ingest: bool,
+        /// With --allow-ingest on an address that is not loopback: take articles from other
+        /// machines too (the token is still required; use it behind TLS only).
+        #[arg(long, requires = "allow_ingest")]
+        allow_remote_ingest: bool,
+        /// The largest request body accepted at /articles, in megabytes (HTTP 413 beyond).
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+        max_body_mb: u64,
     },
     /// Count what the store holds: totals per class, and the articles with the most events.
     Stats {
@@ -280,6 +312,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = EntenteStore::open_read_only(&store.store)?;
             path(&store, &from, &to)
         }
+        Command::Serve { store, bind, timeout, allow_ingest, allow_remote_ingest, max_body_mb } => serve::run(serve::Options {
+            store: store.store,
+            bind,
+            timeout: std::time::Duration::from_secs(timeout),
+            allow_ingest,
+            allow_remote_ingest,
+            token: std::env::var(serve::TOKEN_VAR).ok(),
+            max_body: max_body_mb.saturating_mul(1 << 20),
+        }),
         Command::Stats { store, all } => {
             let store = EntenteStore::open_read_only(&store.store)?;
             stats(&store, all)?;
@@ -297,6 +338,42 @@ struct Summary {
     pacts: usize,
     sanctions: usize,
     statements: usize,
+}
+
+impl Summary {
+    /// Counts a stored article and what it holds; returns the number of articles stored so far.
+    fn stored(&mut self, x: &entente::event::Extraction) -> usize {
+        self.articles += 1;
+        for e in &x.resolved.entities {
+            if e.kind != entente::resolve::EntityKind::Place {
+                self.actors.insert(e.key.clone());
+            }
+        }
+        for ev in &x.events {
+            match ev.kind {
+                EventKind::Meeting { .. } => self.meetings += 1,
+                EventKind::Pact { .. } => self.pacts += 1,
+                EventKind::Sanction { .. } => self.sanctions += 1,
+                EventKind::Statement { .. } => self.statements += 1,
+            }
+        }
+        self.articles
+    }
+}
+
+/// The one writer's step for an extracted article, shared by `ingest` and `serve`: links its
+/// persons to those stored before, writes its graph in one transaction, then learns its persons
+/// (only once the write succeeded, so a failed article leaves no trace in the index either).
+fn write_article(
+    store: &EntenteStore,
+    persons: &mut entente::link::PersonIndex,
+    doc: &entente::document::Document,
+    x: &mut entente::event::Extraction,
+) -> Result<(), entente::store::StoreError> {
+    persons.link(x);
+    store.replace_article(&entente::rdf::article_quads(doc, x))?;
+    persons.add(x);
+    Ok(())
 }
 
 /// What a Ctrl-C asks of a running ingest.
@@ -333,7 +410,7 @@ fn ingest(store_path: &Path, read: &ReadArgs) -> Result<ExitCode> {
     use rayon::prelude::*;
     stop_on_ctrl_c();
     let (inputs, pool) = (&read.inputs, extraction_pool(read.threads)?);
-    let store = EntenteStore::open(store_path)?;
+    let store = EntenteStore::open_as(store_path, &format!("`entente ingest` (process {})", std::process::id()))?;
     let mut persons = entente::link::PersonIndex::load(&store)?;
     let mut s = Summary::default();
     let progress = Progress::new(inputs);
@@ -344,31 +421,14 @@ fn ingest(store_path: &Path, read: &ReadArgs) -> Result<ExitCode> {
             if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
                 break 'batches;
             }
-            persons.link(&mut x);
-            let quads = entente::rdf::article_quads(doc, &x);
-            if let Err(e) = store.replace_article(&quads) {
+            if let Err(e) = write_article(&store, &mut persons, doc, &mut x) {
                 progress.error(&format!("{}: {e}", doc.id));
                 s.failed += 1;
                 continue;
             }
-            persons.add(&x);
-            s.articles += 1;
             progress.stored(s.failed);
-            if s.articles % FLUSH_EVERY == 0 {
+            if s.stored(&x) % FLUSH_EVERY == 0 {
                 store.flush()?;
-            }
-            for e in &x.resolved.entities {
-                if e.kind != entente::resolve::EntityKind::Place {
-                    s.actors.insert(e.key.clone());
-                }
-            }
-            for ev in &x.events {
-                match ev.kind {
-                    EventKind::Meeting { .. } => s.meetings += 1,
-                    EventKind::Pact { .. } => s.pacts += 1,
-                    EventKind::Sanction { .. } => s.sanctions += 1,
-                    EventKind::Statement { .. } => s.statements += 1,
-                }
             }
         }
         if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
@@ -802,26 +862,35 @@ fn analyze(store: &EntenteStore, top: usize, format: AnalyzeFormat) -> Result<()
     Ok(())
 }
 
-fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
-    let g = export::project(store, export::Projection::Events, None)?;
-    let mut names: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+/// Every other name (`skos:altLabel`) of each actor, by IRI, for [`pick_actor`].
+fn actor_names(store: &EntenteStore) -> Result<HashMap<String, Vec<String>>> {
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
     for r in entente::query::select(store, "SELECT ?a ?n WHERE { ?a skos:altLabel ?n }")? {
         if let (Some(oxigraph::model::Term::NamedNode(a)), Some(oxigraph::model::Term::Literal(n))) = (r.get("a"), r.get("n")) {
             names.entry(a.as_str().to_owned()).or_default().push(n.value().to_owned());
         }
     }
-    let pick = |name: &str| -> Result<String> {
-        let found = entente::analyze::find_actor(&g, &names, name);
-        match found.as_slice() {
-            [] => bail!("no actor is named {name:?}; list them with `entente query --file examples/queries/actors.rq`"),
-            [one] => Ok(one.iri.clone()),
-            many => bail!(
-                "{name:?} names {} actors ({}); use a fuller name",
-                many.len(),
-                many.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        }
-    };
+    Ok(names)
+}
+
+/// The IRI of the one actor `name` designates, or an error that says how to name it better.
+fn pick_actor(g: &export::KnowledgeGraph, names: &HashMap<String, Vec<String>>, name: &str) -> Result<String> {
+    let found = entente::analyze::find_actor(g, names, name);
+    match found.as_slice() {
+        [] => bail!("no actor is named {name:?}; list them with `entente query --file examples/queries/actors.rq`"),
+        [one] => Ok(one.iri.clone()),
+        many => bail!(
+            "{name:?} names {} actors ({}); use a fuller name",
+            many.len(),
+            many.iter().map(|n| n.label.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn path(store: &EntenteStore, from: &str, to: &str) -> Result<ExitCode> {
+    let g = export::project(store, export::Projection::Events, None)?;
+    let names = actor_names(store)?;
+    let pick = |name: &str| pick_actor(&g, &names, name);
     let (a, b) = (pick(from)?, pick(to)?);
     let mut out = std::io::stdout().lock();
     match entente::analyze::shortest_path(&g, &a, &b) {

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+pub use oxigraph::sparql::CancellationToken;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 
 use crate::rdf::vocab::PREFIXES;
 use crate::store::EntenteStore;
@@ -28,13 +29,71 @@ pub enum ResultFormat {
     Xml,
 }
 
-/// How CONSTRUCT and DESCRIBE results are written.
+/// How CONSTRUCT and DESCRIBE results (and graphs read whole) are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     /// Turtle with Entente's prefixes.
     Turtle,
     /// N-Triples.
     NTriples,
+    /// JSON-LD (expanded, with Entente's prefixes in its context).
+    JsonLd,
+    /// RDF/XML with Entente's prefixes.
+    RdfXml,
+}
+
+impl GraphFormat {
+    /// The IANA media type of the format.
+    pub fn media_type(self) -> &'static str {
+        self.rdf_format().media_type()
+    }
+
+    fn rdf_format(self) -> RdfFormat {
+        match self {
+            GraphFormat::Turtle => RdfFormat::Turtle,
+            GraphFormat::NTriples => RdfFormat::NTriples,
+            GraphFormat::JsonLd => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+            GraphFormat::RdfXml => RdfFormat::RdfXml,
+        }
+    }
+}
+
+impl ResultFormat {
+    /// The IANA media type of the format (`text/plain` for the table).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ResultFormat::Table => "text/plain; charset=utf-8",
+            other => results_format(other).media_type(),
+        }
+    }
+}
+
+/// The RDF dataset a query runs on when its caller names one (the SPARQL Protocol's
+/// `default-graph-uri` and `named-graph-uri`); empty, the query's own `FROM` clauses or else the
+/// store's default graph (the merge of all article graphs) and every named graph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dataset {
+    /// The graphs whose merge is the default graph.
+    pub default_graphs: Vec<NamedNode>,
+    /// The graphs `GRAPH ?g` may reach.
+    pub named_graphs: Vec<NamedNode>,
+}
+
+/// The whole answer of a query, in memory: a server can then choose its status and format
+/// after the evaluation, and a time limit stops the evaluation, never a half-written response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// A SELECT's variables and rows (a row holds one term or none per variable).
+    Solutions {
+        /// The projected variables, in order.
+        variables: Vec<Variable>,
+        /// The rows.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// An ASK's answer.
+    Boolean(bool),
+    /// A CONSTRUCT's or DESCRIBE's triples, each once, in the order first produced.
+    Graph(Vec<Triple>),
 }
 
 /// An error running a query.
@@ -57,6 +116,12 @@ pub enum QueryError {
         /// What failed.
         message: String,
     },
+    /// The caller cancelled the query (its time limit ran out) before it finished.
+    #[error("query {name}: stopped before it finished (its time limit ran out); make it more selective or add a LIMIT")]
+    Cancelled {
+        /// The query's name.
+        name: String,
+    },
     /// The output could not be written.
     #[error("cannot write the results: {0}")]
     Io(#[from] std::io::Error),
@@ -74,65 +139,127 @@ pub fn run(
     graph_format: GraphFormat,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    let prepared = prepare(name, sparql)?;
+    match evaluate(store, name, sparql, &Dataset::default(), None)? {
+        Answer::Solutions { variables, rows } => write_solutions(&variables, &rows, format, out),
+        Answer::Boolean(b) => write_boolean(b, format, out),
+        Answer::Graph(triples) => write_graph(&triples, graph_format, out),
+    }
+}
+
+/// Evaluates `sparql` on `store` over `dataset` and returns the whole answer. `cancel`, when
+/// given and cancelled by another thread, stops the evaluation with [`QueryError::Cancelled`].
+///
+/// # Errors
+/// A syntax error (with the parser's position), an IRI of `dataset` that is not one, an
+/// evaluation error, or a cancellation.
+pub fn evaluate(
+    store: &EntenteStore,
+    name: &str,
+    sparql: &str,
+    dataset: &Dataset,
+    cancel: Option<&CancellationToken>,
+) -> Result<Answer, QueryError> {
+    let mut prepared = prepare_with(name, sparql, cancel)?;
+    if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
+        // the protocol's dataset replaces the query's FROM / FROM NAMED
+        let d = prepared.dataset_mut();
+        d.set_default_graph(dataset.default_graphs.iter().cloned().map(GraphName::from).collect());
+        d.set_available_named_graphs(dataset.named_graphs.iter().cloned().map(NamedOrBlankNode::from).collect());
+    }
+    let eval = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => QueryError::Cancelled { name: name.to_owned() },
+        e => QueryError::Evaluation { name: name.to_owned(), message: e.to_string() },
+    };
     // The store's default graph already is the merge of all article graphs (see `store`).
-    let eval = |e: &dyn std::fmt::Display| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() };
-    let results = prepared.on_store(store.inner()).execute().map_err(|e| eval(&e))?;
-    match results {
+    Ok(match prepared.on_store(store.inner()).execute().map_err(eval)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows: Vec<Vec<Option<Term>>> = solutions
+            let rows = solutions
                 .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
                 .collect::<Result<_, _>>()
-                .map_err(|e| eval(&e))?;
-            if format == ResultFormat::Table {
-                write_table(out, &variables.iter().map(|v| v.as_str().to_owned()).collect::<Vec<_>>(), &rows)?;
-                return Ok(());
-            }
-            let mut ser = QueryResultsSerializer::from_format(results_format(format))
-                .serialize_solutions_to_writer(&mut *out, variables.clone())?;
-            for row in &rows {
-                let pairs = variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
-                ser.serialize(pairs)?;
-            }
-            ser.finish()?;
+                .map_err(eval)?;
+            Answer::Solutions { variables, rows }
         }
-        QueryResults::Boolean(b) => {
-            if format == ResultFormat::Table {
-                writeln!(out, "{b}")?;
-            } else {
-                QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(&mut *out, b)?;
-            }
-        }
+        QueryResults::Boolean(b) => Answer::Boolean(b),
         QueryResults::Graph(triples) => {
-            let mut ser = match graph_format {
-                GraphFormat::Turtle => PREFIXES.iter().fold(RdfSerializer::from_format(RdfFormat::Turtle), |s, (p, ns)| {
-                    s.with_prefix(*p, *ns).unwrap_or_else(|_| RdfSerializer::from_format(RdfFormat::Turtle))
-                }),
-                GraphFormat::NTriples => RdfSerializer::from_format(RdfFormat::NTriples),
-            }
-            .for_writer(&mut *out);
             let mut seen = HashSet::new();
+            let mut out = Vec::new();
             for t in triples {
-                let t = t.map_err(|e| eval(&e))?;
+                let t = t.map_err(eval)?;
                 if seen.insert(t.clone()) {
-                    ser.serialize_triple(&t)?;
+                    out.push(t);
                 }
             }
-            ser.finish()?;
+            Answer::Graph(out)
+        }
+    })
+}
+
+/// Writes a SELECT's rows in `format`.
+///
+/// # Errors
+/// A failed write.
+pub fn write_solutions(variables: &[Variable], rows: &[Vec<Option<Term>>], format: ResultFormat, out: &mut dyn Write) -> Result<(), QueryError> {
+    if format == ResultFormat::Table {
+        write_table(out, &variables.iter().map(|v| v.as_str().to_owned()).collect::<Vec<_>>(), rows)?;
+        return Ok(());
+    }
+    let mut ser = QueryResultsSerializer::from_format(results_format(format)).serialize_solutions_to_writer(&mut *out, variables.to_vec())?;
+    for row in rows {
+        let pairs = variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
+        ser.serialize(pairs)?;
+    }
+    ser.finish()?;
+    Ok(())
+}
+
+/// Writes an ASK's answer in `format`.
+///
+/// # Errors
+/// A failed write.
+pub fn write_boolean(b: bool, format: ResultFormat, out: &mut dyn Write) -> Result<(), QueryError> {
+    if format == ResultFormat::Table {
+        writeln!(out, "{b}")?;
+    } else {
+        QueryResultsSerializer::from_format(results_format(format)).serialize_boolean_to_writer(&mut *out, b)?;
+    }
+    Ok(())
+}
+
+/// Writes triples in `format`, with Entente's prefixes where the format has prefixes.
+///
+/// # Errors
+/// A failed write.
+pub fn write_graph(triples: &[Triple], format: GraphFormat, out: &mut dyn Write) -> Result<(), QueryError> {
+    let mut ser = RdfSerializer::from_format(format.rdf_format());
+    if format != GraphFormat::NTriples {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(*p, *ns).map_err(|e| QueryError::Evaluation { name: "output".into(), message: e.to_string() })?;
         }
     }
+    let mut ser = ser.for_writer(&mut *out);
+    for t in triples {
+        ser.serialize_triple(t)?;
+    }
+    ser.finish()?;
     Ok(())
 }
 
 /// Parses a query with Entente's prefixes (ent:, schema:, rdfs:, …) predeclared; a query may
 /// redefine them.
 fn prepare(name: &str, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    prepare_with(name, sparql, None)
+}
+
+fn prepare_with(name: &str, sparql: &str, cancel: Option<&CancellationToken>) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
         evaluator = evaluator
             .with_prefix(*p, *ns)
             .map_err(|e| QueryError::Evaluation { name: name.to_owned(), message: e.to_string() })?;
+    }
+    if let Some(token) = cancel {
+        evaluator = evaluator.with_cancellation_token(token.clone());
     }
     evaluator
         .parse_query(sparql)

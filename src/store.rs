@@ -7,9 +7,10 @@
 //! a triple stated by two articles counts once (Oxigraph 0.5's on-the-fly union counts it once
 //! per graph, which inflates `COUNT`s).
 
-use std::path::{Path, PathBuf};
-
 use std::collections::HashSet;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
@@ -33,6 +34,17 @@ pub enum StoreError {
     /// Another process holds the store.
     #[error("store {0}: in use by another process (its lock is held); wait for it to finish or use another --store")]
     Locked(PathBuf),
+    /// Another process writes the store (a reader or a second writer is refused meanwhile).
+    #[error("store {path}: in use by another process that writes it, {holder}; wait for it to finish or use another --store")]
+    Writing {
+        /// The store path.
+        path: PathBuf,
+        /// Who writes it, as the writer described itself (see [`EntenteStore::open_as`]).
+        holder: String,
+    },
+    /// Other processes read the store (a writer is refused meanwhile).
+    #[error("store {0}: in use by another process that reads it (query, export, stats, analyze, path or serve); wait for it to finish or stop it")]
+    Reading(PathBuf),
     /// The store cannot be created or opened.
     #[error("store {path}: cannot open ({message}); check that the directory is writable or pass another --store")]
     Open {
@@ -69,35 +81,92 @@ fn classify(path: &Path, e: StorageError) -> StoreError {
     }
 }
 
+/// The advisory lock file inside a store directory. Writers hold it exclusively and write in it
+/// who they are; readers hold it shared. Why: Oxigraph's read-only opening of a store that
+/// another process writes is undefined behaviour (RocksDB may delete the files a reader's view
+/// still names, even while the writer only opens the store), so a reader never opens a store a
+/// writer holds, and a writer never opens one that readers hold.
+pub const LOCK_FILE: &str = "entente.lock";
+
 /// Entente's store.
 pub struct EntenteStore {
+    // fields drop in order: the store closes before its lock is released
     store: Store,
     path: PathBuf,
+    _lock: Option<File>,
 }
 
 impl EntenteStore {
-    /// Opens the store for writing, creating it if needed.
+    /// Opens the store for writing, creating it if needed; see [`EntenteStore::open_as`].
     ///
     /// # Errors
-    /// [`StoreError::Locked`] when another process holds it, [`StoreError::Open`] otherwise.
+    /// As [`EntenteStore::open_as`].
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_as(path, &format!("process {}", std::process::id()))
+    }
+
+    /// Opens the store for writing, creating it if needed, and holds it exclusively until it is
+    /// dropped: other processes can neither write nor read it meanwhile. `holder` says who
+    /// writes, for the message the others get ("`entente ingest` (process 42)").
+    ///
+    /// # Errors
+    /// [`StoreError::Writing`] or [`StoreError::Locked`] when another process writes it,
+    /// [`StoreError::Reading`] when other processes read it, [`StoreError::Open`] otherwise.
+    pub fn open_as(path: &Path, holder: &str) -> Result<Self, StoreError> {
         if path.exists() && !path.is_dir() {
             return Err(StoreError::Open { path: path.to_path_buf(), message: "not a directory".into() });
         }
+        let open_err = |e: std::io::Error| StoreError::Open { path: path.to_path_buf(), message: e.to_string() };
+        std::fs::create_dir_all(path).map_err(open_err)?;
+        let mut lock = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path.join(LOCK_FILE)).map_err(open_err)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                // readers hold it shared, a writer exclusively: a shared try tells them apart
+                return Err(match lock.try_lock_shared() {
+                    Ok(()) => StoreError::Reading(path.to_path_buf()),
+                    Err(_) => Self::writing(path),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(open_err(e)),
+        }
+        lock.set_len(0).and_then(|()| lock.write_all(holder.as_bytes())).and_then(|()| lock.flush()).map_err(open_err)?;
         let store = Store::open(path).map_err(|e| classify(path, e))?;
-        Ok(EntenteStore { store, path: path.to_path_buf() })
+        Ok(EntenteStore { store, path: path.to_path_buf(), _lock: Some(lock) })
     }
 
-    /// Opens an existing store for reading (while another process may be writing it).
+    /// Opens an existing store for reading, and holds it shared until it is dropped: other
+    /// readers may open it too, writers are refused meanwhile.
     ///
     /// # Errors
-    /// [`StoreError::Missing`] when there is no store at `path`.
+    /// [`StoreError::Missing`] when there is no store at `path`, [`StoreError::Writing`] when
+    /// another process writes it.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").is_file() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
+        // A store on a medium this process cannot write has no lock file to create: it has no
+        // writer either, so it is read without one.
+        let lock = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path.join(LOCK_FILE)).ok();
+        if let Some(lock) = &lock {
+            match lock.try_lock_shared() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => return Err(Self::writing(path)),
+                Err(TryLockError::Error(e)) => return Err(StoreError::Open { path: path.to_path_buf(), message: e.to_string() }),
+            }
+        }
         let store = Store::open_read_only(path).map_err(|e| classify(path, e))?;
-        Ok(EntenteStore { store, path: path.to_path_buf() })
+        Ok(EntenteStore { store, path: path.to_path_buf(), _lock: lock })
+    }
+
+    /// The error for a store a writer holds, with what the writer says it is.
+    fn writing(path: &Path) -> StoreError {
+        let holder = std::fs::read_to_string(path.join(LOCK_FILE)).unwrap_or_default();
+        let holder = holder.trim();
+        StoreError::Writing {
+            path: path.to_path_buf(),
+            holder: if holder.is_empty() { "another entente process".to_owned() } else { holder.chars().take(300).collect() },
+        }
     }
 
     /// The underlying Oxigraph store.

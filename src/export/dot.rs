@@ -18,9 +18,19 @@ fn quote(s: &str) -> String {
     out
 }
 
+/// Above this many nodes the file asks for `sfdp` (multilevel, near-linear) instead of `fdp`.
+const SFDP_ABOVE: usize = 300;
+
+/// The layout engine is named in the file (`layout=`), so `dot -Tsvg` (whose own hierarchical
+/// layout draws role edges from actors to events as one long strip) draws the same legible,
+/// force-directed picture as any other Graphviz command.
 pub(super) fn write(g: &KnowledgeGraph) -> String {
     let (kw, arrow) = if g.directed { ("digraph", "->") } else { ("graph", "--") };
-    let mut out = format!("{kw} entente {{\n  graph [overlap=false, splines=true];\n  node [style=filled, fontname=\"Helvetica\", fontsize=10];\n");
+    let layout = if g.graph.node_count() > SFDP_ABOVE { "sfdp" } else { "fdp" };
+    let mut out = format!(
+        "{kw} entente {{\n  graph [layout={layout}, overlap=prism, splines=true, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"];\n  \
+         node [style=filled, fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8, color=\"#78909c\", fontcolor=\"#546e7a\"];\n"
+    );
     for n in g.graph.node_weights() {
         let (r, gr, b) = color(&n.kind);
         let shape = match n.kind.as_str() {
@@ -28,11 +38,13 @@ pub(super) fn write(g: &KnowledgeGraph) -> String {
             "Country" => "doubleoctagon",
             "Organization" => "box",
             "Place" => "house",
-            _ => "diamond",
+            // events: a rounded box stays as narrow as its label (a diamond doubles it)
+            _ => "box",
         };
+        let style = if shape == "box" && n.kind != "Organization" { ", style=\"rounded,filled\"" } else { "" };
         let _ = writeln!(
             out,
-            "  {} [label={}, kind={}, shape={shape}, fillcolor=\"#{r:02x}{gr:02x}{b:02x}\"{}];",
+            "  {} [label={}, kind={}, shape={shape}{style}, fillcolor=\"#{r:02x}{gr:02x}{b:02x}\"{}];",
             quote(&n.iri),
             quote(&n.label),
             quote(&n.kind),

@@ -413,6 +413,21 @@ pub fn project(store: &EntenteStore, projection: Projection, selection: Option<&
     }
 }
 
+/// `g` in `format` as one string, for the formats that are one file (not CSV).
+///
+/// # Errors
+/// [`ExportError::CsvNeedsDirectory`] for CSV, which is two files.
+pub fn render(g: &KnowledgeGraph, format: GraphFormat) -> Result<String, ExportError> {
+    Ok(match format {
+        GraphFormat::GraphMl => graphml::write(g),
+        GraphFormat::Gexf => gexf::write(g),
+        GraphFormat::CytoscapeJson => cyjs::write(g),
+        GraphFormat::Dot => dot::write(g),
+        GraphFormat::D3 => d3::write(g),
+        GraphFormat::Csv => return Err(ExportError::CsvNeedsDirectory),
+    })
+}
+
 /// Writes `g` in `format` to `output` (standard output when `None`; a directory for CSV). Files
 /// are written whole or not at all.
 ///

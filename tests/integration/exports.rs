@@ -140,6 +140,13 @@ fn dot_renders_with_graphviz() {
         let want = counts_for(&store, projection);
         assert_eq!(svg.matches("class=\"node\"").count(), want.0, "{projection}");
         assert_eq!(svg.matches("class=\"edge\"").count(), want.1, "{projection}");
+        // the layout is in the file: `dot -Tsvg` draws a picture, not a 5357×116 strip
+        let size = |attr: &str| -> f64 {
+            let at = svg.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+            svg[at..].split(|c: char| !c.is_ascii_digit() && c != '.').next().unwrap().parse().unwrap()
+        };
+        let (w, h) = (size("width"), size("height"));
+        assert!(w / h < 3.0 && h / w < 3.0, "{projection}: a {w}×{h} picture");
     }
 }
 

@@ -10,3 +10,4 @@ mod hostile;
 mod ingest_query;
 mod ontology;
 mod properties;
+mod serve;
