@@ -284,7 +284,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             (Slot::Subject, true) => prep_arg(v, end, stop, "by"),
             (Slot::Object, false) => {
                 if entry.kind == FrameKind::Verb && entry.rest.is_empty() {
-                    let after = chain_forward(v, tok_at(v, after_time(v, end, stop)), tok_at(v, stop));
+                    let after = chain_forward(v, tok_at(v, over_description(v, after_time(v, end, stop), stop)), tok_at(v, stop));
                     if after.is_empty() { relative_object(v, group) } else { after }
                 } else {
                     Vec::new()
@@ -533,9 +533,27 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             out.append(&mut pending);
             after_comma = true;
             saw_comma = true;
-        } else if matches!(w.as_str(), "and" | "&") {
+        } else if matches!(w.as_str(), "and" | "&") || w == "as" && v.a.tok(t + 1) == "well" && v.a.tok(t + 2) == "as" {
+            // "Norway, as well as the United States": coordination in three words; the next
+            // item may come with a description of its own ("and top exporter the United States")
             out.append(&mut pending);
             after_comma = false;
+            t += if w == "as" { 3 } else { 1 };
+            if !out.is_empty() {
+                let mut k = t;
+                while k < until && k < t + 5 && ref_at(v, k).is_none() {
+                    let x = v.a.tok(k);
+                    let lower = x.chars().next().is_some_and(char::is_lowercase) && x.chars().all(|c| c.is_alphabetic() || c == '-');
+                    if !lower || DESCRIPTION_STOPS.contains(&x) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > t && ref_at(v, k).is_some() {
+                    t = k;
+                }
+            }
+            continue;
         } else if w == "for" && t > from && title_word(&v.a.tok(t - 1).to_lowercase()) {
             // "Secretary for Foreign Affairs Enrique Manalo"
         } else if w == "of"
@@ -556,6 +574,32 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
         out.append(&mut pending);
     }
     out
+}
+
+/// Word words that end a description before a name: prepositions, conjunctions, relative
+/// pronouns ("met reporters in Oslo" names no one met).
+const DESCRIPTION_STOPS: &[&str] = &[
+    "in", "at", "to", "from", "with", "for", "of", "on", "by", "about", "over", "after", "before", "during", "into", "than",
+    "that", "which", "who", "whom", "and", "or", "but", "as", "his", "her", "its", "their",
+];
+
+/// The word position of a name that a short common-noun description introduces in apposition
+/// ("visited another gas powerhouse Norway", "met fellow central banker Ana Ruiz"): up to five
+/// lower-case words with no preposition or conjunction among them; else `from`.
+fn over_description(v: &SentenceView<'_, '_>, from: usize, stop: usize) -> usize {
+    let mut k = from;
+    while k < stop && k < from + 5 {
+        if !v.args_at(v.tok(k), false).is_empty() {
+            return if k > from { k } else { from };
+        }
+        let w = v.word(k);
+        let lower = w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !lower || DESCRIPTION_STOPS.contains(&w) {
+            return from;
+        }
+        k += 1;
+    }
+    from
 }
 
 /// The token after a time adjunct that starts at token `t` ("in August", "on Monday", "in

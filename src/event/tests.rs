@@ -461,6 +461,20 @@ meetings!(
     Some("2024-05-15"),
     [(["Ana Ruiz", "Luis Vera"], Status::Held), (["Ana Ruiz", "Luis Vera"], Status::Planned)]
 );
+// a trip's stop is a visit; "as well as" coordinates; a description may introduce a name
+meetings!(
+    a_stop_on_a_tour_is_a_visit,
+    "President Ana Ruiz will visit Kenya on Monday. Ruiz's final stop will be in Senegal between 6 and 7 December.",
+    Some("2024-12-01"),
+    [(["Ana Ruiz", "Kenya"], Status::Planned), (["Ana Ruiz", "Senegal"], Status::Planned)]
+);
+meetings!(
+    visits_coordinated_by_as_well_as_over_descriptions,
+    "Minister Tomas Berg has recently visited fellow gas producer Norway, as well as top exporter the United States.",
+    Some("2024-12-01"),
+    [(["Tomas Berg", "Norway"], Status::Held), (["Tomas Berg", "United States"], Status::Held)]
+);
+meeting!(a_description_is_no_one_met, "President Ana Ruiz met Luis Vera and reporters in Lima.", Some("2024-12-01"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-12-01"));
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
