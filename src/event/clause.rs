@@ -318,6 +318,30 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             args.extend(visitor.into_iter().filter(|r| v.kind(r.entity) == EntityKind::Person).map(|r| (Slot::Subject, Role::Visitor, r.entity)));
         }
     }
+    // "X, in Brazil for talks with Y", "X, in Lima on a visit": the person an apposition puts
+    // in a country for the encounter is a visitor there
+    if entry.kind == FrameKind::Noun && entry.class == EventClass::Meeting && !args.iter().any(|(_, r, _)| *r == Role::Host) {
+        let linker = (head.saturating_sub(5)..head).rev().find(|&k| matches!(v.word(k), "for" | "on"));
+        let place = linker.and_then(|f| ref_ending_at(v, v.tok(f))).filter(|r| matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Place));
+        if let Some(place) = place {
+            let at = v.words.iter().position(|(t, _)| *t == place.tokens.start).unwrap_or(0);
+            let mut k = at;
+            if k > 0 && v.word(k - 1) == "the" {
+                k -= 1;
+            }
+            if k >= 2 && v.word(k - 1) == "in" && v.word(k - 2) == "," {
+                let visitors: Vec<&Ref> = chain_backward(v, v.tok(k - 2)).into_iter().filter(|r| v.kind(r.entity) == EntityKind::Person).collect();
+                if !visitors.is_empty() {
+                    for r in visitors {
+                        if !args.iter().any(|(_, _, e)| *e == r.entity) {
+                            args.push((Slot::Subject, Role::Visitor, r.entity));
+                        }
+                    }
+                    args.push((Slot::Prep("in"), Role::Host, place.entity));
+                }
+            }
+        }
+    }
     // a call or talks told as a noun in a frame of its own ("In a call with X, Y said …"): the
     // other side is the subject of the clause it modifies
     if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {

@@ -475,6 +475,8 @@ meetings!(
     [(["Tomas Berg", "Norway"], Status::Held), (["Tomas Berg", "United States"], Status::Held)]
 );
 meeting!(a_description_is_no_one_met, "President Ana Ruiz met Luis Vera and reporters in Lima.", Some("2024-12-01"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-12-01"));
+// an apposition that puts a person in a country for talks makes them a visitor there
+meeting!(in_a_country_for_talks_is_a_visit, "Director Tomas Berg, in Kenya for talks with farm officials, said the harvest was good.", Some("2024-12-01"), ["Tomas Berg", "Kenya"], Status::Held, Some("2024-12-01"));
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
