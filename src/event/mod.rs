@@ -354,7 +354,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         }
         events.extend(statement::extract(&view));
     }
-    parties_from_encounter(&resolved, &mut events);
+    parties_from_encounter(a, &resolved, &mut events);
     fold_partial_pacts(&mut events);
     events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
@@ -437,11 +437,19 @@ pub(super) fn news_of_the_day(a: &Analyzed<'_>, e: &Event) -> bool {
 /// binds the sides of the meeting told last, at most two sentences before: the countries of its
 /// participants (a person stands for the country or body of their post). Without such a
 /// meeting of two sides it is dropped.
-fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
+fn parties_from_encounter(a: &Analyzed<'_>, resolved: &Resolved, events: &mut Vec<Event>) {
+    // "The highlight of his visit will be the signing of three MoUs": a pact the sentence ties
+    // to an encounter (its visit, talks or summit) whose one named party is one of its sides
+    let tied = |e: &Event| {
+        e.sentences.first().and_then(|&s| a.sentences.get(s)).is_some_and(|s| {
+            (s.tokens.clone()).any(|k| matches!(a.tok(k).to_lowercase().as_str(), "visit" | "talks" | "summit" | "trip"))
+        })
+    };
     let mut i = 0;
     while i < events.len() {
         let e = &events[i];
-        if !(matches!(e.kind, EventKind::Pact { .. }) && e.actors.is_empty()) {
+        let one_side = e.actors.len() == 1 && tied(e);
+        if !(matches!(e.kind, EventKind::Pact { .. }) && (e.actors.is_empty() || one_side)) {
             i += 1;
             continue;
         }
@@ -465,6 +473,11 @@ fn parties_from_encounter(resolved: &Resolved, events: &mut Vec<Event>) {
             }
             SentenceView::distinct(out)
         });
+        if one_side && !(sides.len() >= 2 && sides.contains(&events[i].actors[0])) {
+            // the encounter is between others: the pact keeps the party its sentence names
+            i += 1;
+            continue;
+        }
         if sides.len() >= 2 {
             // the story's pact of that kind between those sides, told again
             let key = sorted(&sides);

@@ -421,10 +421,18 @@ fn one_per_partner(v: &SentenceView<'_, '_>, pos: usize, pact: Event, partners: 
 /// subject of one side agrees with nobody.
 fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     let k = v.words.iter().position(|(_, w)| matches!(w.as_str(), "agreed" | "agree" | "agrees"))?;
-    if v.word(k + 1) != "to" || trigger(v, 0).is_some() {
+    // "agreed to exchange prisoners", "agreed on the start of talks on ambassadors": an
+    // agreement told by its content; "agreed on Monday" is only its day, "agreed on the need
+    // for" a shared view
+    let on = v.word(k + 1) == "on";
+    if !(v.word(k + 1) == "to" || on) || trigger(v, 0).is_some() {
         return None;
     }
     let next = v.word(k + 2);
+    let content: Vec<&str> = (k + 2..(k + 5).min(v.words.len())).map(|q| v.word(q)).collect();
+    if on && (next.is_empty() || crate::time::is_day_or_month(next) || next.chars().all(|c| c.is_ascii_digit()) || content.iter().any(|w| matches!(*w, "need" | "importance" | "necessity" | "principle"))) {
+        return None;
+    }
     let frames = crate::frame::Frames::shipped();
     // a meeting's verb ("agreed to meet", "agreed to hold talks"), its particle or noun near
     let after: Vec<&str> = (k + 3..(k + 7).min(v.words.len())).map(|q| v.word(q)).collect();
@@ -454,7 +462,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     if sides.len() < 2 {
         return None;
     }
-    let what: Vec<&str> = (k + 2..(k + 6).min(v.words.len())).map(|q| v.word(q)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
+    let what: Vec<&str> = (k + 2..(k + 6).min(v.words.len())).map(|q| v.word(q)).skip_while(|w| !w.chars().any(char::is_alphabetic)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
     let t = v.tok(k);
     let (when, date_text) = v.date_near(t, future);
     let status = if future { Status::Proposed } else { Status::Signed };
@@ -465,7 +473,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         place: None,
         when,
         date_text,
-        label: format!("agreement to {}", what.join(" ")),
+        label: format!("agreement {} {}", if on { "on" } else { "to" }, what.join(" ")),
         trigger: "agreement".to_owned(),
         sentences: vec![v.index],
         cameo: if future { "030" } else { "057" },

@@ -574,6 +574,12 @@ pact!(they_are_the_pair_just_joined, "Chilean President Ana Ruiz met Peruvian Pr
 // memoranda told without a determiner point back to no earlier pact: they bring their parties
 pact!(undetermined_memoranda_bring_their_parties, "Chilean President Ana Ruiz will attend a string of talks and MOU signings. Ruiz and Peruvian President Luis Vera will witness the signing of memoranda of understanding on Tuesday.", ["Chile", "Peru"], Status::Proposed, None);
 
+// "agreed on" its content is an agreement; "agreed on Monday" and "agreed on the need" are not
+pact!(agreed_on_its_content, "Chilean President Ana Ruiz and Peruvian President Luis Vera agreed on \"the immediate return of ambassadors,\" the ministry said.", ["Chile", "Peru"], Status::Signed, None);
+no_pact!(agreed_on_a_need_is_no_pact, "Chile and Peru agreed on the need for calm at the border.");
+// a pact its sentence ties to a visit is between the visit's sides
+pact!(a_signing_at_a_visit_binds_its_sides, "Chilean President Ana Ruiz will pay a state visit to Peru from June 15. The highlight of her visit will be the signing of three memorandums.", ["Chile", "Peru"], Status::Proposed, None);
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
