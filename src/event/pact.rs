@@ -133,7 +133,12 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
     // every pact the sentence names ("agreed to a truce while they negotiate a peace treaty"),
     // but one noun phrase once ("the accord, a landmark deal,")
     while let Some(pos) = trigger(v, from) {
-        if last.is_none_or(|l| pos > l + 4) {
+        // ("an agreement and a memorandum": two noun phrases that "and a" joins)
+        let coordinated = last.is_some_and(|l| (l + 1..pos).any(|k| v.word(k) == "and")) && {
+            let np = noun_phrase_start(v, pos);
+            np > 0 && matches!(v.word(np - 1), "a" | "an")
+        };
+        if last.is_none_or(|l| pos > l + 4) || coordinated {
             out.extend(extract_at(v, pos));
         }
         last = Some(pos);
@@ -634,7 +639,7 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
 fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
         // only a pact's noun (or a loan's, or a road map) can start one
-        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments" | "letter")) {
+        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments" | "letter" | "declaration" | "statement" | "communique" | "communiqué")) {
             continue;
         }
         let next = v.word(p + 1);
@@ -660,6 +665,18 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
             && ((1..=3).any(|k| p >= k && SIGNED.contains(&v.word(p - k))) || (2..=4).any(|k| p >= k && v.word(p - k) == "of" && p > k && SIGNING_NOUNS.contains(&v.word(p - k - 1))))
         {
             return Some(p);
+        }
+        // "signed a joint declaration", "will adopt a joint statement": a text both sides sign
+        // or adopt binds them ("said in a joint statement" is only how they spoke)
+        if matches!(w.as_str(), "declaration" | "statement" | "communique" | "communiqué") && prev == "joint" {
+            // (the verb may govern a list: "signed a letter of intent, a joint declaration …")
+            let adopted = (2..=12)
+                .take_while(|&k| p >= k && !crate::mention::SPEECH_VERBS.contains(&v.word(p - k)) && !matches!(v.word(p - k), "in" | "." | ";"))
+                .any(|k| SIGNED.contains(&v.word(p - k)) || matches!(v.word(p - k), "sign" | "adopt" | "adopted" | "adopts" | "adopting" | "signing"));
+            if adopted {
+                return Some(p);
+            }
+            continue;
         }
         // "signed a letter of intent": a pact of its own, between the sides who sign it
         if w == "letter" && next == "of" && v.word(p + 2) == "intent" && two_sides_named(v) {
@@ -777,6 +794,14 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         }) && !p.label.to_lowercase().starts_with("a ")
     };
     let partyless = p.actors.is_empty() && !definite;
+    // "signed a cooperation agreement and a memorandum on consultations": a pact introduced
+    // by "a" beside another of its sentence is a pact of its own
+    let introduced = v
+        .words
+        .iter()
+        .position(|(_, w)| *w == p.trigger)
+        .map(|pos| noun_phrase_start(v, pos))
+        .is_some_and(|np| np > 0 && matches!(v.word(np - 1), "a" | "an"));
     let same = events.iter_mut().rev().filter(|_| !partyless).find(|e| {
         let EventKind::Pact { duration: d1, .. } = &e.kind else { return false };
         let EventKind::Pact { duration: d2, .. } = &p.kind else { return false };
@@ -789,7 +814,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         let bare_new = is_bare(&p.label);
         let bare_old = is_bare(&e.label) && e.actors.iter().all(|a| p.actors.contains(a));
         // one sentence naming pacts of two kinds names two pacts ("a ceasefire … a peace treaty")
-        let other_kind = e.sentences.contains(&v.index) && pact_kind(&e.trigger) != pact_kind(&p.trigger);
+        let other_kind = e.sentences.contains(&v.index) && (pact_kind(&e.trigger) != pact_kind(&p.trigger) || introduced && e.trigger != p.trigger);
         // the headline's pact is the first pact of the same parties the body tells
         let same_parties = !p.actors.is_empty() && super::sorted(&e.actors) == super::sorted(&p.actors);
         let headlined = same_parties && e.sentences.iter().all(|&i| headline(v, i)) && !e.sentences.contains(&v.index);

@@ -580,6 +580,18 @@ no_pact!(agreed_on_a_need_is_no_pact, "Chile and Peru agreed on the need for cal
 // a pact its sentence ties to a visit is between the visit's sides
 pact!(a_signing_at_a_visit_binds_its_sides, "Chilean President Ana Ruiz will pay a state visit to Peru from June 15. The highlight of her visit will be the signing of three memorandums.", ["Chile", "Peru"], Status::Proposed, None);
 
+// texts joined in a list of what two sides signed are pacts of their own; a joint statement
+// they speak in is none
+#[test]
+fn each_text_of_a_signed_list_is_a_pact() {
+    let got = events("Chile and Peru signed a letter of intent on defence, a joint declaration on health and a memorandum on Antarctic cooperation.", Some("2024-05-15"));
+    assert_eq!(only(&got, "pact").len(), 3, "{got:#?}");
+    let got = events("Chile and Peru signed a general cooperation agreement and a memorandum of understanding on consultations.", Some("2024-05-15"));
+    assert_eq!(only(&got, "pact").len(), 2, "{got:#?}");
+    let got = events("Chile and Peru signed a trade deal, the ministers said in a joint statement.", Some("2024-05-15"));
+    assert_eq!(only(&got, "pact").len(), 1, "{got:#?}");
+}
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
