@@ -138,7 +138,15 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Vec<Event> {
             let np = noun_phrase_start(v, pos);
             np > 0 && matches!(v.word(np - 1), "a" | "an")
         };
-        if last.is_none_or(|l| pos > l + 4) || coordinated {
+        // ("the MoU on the Construction Agreement": a pact named as the topic of another is
+        // part of that one's noun phrase)
+        let nested = last.is_some_and(|l| {
+            let between = l + 1..pos;
+            pos <= l + 9
+                && between.clone().any(|k| matches!(v.word(k), "on" | "for"))
+                && between.clone().all(|k| matches!(v.word(k), "on" | "for" | "of" | "the" | "(" | ")") || v.a.tok(v.tok(k)).chars().next().is_some_and(char::is_uppercase))
+        });
+        if (last.is_none_or(|l| pos > l + 4) || coordinated) && !nested {
             out.extend(extract_at(v, pos));
         }
         last = Some(pos);
@@ -523,7 +531,13 @@ fn held_pact(v: &SentenceView<'_, '_>, pos: usize) -> bool {
 /// Whether the pact at word `pos` is the object of a signing still to come: "the leaders will
 /// hold talks and witness the signing of agreements", "are expected to attend the signing of".
 fn future_signing(v: &SentenceView<'_, '_>, pos: usize) -> bool {
-    let Some(k) = (pos.saturating_sub(5)..pos).rev().find(|&k| matches!(v.word(k), "signing" | "signature" | "conclusion") && k > 0 && v.word(k - 1) == "the") else {
+    // (the signing may govern a longer noun phrase: "the signing of the Memorandum of
+    // Understanding on the Construction Agreement", up to a comma)
+    let Some(k) = (pos.saturating_sub(10)..pos)
+        .rev()
+        .take_while(|&k| !matches!(v.word(k), "," | ";" | ":"))
+        .find(|&k| matches!(v.word(k), "signing" | "signature" | "conclusion") && k > 0 && v.word(k - 1) == "the")
+    else {
         return false;
     };
     for q in (k.saturating_sub(14)..k - 1).rev() {

@@ -592,6 +592,10 @@ fn each_text_of_a_signed_list_is_a_pact() {
     assert_eq!(only(&got, "pact").len(), 1, "{got:#?}");
 }
 
+// a pact named as the topic of another is part of that one's noun phrase, and a signing still
+// to come governs the whole phrase
+pact!(a_pact_on_a_pact_is_one_still_to_be_signed, "Chilean President Ana Ruiz and Peruvian President Luis Vera will witness the signing of the Memorandum of Understanding on the Construction Agreement for the Border Bridge, which will be signed by the ministers.", ["Chile", "Peru"], Status::Proposed, None);
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
