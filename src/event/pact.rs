@@ -816,6 +816,27 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         .position(|(_, w)| *w == p.trigger)
         .map(|pos| noun_phrase_start(v, pos))
         .is_some_and(|np| np > 0 && matches!(v.word(np - 1), "a" | "an"));
+    // "The foreign ministers signed the documents": a definite plural told after several
+    // pacts of one sentence names the signatories of each of them
+    let plural_anaphor = definite && matches!(p.trigger.as_str(), "documents" | "agreements" | "accords" | "memoranda" | "memorandums" | "deals" | "pacts" | "instruments");
+    if let (true, EventKind::Pact { signatories, .. }) = (plural_anaphor, &p.kind) {
+        let last_told = events.iter().rev().find(|e| matches!(e.kind, EventKind::Pact { .. })).and_then(|e| e.sentences.first().copied());
+        let fits = |e: &Event| p.actors.iter().all(|a| e.actors.contains(a)) && last_told.is_some_and(|s| e.sentences.contains(&s));
+        let several = events.iter().filter(|e| matches!(e.kind, EventKind::Pact { .. }) && fits(e)).count() >= 2;
+        if several && !signatories.is_empty() {
+            for e in events.iter_mut().filter(|e| matches!(e.kind, EventKind::Pact { .. }) && fits(e)) {
+                if let EventKind::Pact { signatories: s1, .. } = &mut e.kind {
+                    for x in signatories {
+                        if !s1.contains(x) {
+                            s1.push(*x);
+                        }
+                    }
+                }
+                e.sentences.extend(p.sentences.iter().copied());
+            }
+            return;
+        }
+    }
     let same = events.iter_mut().rev().filter(|_| !partyless).find(|e| {
         let EventKind::Pact { duration: d1, .. } = &e.kind else { return false };
         let EventKind::Pact { duration: d2, .. } = &p.kind else { return false };

@@ -596,6 +596,21 @@ fn each_text_of_a_signed_list_is_a_pact() {
 // to come governs the whole phrase
 pact!(a_pact_on_a_pact_is_one_still_to_be_signed, "Chilean President Ana Ruiz and Peruvian President Luis Vera will witness the signing of the Memorandum of Understanding on the Construction Agreement for the Border Bridge, which will be signed by the ministers.", ["Chile", "Peru"], Status::Proposed, None);
 
+// "signed the documents" after several pacts of one sentence names who signed each
+#[test]
+fn the_documents_signed_name_the_signatories_of_each_pact() {
+    let doc = Document {
+        id: "t".into(),
+        text: "Chile and Peru signed in Lima on Thursday a general cooperation agreement and a memorandum of understanding on consultations. The Chilean and Peruvian foreign ministers, Ana Ruiz and Luis Vera, signed the documents.".into(),
+        date: NaiveDate::from_ymd_opt(2024, 5, 15),
+        title: None,
+        url: None,
+    };
+    let x = crate::extract(&doc);
+    let signed: Vec<usize> = x.events.iter().filter_map(|e| match &e.kind { EventKind::Pact { signatories, .. } => Some(signatories.len()), _ => None }).collect();
+    assert_eq!(signed, vec![2, 2], "{:#?}", x.events);
+}
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
