@@ -346,12 +346,15 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let agent_at = sign_at.and_then(|sa| {
         (sa + 1..(sa + 12).min(v.words.len())).take_while(|&q| !matches!(v.word(q), ";" | "." | "and" | "which" | "who" | "with")).find(|&q| matches!(v.word(q), "by" | "between"))
     });
+    // the list after "by", not the rest of the sentence ("signed by X and Y during the visit
+    // of Z"); "between" names persons only when persons follow it ("a memorandum establishing
+    // a partnership between the EU and Kazakhstan" leaves the subject as the signers)
+    let agents = match sign_at {
+        Some(sa) if v.word(sa) != "signing" => agent_at.map(|at| agent_list(v, at)).filter(|l| !l.is_empty()),
+        _ => None,
+    };
     let signatories: Vec<usize> = match sign_at {
-        Some(sa) if agent_at.is_some() && v.word(sa) != "signing" => {
-            // the list after "by", not the rest of the sentence ("signed by X and Y during the
-            // visit of Z")
-            agent_list(v, agent_at.unwrap_or(sa + 1))
-        }
+        Some(_) if agents.is_some() => agents.unwrap_or_default(),
         Some(sa) if sa < pos && (status == Status::Signed || v.word(sa) == "signing") => {
             // "X and Y ended the dispute by signing the accord": the persons of the clause
             // the persons who are the subject of "signed", named or referred to ("the two

@@ -611,6 +611,21 @@ fn the_documents_signed_name_the_signatories_of_each_pact() {
     assert_eq!(signed, vec![2, 2], "{:#?}", x.events);
 }
 
+// "between" after a signing names signers only when persons follow it
+#[test]
+fn a_partnership_between_countries_leaves_the_subjects_as_signers() {
+    let doc = Document {
+        id: "t".into(),
+        text: "Chilean President Ana Ruiz and Luis Vera, Prime Minister of Peru, yesterday signed a memorandum establishing a partnership between Chile and Peru.".into(),
+        date: NaiveDate::from_ymd_opt(2024, 5, 15),
+        title: None,
+        url: None,
+    };
+    let x = crate::extract(&doc);
+    let signed: Vec<usize> = x.events.iter().filter_map(|e| match &e.kind { EventKind::Pact { signatories, .. } => Some(signatories.len()), _ => None }).collect();
+    assert_eq!(signed, vec![2], "{:#?}", x.events);
+}
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
