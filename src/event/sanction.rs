@@ -8,7 +8,7 @@ const TRIGGERS: &[&str] = &["sanction", "sanctions", "sanctioned", "sanctioning"
 const MODIFIERS: &[&str] = &[
     "crippling", "economic", "new", "tough", "tougher", "financial", "oil", "trade", "unilateral", "punitive",
     "harsh", "sweeping", "fresh", "additional", "more", "further", "the", "arms", "’", "'", "'s", "’s", "of",
-    "entry", "travel", "visa", "asset",
+    "entry", "travel", "visa", "asset", "frozen", "restrictive", "package",
 ];
 
 /// Nouns before "ban" that make it a sanction ("an entry ban on six officials").
@@ -29,6 +29,8 @@ fn triggers(v: &SentenceView<'_, '_>) -> Vec<usize> {
             let w = w.as_str();
             TRIGGERS.contains(&w)
                 || matches!(w, "ban" | "bans") && *p > 0 && BAN_KINDS.contains(&v.word(p - 1))
+                // "restrictive measures against Russia": the EU's term for its sanctions
+                || matches!(w, "measures" | "measure") && *p > 0 && matches!(v.word(p - 1), "restrictive" | "punitive" | "coercive")
                 || FREEZING.contains(&w) && near(*p, &["assets", "asset", "funds"], 3)
                 || matches!(w, "designated" | "designates" | "designate" | "re-designated" | "redesignated") && (p + 1..(p + 20).min(v.words.len())).any(|k| v.word(k) == "terrorist")
         })
@@ -105,7 +107,7 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
         }
     }
     // "X imposed (new) sanctions", "X imposed an embargo", "X decided to lift its sanctions"
-    for k in (p.saturating_sub(4)..p).rev() {
+    for k in (p.saturating_sub(6)..p).rev() {
         if IMPOSING.contains(&v.word(k)) {
             return v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
         }
@@ -137,7 +139,8 @@ fn placing_prep(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
 
 /// Verbs whose subject imposes, keeps or lifts the sanctions they govern.
 const IMPOSING: &[&str] = &[
-    "imposed", "imposes", "impose", "imposing", "slapped", "levied", "announced", "declared", "tightened", "extended",
+    "imposed", "imposes", "impose", "imposing", "reimposed", "reimposes", "reimpose", "reimposing", "re-imposed",
+    "re-impose", "placed", "places", "place", "placing", "slapped", "levied", "adopted", "adopts", "adopt", "announced", "declared", "tightened", "extended",
     "extends", "extend", "renewed", "renews", "renew", "expanded", "expands", "broadened", "lifted", "lifts", "lift",
     "lifting", "eased", "eases", "ease", "easing", "prolonged", "prolongs", "maintained", "widened",
 ];
@@ -172,29 +175,10 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
             (p, earlier?)
         }
     };
-    // explicit targets: "against Cuba", "on Iran", "the assets of X", "designated X"; a demonym
-    // there names its country ("targeting sectors of the Russian economy")
-    let mut explicit = None;
-    let designation = v.word(p).contains("designate");
-    for q in p + 1..(p + 6).min(v.words.len()) {
-        let object = q == p + 1 && (designation || sanctioning_object(v, p)) || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
-        if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
-            let from = v.tok(q);
-            // a list goes on over its commas ("target A, B, C and D")
-            let until = v.list_end(q, &[";", ".", "but", "for", "in", "over", "because", "after"]);
-            let mut named: Vec<usize> = v
-                .actors_in(from, until)
-                .into_iter()
-                .filter(|r| r.named || v.kind(r.entity) != EntityKind::Person)
-                .map(|r| r.entity)
-                .collect();
-            if named.is_empty() {
-                named = v.resolved.demonyms.iter().filter(|(tok, _)| (from..until).contains(tok)).filter_map(|&(_, c)| v.resolved.country_entity(c)).collect();
-            }
-            explicit = Some(named);
-            break;
-        }
-    }
+    // explicit targets, the sanction word's own or, failing those, the next one's
+    // ("adopted a package of sanctions reinforcing restrictive measures against Russia": the
+    // targets the sentence's next sanction word names)
+    let explicit = triggers(v).into_iter().filter(|&q| q >= p).map(|q| explicit_targets(v, q)).find(|t| t.as_ref().is_some_and(|t| !t.is_empty())).unwrap_or_else(|| explicit_targets(v, p));
     // "placed A, B and C on the sanctions list": the objects of the placing verb first
     let explicit = match placed_under(v, p) {
         Some(placed) if !placed.is_empty() => Some(placed),
@@ -223,4 +207,30 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
         topic: None,
         name: None,
     })
+}
+
+/// The targets a sanction word at `p` names: "against Cuba", "on Iran", "the assets of X",
+/// "designated X"; a demonym there names its country ("targeting sectors of the Russian
+/// economy"). `None` when no such phrase follows it.
+fn explicit_targets(v: &SentenceView<'_, '_>, p: usize) -> Option<Vec<usize>> {
+    let designation = v.word(p).contains("designate");
+    for q in p + 1..(p + 6).min(v.words.len()) {
+        let object = q == p + 1 && (designation || sanctioning_object(v, p)) || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
+        if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
+            let from = v.tok(q);
+            // a list goes on over its commas ("target A, B, C and D")
+            let until = v.list_end(q, &[";", ".", "but", "for", "in", "over", "because", "after"]);
+            let mut named: Vec<usize> = v
+                .actors_in(from, until)
+                .into_iter()
+                .filter(|r| r.named || v.kind(r.entity) != EntityKind::Person)
+                .map(|r| r.entity)
+                .collect();
+            if named.is_empty() {
+                named = v.resolved.demonyms.iter().filter(|(tok, _)| (from..until).contains(tok)).filter_map(|&(_, c)| v.resolved.country_entity(c)).collect();
+            }
+            return Some(named);
+        }
+    }
+    None
 }

@@ -354,6 +354,22 @@ fn an_embargo_against() {
     assert_eq!(s[0].actors, set(&["United States", "Cuba"]));
 }
 
+// restrictive measures, reimposed sanctions, and targets named by the sentence's next
+// sanction word
+#[test]
+fn sanctions_told_as_measures_reimposed_or_packaged() {
+    for (text, want) in [
+        ("The European Union adopted restrictive measures against Belarus on Monday.", ["European Union", "Belarus"]),
+        ("The United States reimposed sanctions on Iran in 2018.", ["United States", "Iran"]),
+        ("The European Union has adopted a new package of sanctions reinforcing restrictive measures against Belarus, officials said.", ["European Union", "Belarus"]),
+    ] {
+        let got = events(text, Some("2024-05-15"));
+        let s = only(&got, "sanction");
+        assert_eq!(s.len(), 1, "{text}: {got:#?}");
+        assert_eq!(s[0].actors, set(&want), "{text}");
+    }
+}
+
 // found on articles outside the evaluation texts
 meeting!(
     between_after_the_modifiers_of_the_noun,
