@@ -284,6 +284,13 @@ const OWNER_BODY_HEADS: &[&str] = &["Ministry", "Department", "Agency", "Bureau"
 
 /// Lower-case nouns that a capitalised name before them makes the name of a thing, not of a
 /// person ("an Agribusiness Education forum", "the Global Trade program").
+/// The combining forms of nations' names that open adjective compounds ("Indo-Pacific",
+/// "Sino-Japanese", "Russo-Ukrainian"), a closed class of English word formation.
+const NATION_COMBINING_FORMS: &[&str] = &[
+    "Indo", "Sino", "Russo", "Franco", "Anglo", "Afro", "Euro", "Turco", "Greco", "Italo", "Hispano", "Luso", "Nippo",
+    "Judeo", "Austro", "Germano", "Americo", "Arabo", "Irano", "Serbo", "Czecho", "Polono", "Dano", "Swedo", "Fenno",
+];
+
 const NAMED_THING_NOUNS: &[&str] = &[
     "forum", "conference", "meeting", "meetings", "summit", "talks", "seminar", "symposium", "program",
     "programme", "project", "committee", "council", "institute", "school", "university", "foundation",
@@ -1628,6 +1635,11 @@ fn name_chunk(
         return (end, vec![mk(a, j, end, Cand::NewOrg { name, country, government: false, news: true })]);
     }
     if words.iter().any(|w| NOT_NAME.contains(w) || FUNCTION_CAPS.contains(w)) {
+        return (end, Vec::new());
+    }
+    // "Indo-Lanka", "Sino-Russian", "Afro-Asian": a compound of nations' combining forms is an
+    // adjective, never part of a person's name
+    if words.iter().any(|w| w.split_once('-').is_some_and(|(first, _)| NATION_COMBINING_FORMS.contains(&first))) {
         return (end, Vec::new());
     }
     let honorific_before = j > sent_start && tags[j - 1].is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)));

@@ -1188,6 +1188,9 @@ mod tests {
     // a headline that ends in a country's name does not own the title opening the next line
     actors!(a_headline_country_owns_no_title_on_the_next_line, "Tomas Berg ends his state visit to Chile\nPresident Tomas Berg of Peru flew home on Friday after three days of talks on trade, fishing and the new harbour in the capital of Chile.",
         [("Tomas Berg", Person, "President of Peru"), ("Chile", Country), ("Peru", Country)]);
+    // a compound of nations' combining forms is an adjective, not a name
+    actors!(a_nation_compound_is_no_person, "Enhanced Sino-Peruvian trade will be a pillar of the talks. Chile backs a Free and Open Indo-Pacific with Peru.",
+        [("Chile", Country), ("Peru", Country)]);
     actors!(a_headline_name_the_prose_repeats_is_a_person, "Luis Vera Visits Lima\nLuis Vera arrived in Lima on Monday for three days of talks with the government of Peru on fishing and trade.",
         [("Luis Vera", Person), ("Peru", Country)]);
     // a post described before the name it introduces
