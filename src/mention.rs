@@ -1637,6 +1637,13 @@ fn name_chunk(
     if words.iter().any(|w| NOT_NAME.contains(w) || FUNCTION_CAPS.contains(w)) {
         return (end, Vec::new());
     }
+    // "Foreign Minister Arrives in Oman": a headline's verb after a title is no name
+    let verb_form = |w: &str| {
+        crate::frame::Frames::shipped().verb(&lower(w)).iter().any(|(_, f)| matches!(f, crate::frame::Form::Third | crate::frame::Form::Past | crate::frame::Form::Gerund))
+    };
+    if words.len() == 1 && verb_form(words[0]) {
+        return (end, Vec::new());
+    }
     // "Indo-Lanka", "Sino-Russian", "Afro-Asian": a compound of nations' combining forms is an
     // adjective, never part of a person's name
     if words.iter().any(|w| w.split_once('-').is_some_and(|(first, _)| NATION_COMBINING_FORMS.contains(&first))) {

@@ -745,6 +745,22 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         let holders: Vec<usize> = (0..b.out.entities.len()).filter(|&e| holds(&b.out.entities[e])).collect();
         if let [one] = holders[..] {
             b.push(m, sentence, one, false, None);
+            continue;
+        }
+        // "Iran's foreign minister traveled to Oman … Mohammad Javad Zarif was met by …": the
+        // person the story names later who held that office that year by the office-holder
+        // table, though the text gives them no post
+        let by_table = |e: &Entity| {
+            e.kind == EntityKind::Person
+                && e.posts.iter().all(|p| p.of.is_none())
+                && e.names.iter().flat_map(|n| table.terms_of(n, year)).any(|t| t.of == crate::officeholders::Office::Country(country) && role_fits(&role, &t.role))
+        };
+        let named: Vec<usize> = (0..b.out.entities.len()).filter(|&e| by_table(&b.out.entities[e])).collect();
+        if let [one] = named[..] {
+            if role != "Leader" {
+                b.add_post(one, Some(role.clone()), Some(Of::Country(country)));
+            }
+            b.push(m, sentence, one, false, None);
         }
     }
     let sites = b.post_sites.clone();
@@ -1191,6 +1207,10 @@ mod tests {
     // a compound of nations' combining forms is an adjective, not a name
     actors!(a_nation_compound_is_no_person, "Enhanced Sino-Peruvian trade will be a pillar of the talks. Chile backs a Free and Open Indo-Pacific with Peru.",
         [("Chile", Country), ("Peru", Country)]);
+    // a headline's verb after a title is no name; the office described is the person the story
+    // names later who held it that year
+    actors!(a_described_office_is_its_holder_named_later, "Iranian Foreign Minister Arrives in Muscat\nIran's foreign minister flew to Oman on Sunday for a one-day trip, his second to the Gulf this year, officials in Tehran told reporters.\nMohammad Javad Zarif was greeted at the airport by Omani officials.",
+        [("Mohammad Javad Zarif", Person, "Foreign Minister of Iran"), ("Iran", Country), ("Oman", Country)]);
     actors!(a_headline_name_the_prose_repeats_is_a_person, "Luis Vera Visits Lima\nLuis Vera arrived in Lima on Monday for three days of talks with the government of Peru on fishing and trade.",
         [("Luis Vera", Person), ("Peru", Country)]);
     // a post described before the name it introduces
