@@ -128,6 +128,14 @@ pub enum QueryError {
         /// The query's name.
         name: String,
     },
+    /// The answer has more rows or triples than the caller takes at once.
+    #[error("query {name}: the answer has more than {max} rows (or triples); add LIMIT and OFFSET to read it in parts")]
+    TooLarge {
+        /// The query's name.
+        name: String,
+        /// The most rows or triples taken.
+        max: usize,
+    },
     /// The output could not be written.
     #[error("cannot write the results: {0}")]
     Io(#[from] std::io::Error),
@@ -165,6 +173,23 @@ pub fn evaluate(
     dataset: &Dataset,
     cancel: Option<&CancellationToken>,
 ) -> Result<Answer, QueryError> {
+    evaluate_at_most(store, name, sparql, dataset, cancel, usize::MAX)
+}
+
+/// As [`evaluate`], but an answer of more than `max` rows (or triples) is refused as soon as
+/// it passes them, with [`QueryError::TooLarge`]: the answer is held whole in memory, so a
+/// server bounds it.
+///
+/// # Errors
+/// As [`evaluate`], and [`QueryError::TooLarge`].
+pub fn evaluate_at_most(
+    store: &EntenteStore,
+    name: &str,
+    sparql: &str,
+    dataset: &Dataset,
+    cancel: Option<&CancellationToken>,
+    max: usize,
+) -> Result<Answer, QueryError> {
     let mut prepared = prepare_with(name, sparql, cancel)?;
     if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
         // the protocol's dataset replaces the query's FROM / FROM NAMED
@@ -180,10 +205,14 @@ pub fn evaluate(
     Ok(match prepared.on_store(store.inner()).execute().map_err(eval)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows = solutions
-                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
-                .collect::<Result<_, _>>()
-                .map_err(eval)?;
+            let mut rows = Vec::new();
+            for s in solutions {
+                if rows.len() == max {
+                    return Err(QueryError::TooLarge { name: name.to_owned(), max });
+                }
+                let s = s.map_err(eval)?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
             Answer::Solutions { variables, rows }
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
@@ -192,6 +221,9 @@ pub fn evaluate(
             let mut out = Vec::new();
             for t in triples {
                 let t = t.map_err(eval)?;
+                if out.len() == max {
+                    return Err(QueryError::TooLarge { name: name.to_owned(), max });
+                }
                 if seen.insert(t.clone()) {
                     out.push(t);
                 }
