@@ -102,8 +102,12 @@
     return n && n.nonempty() ? n.data("label") : iri;
   }
 
+  // `?limit=N` in the page's address asks for another number of nodes than the server's default
+  const limit = new URLSearchParams(location.search).get("limit");
+  const limitParam = limit ? `?limit=${encodeURIComponent(limit)}` : "";
+
   async function loadGraph() {
-    const r = await fetch("/api/graph");
+    const r = await fetch(`/api/graph${limitParam}`);
     if (!r.ok) throw new Error(await r.text());
     const doc = await r.json();
     const shown = r.headers.get("X-Entente-Nodes") || "";
@@ -168,12 +172,12 @@
     apply();
   }
 
+  // every other name of the actors drawn (not of the whole store: on a large one that is
+  // megabytes), from the server's cached projection
   async function loadNames() {
-    const rows = await select("SELECT ?a ?n WHERE { { ?a rdfs:label ?n } UNION { ?a skos:altLabel ?n } }");
-    for (const r of rows) {
-      if (!names.has(r.a)) names.set(r.a, new Set());
-      names.get(r.a).add(r.n);
-    }
+    const r = await fetch(`/api/names${limitParam}`);
+    if (!r.ok) throw new Error(await r.text());
+    for (const [iri, list] of Object.entries(await r.json())) names.set(iri, new Set(list));
   }
 
   // The actors a name designates: an exact name first, else every name holding all its words.

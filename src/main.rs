@@ -141,7 +141,8 @@ enum Command {
     ///
     /// `serve` is the one process that holds the store while it runs: queries answer while
     /// articles sent to /articles are written, and `entente ingest` on the same store is refused
-    /// until it stops. Loopback only by default; Ctrl-C stops it.
+    /// until it stops. Loopback only by default; Ctrl-C or SIGTERM stops it once the article
+    /// being written is stored.
     Serve {
         #[command(flatten)]
         store: StoreArg,

@@ -122,6 +122,20 @@ pub enum QueryError {
         /// The query's name.
         name: String,
     },
+    /// The query nests deeper than [`MAX_NESTING`] or chains more than [`MAX_OPERATORS`].
+    #[error("query {name}: nested over {MAX_NESTING} levels deep (braces, parentheses, brackets) or over {MAX_OPERATORS} operators and groups long, which would overflow the parser's stack; flatten it (long lists go in VALUES or IN (…))")]
+    TooComplex {
+        /// The query's name.
+        name: String,
+    },
+    /// The answer has more rows or triples than the caller takes at once.
+    #[error("query {name}: the answer has more than {max} rows (or triples); add LIMIT and OFFSET to read it in parts")]
+    TooLarge {
+        /// The query's name.
+        name: String,
+        /// The most rows or triples taken.
+        max: usize,
+    },
     /// The output could not be written.
     #[error("cannot write the results: {0}")]
     Io(#[from] std::io::Error),
@@ -159,6 +173,23 @@ pub fn evaluate(
     dataset: &Dataset,
     cancel: Option<&CancellationToken>,
 ) -> Result<Answer, QueryError> {
+    evaluate_at_most(store, name, sparql, dataset, cancel, usize::MAX)
+}
+
+/// As [`evaluate`], but an answer of more than `max` rows (or triples) is refused as soon as
+/// it passes them, with [`QueryError::TooLarge`]: the answer is held whole in memory, so a
+/// server bounds it.
+///
+/// # Errors
+/// As [`evaluate`], and [`QueryError::TooLarge`].
+pub fn evaluate_at_most(
+    store: &EntenteStore,
+    name: &str,
+    sparql: &str,
+    dataset: &Dataset,
+    cancel: Option<&CancellationToken>,
+    max: usize,
+) -> Result<Answer, QueryError> {
     let mut prepared = prepare_with(name, sparql, cancel)?;
     if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
         // the protocol's dataset replaces the query's FROM / FROM NAMED
@@ -174,10 +205,14 @@ pub fn evaluate(
     Ok(match prepared.on_store(store.inner()).execute().map_err(eval)? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows = solutions
-                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
-                .collect::<Result<_, _>>()
-                .map_err(eval)?;
+            let mut rows = Vec::new();
+            for s in solutions {
+                if rows.len() == max {
+                    return Err(QueryError::TooLarge { name: name.to_owned(), max });
+                }
+                let s = s.map_err(eval)?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
             Answer::Solutions { variables, rows }
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
@@ -186,6 +221,9 @@ pub fn evaluate(
             let mut out = Vec::new();
             for t in triples {
                 let t = t.map_err(eval)?;
+                if out.len() == max {
+                    return Err(QueryError::TooLarge { name: name.to_owned(), max });
+                }
                 if seen.insert(t.clone()) {
                     out.push(t);
                 }
@@ -251,7 +289,106 @@ fn prepare(name: &str, sparql: &str) -> Result<oxigraph::sparql::PreparedSparqlQ
     prepare_with(name, sparql, None)
 }
 
+/// The deepest nesting of `{`, `(` and `[` a query may have, and ...
+pub const MAX_NESTING: usize = 128;
+/// ... the most operators it may chain (`+ - * / | ^ ! && ||`, `UNION`, `OPTIONAL`, `MINUS`,
+/// and groups `{`). Why: Oxigraph's parser, optimizer and evaluator recurse once per level of
+/// nesting and once per link of a chain (`1+1+…`, `{…} UNION {…} UNION …`, `:p/:p/…`), about
+/// 1–2.5 KB of stack each, and a thread that runs out of stack aborts the whole process (a
+/// server, with every query it was answering): 10,000 links overflow a main thread's 8 MB.
+/// Hand-written queries stay far below both limits; long lists belong in `VALUES` or `IN (…)`,
+/// which are flat and not counted.
+pub const MAX_OPERATORS: usize = 2048;
+
+/// How deeply a query nests and how many operators it chains; see [`MAX_NESTING`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// The deepest nesting of braces, parentheses and brackets.
+    pub depth: usize,
+    /// The operators and groups that chain (see [`MAX_OPERATORS`]).
+    pub operators: usize,
+}
+
+/// The [`Shape`] of `sparql`, read outside strings, IRIs and comments; `-` counts outside
+/// prefixed names (`ent:foo-bar`). Reading stops once a limit is passed, so a huge query is
+/// not read to its end.
+///
+/// # Complexity
+/// One pass over the text, no allocation.
+pub fn shape(sparql: &str) -> Shape {
+    let bytes = sparql.as_bytes();
+    let (mut depth, mut s, mut i) = (0usize, Shape::default(), 0usize);
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'.' | b'-' | b'%' | b'\\') || c >= 0x80;
+    while let Some(&b) = bytes.get(i) {
+        if s.depth > MAX_NESTING || s.operators > MAX_OPERATORS {
+            break;
+        }
+        match b {
+            b'{' | b'(' | b'[' => {
+                depth += 1;
+                s.depth = s.depth.max(depth);
+                s.operators += usize::from(b == b'{');
+            }
+            b'}' | b')' | b']' => depth = depth.saturating_sub(1),
+            b'+' | b'*' | b'/' | b'|' | b'^' | b'!' | b'&' => s.operators += 1,
+            b'#' => {
+                // a comment, to the end of the line
+                i = bytes.iter().skip(i).position(|&c| c == b'\n' || c == b'\r').map_or(bytes.len(), |p| i + p);
+            }
+            b'"' | b'\'' => {
+                // a string, long (three quotes) or short, with backslash escapes
+                let triple = |at: usize| bytes.get(at..at + 3).is_some_and(|q| q.iter().all(|&c| c == b));
+                let long = triple(i);
+                i += if long { 3 } else { 1 };
+                while let Some(&c) = bytes.get(i) {
+                    if c == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if c == b && (!long || triple(i)) {
+                        i += if long { 2 } else { 0 };
+                        break;
+                    }
+                    if !long && (c == b'\n' || c == b'\r') {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'<' => {
+                // an IRI, if what follows is one (else the operator "<")
+                let end = bytes
+                    .iter()
+                    .skip(i + 1)
+                    .position(|&c| matches!(c, b'>' | b'<' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\') || c <= b' ');
+                if let Some(p) = end.filter(|&p| bytes.get(i + 1 + p) == Some(&b'>')) {
+                    i += 1 + p;
+                }
+            }
+            c if word(c) => {
+                // a name, number or keyword: its `-` are operators unless it is a prefixed name
+                let len = bytes.iter().skip(i).position(|&c| !word(c)).unwrap_or(bytes.len() - i);
+                let w = bytes.get(i..i + len).unwrap_or_default();
+                if !w.contains(&b':') {
+                    s.operators += w.iter().filter(|&&c| c == b'-').count();
+                    s.operators += usize::from(
+                        w.eq_ignore_ascii_case(b"UNION") || w.eq_ignore_ascii_case(b"OPTIONAL") || w.eq_ignore_ascii_case(b"MINUS"),
+                    );
+                }
+                i += len.saturating_sub(1);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    s
+}
+
 fn prepare_with(name: &str, sparql: &str, cancel: Option<&CancellationToken>) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    let shape = shape(sparql);
+    if shape.depth > MAX_NESTING || shape.operators > MAX_OPERATORS {
+        return Err(QueryError::TooComplex { name: name.to_owned() });
+    }
     let mut evaluator = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
         evaluator = evaluator
@@ -398,4 +535,27 @@ pub fn selected_iris(store: &EntenteStore, name: &str, sparql: &str) -> Result<H
         QueryResults::Boolean(_) => return Err(eval(&"an ASK query selects no nodes; use CONSTRUCT or a SELECT of node IRIs")),
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shape, Shape, MAX_NESTING, MAX_OPERATORS};
+
+    fn depth_ops(q: &str) -> (usize, usize) {
+        let Shape { depth, operators } = shape(q);
+        (depth, operators)
+    }
+
+    #[test]
+    fn shape_counts_groups_and_operators_not_strings_iris_names_or_comments() {
+        assert_eq!(depth_ops("SELECT * WHERE { ?s ?p ?o }"), (1, 2));
+        assert_eq!(depth_ops("ASK { { FILTER((1 + 2) > 0) } }"), (4, 3));
+        assert_eq!(depth_ops("ASK { ?s <http://x/a(((b+> \"(((+\" , '{{{' , \"\"\"(\n((\"\"\" # (((+\n }"), (1, 1));
+        assert_eq!(depth_ops("ASK { FILTER(?a < ?b && ?b > 2) }"), (2, 3));
+        assert_eq!(depth_ops("ASK { ?s ?p \"a\\\"((\" }"), (1, 1));
+        assert_eq!(depth_ops("ASK { ent:foo-bar-baz eid:reuters-1 ?o FILTER(?o - 1 = 2-1) } "), (2, 3));
+        assert_eq!(depth_ops("ASK { {?a ?b ?c} UNION {?a ?b ?c} OPTIONAL {?a ?b ?c} }"), (2, 6));
+        assert_eq!(shape(&format!("ASK {}{}", "{".repeat(100_000), "}".repeat(100_000))).depth, MAX_NESTING + 1);
+        assert!(shape(&format!("ASK {{ FILTER(1{}) }}", "+1".repeat(100_000))).operators > MAX_OPERATORS);
+    }
 }

@@ -31,6 +31,9 @@ pub enum StoreError {
     /// The store does not exist (query, export, stats).
     #[error("store {0}: no such store; create it with `entente ingest --store {0} FILE...` or pass --store")]
     Missing(PathBuf),
+    /// The directory holds files but no store.
+    #[error("store {0}: not a store (a file, or a directory of other files); pass the directory of an existing store, or a new or empty one to create")]
+    NotAStore(PathBuf),
     /// Another process holds the store.
     #[error("store {0}: in use by another process (its lock is held); wait for it to finish or use another --store")]
     Locked(PathBuf),
@@ -116,6 +119,17 @@ impl EntenteStore {
         if path.exists() && !path.is_dir() {
             return Err(StoreError::Open { path: path.to_path_buf(), message: "not a directory".into() });
         }
+        // A directory that holds other files is not made a store: its files would mix with the
+        // store's (a mistyped --store of a home or project directory).
+        if path.is_dir() && !path.join("CURRENT").is_file() {
+            let other = std::fs::read_dir(path)
+                .map_err(|e| StoreError::Open { path: path.to_path_buf(), message: e.to_string() })?
+                .filter_map(Result::ok)
+                .any(|e| e.file_name() != LOCK_FILE);
+            if other {
+                return Err(StoreError::NotAStore(path.to_path_buf()));
+            }
+        }
         let open_err = |e: std::io::Error| StoreError::Open { path: path.to_path_buf(), message: e.to_string() };
         std::fs::create_dir_all(path).map_err(open_err)?;
         let mut lock = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path.join(LOCK_FILE)).map_err(open_err)?;
@@ -143,6 +157,9 @@ impl EntenteStore {
     /// another process writes it.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").is_file() {
+            if path.is_file() || (path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.file_name() != LOCK_FILE)))) {
+                return Err(StoreError::NotAStore(path.to_path_buf()));
+            }
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         // A store on a medium this process cannot write has no lock file to create: it has no

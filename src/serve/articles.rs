@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::Ordering;
+use std::sync::{Mutex, MutexGuard};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -24,7 +25,7 @@ pub(super) struct Ingest {
     pool: rayon::ThreadPool,
 }
 
-struct Writer {
+pub(super) struct Writer {
     persons: PersonIndex,
     since_flush: usize,
 }
@@ -33,6 +34,11 @@ impl Ingest {
     pub(super) fn new(store: &EntenteStore, token: String) -> Result<Self> {
         let persons = PersonIndex::load(store)?;
         Ok(Ingest { token, writer: Mutex::new(Writer { persons, since_flush: 0 }), pool: crate::extraction_pool(None)? })
+    }
+
+    /// The one writer, once the article it is writing (if any) is written.
+    pub(super) fn writer(&self) -> Result<MutexGuard<'_, Writer>, HttpError> {
+        self.writer.lock().map_err(|_| HttpError::new(StatusCode::INTERNAL_SERVER_ERROR, "an earlier write failed badly; restart serve"))
     }
 
     /// Whether the request carries the token, compared in constant time.
@@ -88,7 +94,7 @@ pub(super) fn post(app: &App, request: &mut Request<Body>) -> Result<Response<Bo
         ));
     };
     ingest.authorized(request)?;
-    let params = query_params(request);
+    let params = query_params(request)?;
     let param = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let date = match param("date") {
         Some(d) => Some(
@@ -97,7 +103,7 @@ pub(super) fn post(app: &App, request: &mut Request<Body>) -> Result<Response<Bo
         None => None,
     };
     let ct = content_type(request);
-    let body = read_body(request, app.max_body, "an article body")?;
+    let body = read_body(request, app.max_body, app.timeout, "an article body")?;
     let text = match String::from_utf8(body) {
         Ok(t) => t,
         Err(e) => return Err(HttpError::bad_request(format!("the body is not UTF-8 text (invalid byte at offset {}); convert it with `iconv -t UTF-8`", e.utf8_error().valid_up_to()))),
@@ -148,8 +154,13 @@ pub(super) fn post(app: &App, request: &mut Request<Body>) -> Result<Response<Bo
             use rayon::prelude::*;
             ingest.pool.install(|| batch.par_iter().map(entente::extract).collect())
         };
-        let mut w = ingest.writer.lock().map_err(|_| HttpError::new(StatusCode::INTERNAL_SERVER_ERROR, "an earlier write failed badly; restart serve"))?;
+        let mut w = ingest.writer()?;
         for (doc, mut x) in batch.iter().zip(extracted) {
+            if app.stopping.load(Ordering::SeqCst) {
+                report.failed += 1;
+                report.errors.push(format!("{}: not stored, the server is stopping; send it again once it is back", doc.id));
+                continue;
+            }
             match app.store.article_text(&doc.id) {
                 Ok(Some(old)) if old != doc.text => report.notes.push(format!("article {:?} replaces the stored article of that id, whose text differs", doc.id)),
                 Err(e) => {
@@ -165,6 +176,7 @@ pub(super) fn post(app: &App, request: &mut Request<Body>) -> Result<Response<Bo
                 continue;
             }
             report.stored += 1;
+            app.generation.fetch_add(1, Ordering::SeqCst);
             for ev in &x.events {
                 match ev.kind {
                     entente::event::EventKind::Meeting { .. } => report.meetings += 1,

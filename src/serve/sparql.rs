@@ -11,7 +11,7 @@ use oxigraph::model::{BlankNode, GraphNameRef, Literal, NamedNode, NamedNodeRef,
 
 use entente::query::{self, Answer, CancellationToken, Dataset, GraphFormat, QueryError, ResultFormat};
 
-use super::{allow, content_type, negotiate, query_params, read_body, respond, App, HttpError, MAX_EVALUATIONS, MAX_QUERY_BODY};
+use super::{allow, content_type, decode_form, negotiate, query_params, read_body, respond, App, HttpError, MAX_EVALUATIONS, MAX_QUERY_BODY};
 
 /// SELECT and ASK result formats, the first one the default.
 const RESULT_FORMATS: &[(&str, ResultFormat)] = &[
@@ -52,24 +52,37 @@ const FORMAT_IRIS: &[&str] = &[
     "RDF_XML",
 ];
 
+/// The most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) one answer may have. Why: an
+/// answer is evaluated whole in memory before it is sent (so that its status can still say
+/// whether it failed), about 0.5 KB a row with its serialization, and 64 may run at once.
+const MAX_ANSWER_ROWS: usize = 1_000_000;
+
+/// The stack of a query's thread: eight times a main thread's, so the queries that
+/// `query::MAX_NESTING` and `query::MAX_OPERATORS` let through have room to spare (a thread out
+/// of stack aborts the server). Only the pages a query touches are resident.
+const QUERY_STACK: usize = 64 << 20;
+
 const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 
 /// `/sparql`: a query by GET `?query=`, by POST of a form, or by POST of
 /// `application/sparql-query`; without a query, GET answers the service description.
 pub(super) fn query(app: &Arc<App>, request: &mut Request<Body>) -> Result<Response<Body>, HttpError> {
     allow(request, &[Method::GET, Method::POST])?;
-    let mut params = query_params(request);
+    let mut params = query_params(request)?;
     let mut text = None;
     if request.method() == Method::POST {
         let ct = content_type(request).unwrap_or_default();
         match ct.as_str() {
             "application/sparql-query" => {
-                let body = read_body(request, MAX_QUERY_BODY, "a query")?;
-                text = Some(String::from_utf8(body).map_err(|_| HttpError::bad_request("the query is not UTF-8 text"))?);
+                let body = read_body(request, MAX_QUERY_BODY, app.timeout, "a query")?;
+                // an empty body (no Content-Length, or 0) is no query, not an empty one
+                if !body.is_empty() {
+                    text = Some(String::from_utf8(body).map_err(|_| HttpError::bad_request("the query is not UTF-8 text"))?);
+                }
             }
             "application/x-www-form-urlencoded" => {
-                let body = read_body(request, MAX_QUERY_BODY, "a form")?;
-                params.extend(form_urlencoded::parse(&body).into_owned());
+                let body = read_body(request, MAX_QUERY_BODY, app.timeout, "a form")?;
+                params.extend(decode_form(&body, "the form")?);
             }
             "application/sparql-update" => return Err(read_only()),
             _ => {
@@ -92,7 +105,7 @@ pub(super) fn query(app: &Arc<App>, request: &mut Request<Body>) -> Result<Respo
         }
     }
     let Some(text) = text else {
-        if request.method() == Method::GET {
+        if request.method() != Method::POST {
             return service_description(request);
         }
         return Err(HttpError::bad_request("no query: send query=… in the form or the URL, or the query as application/sparql-query"));
@@ -131,10 +144,11 @@ fn evaluate_within_limit(app: &Arc<App>, text: String, dataset: Dataset) -> Resu
     let (worker_app, worker_token) = (Arc::clone(app), token.clone());
     std::thread::Builder::new()
         .name("query".into())
+        .stack_size(QUERY_STACK)
         .spawn(move || {
             let _running = running;
             // the requester may have left at the time limit: nobody to tell then
-            let _ = send.send(query::evaluate(&worker_app.store, "request", &text, &dataset, Some(&worker_token)));
+            let _ = send.send(query::evaluate_at_most(&worker_app.store, "request", &text, &dataset, Some(&worker_token), MAX_ANSWER_ROWS));
         })
         .map_err(|e| HttpError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the server is out of threads ({e}); retry later")))?;
     let timed_out = || {
@@ -158,6 +172,15 @@ fn evaluate_within_limit(app: &Arc<App>, text: String, dataset: Dataset) -> Resu
         QueryError::Syntax { message, .. } => HttpError::bad_request(format!("SPARQL syntax error {message}")),
         QueryError::Cancelled { .. } => timed_out(),
         QueryError::Evaluation { message, .. } => HttpError::bad_request(format!("the query failed: {message}")),
+        QueryError::TooComplex { .. } => HttpError::bad_request(format!(
+            "the query nests over {} levels deep or chains over {} operators and groups, which this server does not parse; flatten it (long lists go in VALUES or IN (…))",
+            query::MAX_NESTING,
+            query::MAX_OPERATORS
+        )),
+        QueryError::TooLarge { max, .. } => HttpError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("the answer has more than {max} rows (or triples), more than this server sends at once; add LIMIT and OFFSET to read it in parts"),
+        ),
         other => internal(other),
     })
 }
@@ -242,7 +265,7 @@ fn service_description(request: &Request<Body>) -> Result<Response<Body>, HttpEr
 /// merge of all article graphs): the Graph Store Protocol's GET.
 pub(super) fn graph_store(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, HttpError> {
     allow(request, &[Method::GET])?;
-    let params = query_params(request);
+    let params = query_params(request)?;
     let graph = match (params.iter().find(|(k, _)| k == "graph"), params.iter().any(|(k, _)| k == "default")) {
         (Some(_), true) => return Err(HttpError::bad_request("give ?graph=IRI or ?default, not both")),
         (Some((k, v)), false) => Some(iri(k, v)?),

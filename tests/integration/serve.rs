@@ -627,6 +627,7 @@ fn the_explorer_works_offline_in_headless_chromium() {
     assert!(o.status.success(), "the explorer check failed:\n{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     let seen: serde_json::Value = serde_json::from_slice(o.stdout.trim_ascii()).expect("the check's JSON");
     assert_eq!(seen["external"], serde_json::json!([]), "the page asked for something outside the server");
+    assert_eq!(seen["internetReachable"], serde_json::json!(false), "the browser was not offline: {seen}");
     assert_eq!(seen["errors"], serde_json::json!([]), "errors in the page");
     assert!(seen["nodes"].as_u64().unwrap() > 20, "{seen}");
     assert_eq!(seen["rows"].as_u64(), Some(6), "the seed store's meetings in the table: {seen}");
@@ -643,4 +644,338 @@ fn the_explorer_works_offline_in_headless_chromium() {
         "explorer: first load {} ms, {} bytes in {} requests, none outside the server; screenshot {}",
         seen["loadMs"], seen["bytes"], seen["requests"], shot.display()
     );
+}
+
+/// Sends `request` as raw bytes on a new connection and reads the answer until the server
+/// closes the connection or `wait` passes; the status (0 when there was none) and the text.
+fn raw(s: &Serve, request: &[u8], wait: Duration) -> (u16, String) {
+    use std::io::{Read, Write};
+    let addr = s.url.trim_start_matches("http://");
+    let mut c = std::net::TcpStream::connect(addr).unwrap();
+    c.set_read_timeout(Some(wait)).unwrap();
+    let _ = c.write_all(request);
+    let mut got = Vec::new();
+    let mut buf = [0u8; 8192];
+    while let Ok(n) = c.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        got.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&got).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, text)
+}
+
+/// The explorer's projection is built once, answers at once after that, and follows the
+/// articles POSTed; `/api/names` gives the other names of the actors drawn.
+#[test]
+fn the_explorer_graph_is_cached_and_follows_new_articles() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = Serve::start(&store, &["--allow-ingest"], Some(TOKEN));
+    let graph = |s: &Serve| -> (usize, Duration) {
+        let t = Instant::now();
+        let r = curl(&[&format!("{}/api/graph", s.url)]);
+        assert_eq!(r.status, 200, "{}", r.text());
+        let g: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        (g["elements"]["nodes"].as_array().unwrap().len(), t.elapsed())
+    };
+    let (before, _) = graph(&s);
+    let (again, took) = graph(&s);
+    assert_eq!(again, before);
+    assert!(took < Duration::from_secs(2), "a cached graph took {took:?}");
+    let names: serde_json::Value = serde_json::from_slice(&curl(&[&format!("{}/api/names", s.url)]).body).unwrap();
+    assert!(names.as_object().unwrap().values().flat_map(|v| v.as_array().unwrap()).any(|n| n == "Tehran"), "{names}");
+    let text = "President Emmanuel Macron of France met Chancellor Olaf Scholz of Germany in Berlin on Tuesday.";
+    let r = curl(&["-H", &format!("Authorization: Bearer {TOKEN}"), "-H", "Content-Type: text/plain", "--data-binary", text, &format!("{}/articles?id=new-1&date=2024-05-02", s.url)]);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let (after, _) = graph(&s);
+    assert!(after >= before + 3, "the graph did not follow the new article: {before} → {after} nodes");
+    let r = curl(&["-G", "--data-urlencode", "from=Macron", "--data-urlencode", "to=Scholz", &format!("{}/api/path", s.url)]);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(curl(&[&format!("{}/api/graph?limit=99999999", s.url)]).status, 400);
+    assert_eq!(curl(&[&format!("{}/api/graph?limit=-1", s.url)]).status, 400);
+}
+
+/// What a hostile client sends gets a clear 4xx, never a crash: malformed percent-encoding, a
+/// huge or missing Content-Length, 10^5 nested braces or a chain of 10^5 operators (each would
+/// overflow the parser's stack), an answer of over a million rows, Accept headers with q-values and wildcards, HEAD; and the
+/// server answers normally after all of it.
+#[test]
+fn hostile_requests_get_clear_errors_and_the_server_goes_on() {
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = Serve::start(&store, &["--allow-ingest"], Some(TOKEN));
+    let sparql = format!("{}/sparql", s.url);
+    let host = s.url.trim_start_matches("http://").to_owned();
+    // malformed percent-encoding, in the URL and in a form
+    let r = curl(&[&format!("{sparql}?query=ASK%20%7B%ZZ")]);
+    assert_eq!(r.status, 400);
+    assert!(r.text().contains("malformed percent-encoding") && r.text().trim().lines().count() == 1, "{}", r.text());
+    let r = curl(&[&format!("{sparql}?query=ASK%FF%FE")]);
+    assert!(r.status == 400 && r.text().contains("not UTF-8"), "{}", r.text());
+    let r = curl(&["-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", "query=%E2%82", &sparql]);
+    assert!(r.status == 400 && r.text().contains("not UTF-8"), "{}", r.text());
+    // a huge Content-Length: refused before the body is read, and the connection closes
+    let t = Instant::now();
+    let (status, text) = raw(&s, format!("POST /sparql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\nContent-Length: 99999999999999\r\n\r\nASK {{}}").as_bytes(), Duration::from_secs(30));
+    assert_eq!(status, 413, "{text}");
+    assert!(t.elapsed() < Duration::from_secs(10), "the refusal waited for the body: {:?}", t.elapsed());
+    let (status, text) = raw(&s, format!("POST /articles HTTP/1.1\r\nHost: {host}\r\nContent-Length: 99999999999999\r\n\r\n{{").as_bytes(), Duration::from_secs(30));
+    assert_eq!(status, 401, "{text}");
+    assert!(t.elapsed() < Duration::from_secs(10), "the refusal waited for the body: {:?}", t.elapsed());
+    let (status, text) = raw(&s, format!("POST /sparql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\nContent-Length: 1{}\r\n\r\n", "0".repeat(30)).as_bytes(), Duration::from_secs(30));
+    assert_eq!(status, 400, "{text}");
+    // no Content-Length at all: an empty body, so no query
+    let (status, text) = raw(&s, format!("POST /sparql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\nConnection: close\r\n\r\n").as_bytes(), Duration::from_secs(30));
+    assert!(status == 400 && text.contains("no query"), "{text}");
+    // deep nesting and long chains: 400, not a stack overflow
+    let big = dir.path().join("big.rq");
+    for q in [
+        format!("SELECT * WHERE {}{}", "{".repeat(100_000), "}".repeat(100_000)),
+        format!("ASK {{ FILTER({}1{}) }}", "(".repeat(100_000), ")".repeat(100_000)),
+        format!("ASK {{ FILTER(1{} > 0) }}", "+1".repeat(100_000)),
+        format!("ASK {{ {} }}", vec!["{ ?s ?p ?o }"; 20_000].join(" UNION ")),
+    ] {
+        std::fs::write(&big, &q).unwrap();
+        let r = curl(&["-H", "Content-Type: application/sparql-query", "--data-binary", &format!("@{}", big.display()), &sparql]);
+        assert_eq!(r.status, 400, "{}", r.text());
+        assert!(r.text().contains("flatten it"), "{}", r.text());
+    }
+    // an answer too large to hold in memory is refused, with what to do
+    let r = get_query(&s, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "text/csv");
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("more than 1000000 rows") && r.text().contains("LIMIT"), "{}", r.text());
+    // a deep but reasonable query still answers
+    let r = get_query(&s, &format!("ASK {}{}", "{".repeat(100), "}".repeat(100)), "text/csv");
+    assert_eq!(r.status, 200, "{}", r.text());
+    // q-values and wildcards
+    for (accept, want) in [
+        ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+        ("*/*;q=0.1, text/tab-separated-values", "text/tab-separated-values"),
+        ("application/*;q=0.2, text/csv;q=0.1", "application/sparql-results+json"),
+        ("text/csv;q=0, */*", "application/sparql-results+json"),
+        ("text/csv;q=NaN, text/tab-separated-values;q=0.001", "text/tab-separated-values"),
+        ("TEXT/CSV", "text/csv"),
+    ] {
+        let r = get_query(&s, "ASK {}", accept);
+        assert_eq!(r.status, 200, "{accept}: {}", r.text());
+        assert!(r.header("content-type").unwrap().starts_with(want), "{accept}: {:?}", r.header("content-type"));
+    }
+    assert_eq!(get_query(&s, "ASK {}", "text/html, image/*;q=0.9").status, 406);
+    // HEAD: the GET's status and headers, no body; the connection goes on (curl reuses it)
+    let ask = format!("{sparql}?query=ASK%20%7B%7D");
+    let o = Command::new("curl")
+        .args(["-sS", "-i", "-v", "-H", "Accept: text/csv", "-I", &ask, "--next", "-sS", "-i", "-H", "Accept: text/csv", &ask])
+        .output()
+        .unwrap();
+    let (text, log) = (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned());
+    assert!(o.status.success(), "{log}");
+    assert_eq!(text.matches("HTTP/1.1 200 OK").count(), 2, "{text}");
+    assert_eq!(text.to_ascii_lowercase().matches("content-type: text/csv").count(), 2, "{text}");
+    assert_eq!(text.matches("true").count(), 1, "a HEAD answer carried a body: {text}");
+    assert!(log.contains("Re-using existing connection") || log.contains("Reusing existing"), "{log}");
+    assert_eq!(curl(&["-I", &format!("{}/sparql", s.url)]).status, 200);
+    assert_eq!(curl(&["-I", &format!("{}/api/graph", s.url)]).status, 200);
+    let r = curl(&["-X", "PUT", &format!("{}/store?default", s.url)]);
+    assert_eq!(r.status, 405);
+    assert_eq!(r.header("allow"), Some("GET, HEAD"));
+    // still answering, never panicked
+    assert_eq!(get_query(&s, "ASK { ?m a ent:Meeting }", "text/csv").status, 200);
+    assert!(!s.stderr().contains("panicked") && !s.stderr().contains("overflow"), "{}", s.stderr());
+}
+
+/// Clients that send slowly hold no more than their own connection: hundreds of them leave
+/// queries answering at once, an idle connection is closed, and a body trickled in is refused
+/// (408) once the time limit has passed.
+#[test]
+fn slow_clients_do_not_hold_the_server() {
+    use std::io::Write;
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let s = Serve::start(&store, &["--timeout", "2"], None);
+    let addr = s.url.trim_start_matches("http://").to_owned();
+    let slow: Vec<std::net::TcpStream> = (0..200)
+        .map(|_| {
+            let mut c = std::net::TcpStream::connect(&addr).unwrap();
+            c.write_all(b"GET /sparql?query=ASK HTTP/1.1\r\nHost: x\r\n").unwrap();
+            c
+        })
+        .collect();
+    let t = Instant::now();
+    assert_eq!(get_query(&s, "ASK { ?m a ent:Meeting }", "text/csv").status, 200);
+    assert!(t.elapsed() < Duration::from_secs(5), "a query waited {:?} behind slow clients", t.elapsed());
+    // a body trickled in, a byte a second: 408 soon after the 2 s limit
+    let t = Instant::now();
+    let mut c = std::net::TcpStream::connect(&addr).unwrap();
+    c.write_all(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    c.set_read_timeout(Some(Duration::from_millis(1000))).unwrap();
+    for _ in 0..60 {
+        if c.write_all(b" ").is_err() {
+            break;
+        }
+        let mut buf = [0u8; 4096];
+        if let Ok(n) = std::io::Read::read(&mut c, &mut buf) {
+            answer.push_str(&String::from_utf8_lossy(&buf[..n]));
+            break;
+        }
+    }
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?} after {:?}", t.elapsed());
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    // an idle connection is closed by the server (its socket timeout, 15 s; oxhttp writes an
+    // error before it closes)
+    let t = Instant::now();
+    let (status, _) = raw(&s, b"", Duration::from_secs(60));
+    assert!(t.elapsed() < Duration::from_secs(30), "an idle connection stayed open {:?}", t.elapsed());
+    assert!(matches!(status, 0 | 408 | 500), "{status}");
+    drop(slow);
+    assert_eq!(get_query(&s, "ASK {}", "text/csv").status, 200);
+}
+
+/// The consistency of a store as SPARQL sees it: the default graph is the merge of all named
+/// graphs (article graphs and the label registry), as each article's transaction keeps it.
+fn assert_consistent(store: &Path) {
+    let merged = column(&select(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"), "n");
+    let default = column(&select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), "n");
+    assert_eq!(merged, default, "the default graph is not the merge of the named graphs");
+}
+
+/// The ids of the stored articles, in no particular order.
+fn stored_ids(store: &Path) -> Vec<String> {
+    column(&select(store, "SELECT ?id WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id }"), "id")
+}
+
+/// Two clients POST articles at once: both are answered, every article of both is stored,
+/// and the store is consistent.
+#[test]
+fn concurrent_posts_are_written_one_after_the_other() {
+    let corpus = root().join("../shared/eval/corpora/reuters21578.jsonl");
+    let dir = tmp();
+    let store = example_store(dir.path());
+    let lines: Vec<String> = std::fs::read_to_string(&corpus).unwrap().lines().take(600).map(str::to_owned).collect();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    std::fs::write(&a, lines[..300].join("\n")).unwrap();
+    std::fs::write(&b, lines[300..].join("\n")).unwrap();
+    {
+        let s = Serve::start(&store, &["--allow-ingest", "--timeout", "120"], Some(TOKEN));
+        let post = |f: PathBuf, url: String| {
+            std::thread::spawn(move || {
+                curl(&["-H", &format!("Authorization: Bearer {TOKEN}"), "-H", "Content-Type: application/x-ndjson", "--data-binary", &format!("@{}", f.display()), &url])
+            })
+        };
+        let (ra, rb) = (post(a, format!("{}/articles", s.url)), post(b, format!("{}/articles", s.url)));
+        for r in [ra.join().unwrap(), rb.join().unwrap()] {
+            assert_eq!(r.status, 200, "{}", r.text());
+            let report: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+            assert_eq!(report["stored"].as_u64(), Some(300), "{report}");
+        }
+    }
+    assert_eq!(stored_ids(&store).len(), 602);
+    assert_consistent(&store);
+}
+
+/// SIGTERM (and, in a second run, SIGKILL) while articles are being POSTed: the store reopens,
+/// holds a prefix of the articles sent, each whole, and equals a clean `ingest` of that prefix.
+#[test]
+fn a_signal_during_a_post_leaves_a_consistent_store() {
+    const ARTICLES: usize = 3000;
+    let corpus = root().join("../shared/eval/corpora/reuters21578.jsonl");
+    let lines: Vec<String> = std::fs::read_to_string(&corpus).unwrap().lines().take(ARTICLES).map(str::to_owned).collect();
+    for signal in ["TERM", "KILL"] {
+        let dir = tmp();
+        let store = example_store(dir.path());
+        let clean = dir.path().join("clean");
+        copy_dir(&store, &clean);
+        let body = dir.path().join("batch.jsonl");
+        std::fs::write(&body, lines.join("\n")).unwrap();
+        let mut s = Serve::start(&store, &["--allow-ingest"], Some(TOKEN));
+        let url = format!("{}/articles", s.url);
+        let poster = std::thread::spawn(move || {
+            Command::new("curl")
+                .args(["-sS", "-H", &format!("Authorization: Bearer {TOKEN}"), "-H", "Content-Type: application/x-ndjson", "--data-binary", &format!("@{}", body.display()), &url])
+                .output()
+                .unwrap()
+        });
+        let count_q = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle }";
+        let start = Instant::now();
+        loop {
+            let n: usize = get_query(&s, count_q, "text/csv").text().lines().nth(1).unwrap().trim().parse().unwrap();
+            if n > 100 {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(300), "no article stored");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let st = Command::new("kill").args([&format!("-{signal}"), &s.child.id().to_string()]).status().unwrap();
+        assert!(st.success());
+        let code = s.child.wait().unwrap();
+        let _ = poster.join();
+        if signal == "TERM" {
+            assert_eq!(code.code(), Some(0), "{}", s.stderr());
+            assert!(s.stderr().contains("stopped; every article sent before is stored"), "{}", s.stderr());
+        }
+        assert_consistent(&store);
+        let ids = stored_ids(&store);
+        let n = ids.len() - 2;
+        assert!(n > 100 && n < ARTICLES, "{n} articles stored");
+        // the stored articles are the first n sent, and equal a clean ingest of those
+        let prefix = dir.path().join("prefix.jsonl");
+        std::fs::write(&prefix, lines[..n].join("\n")).unwrap();
+        let want: std::collections::BTreeSet<String> = lines[..n].iter().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_owned()).collect();
+        let got: std::collections::BTreeSet<String> = ids.into_iter().filter(|i| want.contains(i)).collect();
+        assert_eq!(got.len(), n, "the stored articles are not the first {n} sent");
+        let o = entente(&["ingest", "--store", clean.to_str().unwrap(), prefix.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let dump = |st: &Path| {
+            let o = entente(&["export", "--store", st.to_str().unwrap(), "--format", "nquads"]);
+            assert!(o.status.success(), "{}", stderr(&o));
+            let mut l: Vec<String> = String::from_utf8(o.stdout).unwrap().lines().map(str::to_owned).collect();
+            l.sort();
+            l
+        };
+        assert!(dump(&store) == dump(&clean), "after SIG{signal}, the store differs from a clean ingest of the {n} articles it holds");
+        drop(s);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() != "entente.lock" {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// A store path that does not exist, is a file, or is a directory of other files is refused
+/// with a message that says what to pass, by a reading server and a writing one alike.
+#[test]
+fn a_path_that_is_not_a_store_is_refused() {
+    let dir = tmp();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "hello").unwrap();
+    let other = dir.path().join("project");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("README"), "mine").unwrap();
+    for (path, ingest, want) in [
+        (dir.path().join("none"), false, "no such store"),
+        (file.clone(), false, "not a store"),
+        (other.clone(), false, "not a store"),
+        (file.clone(), true, "not a directory"),
+        (other.clone(), true, "not a store"),
+    ] {
+        let mut cmd = Command::new(bin());
+        cmd.args(["serve", "--store", path.to_str().unwrap(), "--bind", "127.0.0.1:1"]).env("ENTENTE_TOKEN", TOKEN);
+        if ingest {
+            cmd.arg("--allow-ingest");
+        }
+        let o = cmd.output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(want) && stderr(&o).trim().lines().count() == 1, "{}: {}", path.display(), stderr(&o));
+    }
+    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 1, "files were added to a directory that is no store");
+    assert!(!dir.path().join("none").exists());
 }

@@ -1,5 +1,6 @@
 // Drives the explorer of `entente serve` in headless Chromium (Debian's, through playwright-core):
-// opens the page with every request outside the server refused, runs a query and reads the
+// opens the page with the network cut off (no name resolves, no proxy answers: see
+// load_explorer.js) and every request outside the server refused, runs a query and reads the
 // table, draws a path, moves the time slider, finds "Maduro", opens his node, reads an evidence
 // sentence, and saves a screenshot whose colors it counts. Prints what it saw as JSON.
 // Usage: node check_explorer.js URL SCREENSHOT.png
@@ -8,6 +9,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { chromium } = require("playwright-core");
+const { OFFLINE_ARGS, internetReachable } = require("./load_explorer.js");
 
 async function main() {
   const [url, shot] = process.argv.slice(2);
@@ -16,7 +18,7 @@ async function main() {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
+      "--disable-component-update", "--disable-sync", ...OFFLINE_ARGS],
     viewport: { width: 1500, height: 900 },
   });
   const out = { external: [], errors: [] };
@@ -92,6 +94,7 @@ async function main() {
     }, b64);
     out.pageColors = await count(fs.readFileSync(shot).toString("base64"));
     out.graphColors = await count(graphShot.toString("base64"));
+    out.internetReachable = await internetReachable(context, page);
   } finally {
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
