@@ -635,7 +635,8 @@ const DISTINCT: usize = 20_000;
 
 /// A 1,000,000-line JSON Lines file with a broken line every 1,000 lines (ten kinds of
 /// breakage in turn): exactly 1,000 errors, in order, each naming the file and its line; every
-/// good record stored; under 120 s and 1.5 GB.
+/// good record stored; under 300 s and 1.5 GB (a bound against hangs and quadratic work, not a
+/// speed target: alone it takes ~80 s on two cores, and the suite runs tests side by side).
 ///
 /// The 999,000 good lines are 20,000 different articles, each then sent again (same id, same
 /// text: a re-sent wire story, which an ingest skips). Storing costs ~3 ms an article
@@ -676,7 +677,7 @@ fn a_million_line_jsonl_with_a_broken_line_every_thousand() {
         f.flush().unwrap();
     }
     let store = dir.path().join("store");
-    let (max_wall, max_rss) = (Duration::from_secs(120), 1536 * MB);
+    let (max_wall, max_rss) = (Duration::from_secs(300), 1536 * MB);
     let m = measured(&["ingest", "--store", store.to_str().unwrap(), file.to_str().unwrap()], None, max_wall, max_rss);
     m.assert_bounded("1,000,000-line JSON Lines", max_wall, max_rss);
     let err = m.stderr();
