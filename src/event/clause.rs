@@ -344,7 +344,7 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     }
     // a call or talks told as a noun in a frame of its own ("In a call with X, Y said …"): the
     // other side is the subject of the clause it modifies
-    if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) && SentenceView::distinct(args.iter().map(|(_, _, e)| *e)).len() == 1 {
+    if entry.kind == FrameKind::Noun && !args.is_empty() && args.iter().all(|(s, _, _)| *s == Slot::Prep("with")) {
         args.extend(modified_subject(v, head).into_iter().map(|r| (Slot::Subject, Role::Participant, r.entity)));
     }
     // "During their bilateral meeting next week, X and Y will discuss …": an event noun in the
@@ -362,6 +362,12 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
     }
     Clause { entry, head, end, future, negated, stop, args, dated_at: None }
 }
+
+/// Words that count encounters or their length before an event noun.
+const QUANTITY_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "several", "few", "many", "series", "round", "rounds", "day", "days", "hours",
+    "weeks", "couple",
+];
 
 /// Whether an event noun belongs to a clause about what is still to come: the complement of a
 /// future verb group before it ("will return home for a meeting with X", "plans to attend the
@@ -383,7 +389,10 @@ fn noun_in_future_clause(v: &SentenceView<'_, '_>, head: usize, end: usize, stop
             return true;
         }
         let written = v.a.tok(v.tok(k));
+        // (a quantity of the encounters is no clause of its own: "a series of talks", "three
+        // rounds of negotiations")
         let minor = matches!(w, "to" | "for" | "at" | "in" | "on" | "with" | "of" | "be")
+            || QUANTITY_WORDS.contains(&w)
             || words().determiners.contains(&w)
             || words().adverbs.contains(&w)
             || written.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -417,7 +426,10 @@ fn noun_in_future_clause(v: &SentenceView<'_, '_>, head: usize, end: usize, stop
 /// before "to" ("plans to", "is expected to").
 pub(super) fn modal_future(v: &SentenceView<'_, '_>, k: usize) -> bool {
     let w = v.word(k);
-    matches!(w, "will" | "shall" | "'ll") || words().prospective.contains(&w) && v.word(k + 1) == "to"
+    matches!(w, "will" | "shall" | "'ll")
+        || words().prospective.contains(&w) && v.word(k + 1) == "to"
+        // "is to have talks": an arrangement still to come
+        || w == "to" && k > 0 && matches!(v.word(k - 1), "is" | "are" | "am" | "was" | "were")
 }
 
 /// The first token of the sentence that can hold a subject: after the dateline ("ABUJA,
@@ -517,6 +529,9 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
     let mut pending = Vec::new();
     let mut after_comma = false;
     let mut saw_comma = false;
+    // "and his counterpart, Prime Minister Y": an item named only by a description since the
+    // last "and", whose name follows its comma in apposition
+    let mut described = false;
     let mut t = from;
     while t < until {
         // "his Colombian counterpart": a possessive determiner is no participant of its own
@@ -538,6 +553,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             if opens_clause && (after_comma || saw_comma) {
                 break;
             }
+            described = false;
             if after_comma { pending.push(r) } else { out.push(r) }
             t = r.tokens.end;
             continue;
@@ -555,6 +571,12 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             // "with his counterpart, Foreign Minister Y, the ministry said": a comma closes
             // the apposition before it
             out.append(&mut pending);
+            let noun = v.a.tok(t.saturating_sub(1)).to_lowercase();
+            if described && (title_word(&noun) || matches!(noun.as_str(), "counterpart" | "host" | "guest" | "envoy")) {
+                described = false;
+                t += 1;
+                continue;
+            }
             after_comma = true;
             saw_comma = true;
         } else if matches!(w.as_str(), "and" | "&") || w == "as" && v.a.tok(t + 1) == "well" && v.a.tok(t + 2) == "as" {
@@ -563,6 +585,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             out.append(&mut pending);
             after_comma = false;
             t += if w == "as" { 3 } else { 1 };
+            described = matches!(v.a.tok(t).to_lowercase().as_str(), "his" | "her" | "their" | "its" | "the");
             if !out.is_empty() {
                 let mut k = t;
                 while k < until && k < t + 5 && ref_at(v, k).is_none() {

@@ -493,6 +493,17 @@ meetings!(
 meeting!(a_description_is_no_one_met, "President Ana Ruiz met Luis Vera and reporters in Lima.", Some("2024-12-01"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-12-01"));
 // an apposition that puts a person in a country for talks makes them a visitor there
 meeting!(in_a_country_for_talks_is_a_visit, "Director Tomas Berg, in Kenya for talks with farm officials, said the harvest was good.", Some("2024-12-01"), ["Tomas Berg", "Kenya"], Status::Held, Some("2024-12-01"));
+// a described item's name in apposition after its comma is on the list
+meeting!(a_counterpart_named_after_its_comma_was_met, "PM Tomas Berg met with President Ana Ruiz and his counterpart, Prime Minister Luis Vera.", Some("2024-12-01"), ["Tomas Berg", "Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-12-01"));
+// "is to have three rounds of talks with X and Y": still to come, and the subject is one side
+meeting!(
+    is_to_have_rounds_of_talks_with_several,
+    "Envoy Tomas Berg is to have three rounds of talks next week with the farm minister, Luis Vera, and the finance minister, Ana Ruiz.",
+    Some("1987-04-08"),
+    ["Tomas Berg", "Luis Vera", "Ana Ruiz"],
+    Status::Planned,
+    Some("1987-04")
+);
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
