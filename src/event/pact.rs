@@ -188,7 +188,10 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let withdraw_at = v.words.iter().enumerate().position(|(k, (_, w))| WITHDRAW.contains(&w.as_str()) && !noun_end(k) && (!w.starts_with("leav") || k < pos && pos - k <= 5 && v.word(k + 1) != "for"));
     // "talks ended without a deal": the pact never came, whatever verb ends the talks
     let without = before.iter().take(3).any(|w| *w == "without");
-    let status = if without {
+    // "ended talks having failed to reach any agreement": a failure told after the ending
+    // word, nearer the pact, is what happened to it
+    let failed_after_ending = withdraw_at.is_some_and(|w| (w + 1..pos).any(|k| FAILED.contains(&v.word(k)) && pos - k <= 6));
+    let status = if without || failed_after_ending {
         Status::Failed
     } else if withdraw_at.is_some_and(|w| w < pos && pos - w <= 12) {
         Status::Withdrawn

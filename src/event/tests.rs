@@ -653,6 +653,9 @@ fn a_partnership_between_countries_leaves_the_subjects_as_signers() {
     assert_eq!(signed, vec![2], "{:#?}", x.events);
 }
 
+// a failure told after the ending word, nearer the pact, is what happened to it
+pact!(talks_ended_having_failed_to_reach_a_pact, "Chile and Peru ended talks on Monday having failed to reach any agreement on fishing quotas.", ["Chile", "Peru"], Status::Failed, None);
+
 #[test]
 fn two_pacts_in_one_sentence() {
     let got = events("Chile and Peru agreed to a ceasefire as they work towards a peace treaty.", Some("2024-05-15"));
