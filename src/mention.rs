@@ -296,6 +296,7 @@ const NAMED_THING_NOUNS: &[&str] = &[
     "programme", "project", "committee", "council", "institute", "school", "university", "foundation",
     "association", "round", "index", "system", "law", "act", "bill", "treaty", "accord", "agreement",
     "initiative", "scheme", "fund", "campaign", "festival", "award", "prize", "cup", "tournament",
+    "consultation", "consultations", "session", "dialogue", "retreat", "commission", "declaration", "memorandum",
 ];
 
 /// Lower-case nouns a city name modifies as a place, not as a government ("London interbank

@@ -159,8 +159,15 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
 fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClass, p: usize) -> Option<(&'l FrameEntry, usize)> {
     let w = v.word(p);
     // a capitalised word inside a sentence is part of a name ("Host Data Link", "Summit County")
+    // unless it ends the name of an event of the sides just before it ("the ASEAN Summit",
+    // "the Malaysia-Thailand Annual Consultation")
     if p > 0 && v.a.tok(v.tok(p)).chars().next().is_some_and(char::is_uppercase) {
-        return None;
+        let ends_run = !v.a.tok(v.tok(p) + 1).chars().next().is_some_and(char::is_uppercase);
+        let sides_before = (p.saturating_sub(3)..p).any(|k| v.args_at(v.tok(k) + 1, true).iter().any(|r| v.kind(r.entity) != EntityKind::Place));
+        let event_noun = frames.candidates(w).any(|e| e.kind == FrameKind::Noun && e.class == class);
+        if !(ends_run && sides_before && event_noun) {
+            return None;
+        }
     }
     let prev = if p > 0 { v.word(p - 1) } else { "" };
     // "a White House meeting", "the planned meeting": a gerund is a verb only where a clause
@@ -906,14 +913,33 @@ fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
 /// A name right before an event noun, over up to two words of office: "the EU summit", "a G7
 /// finance ministers meeting".
 fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
-    for k in (head.saturating_sub(3)..head).rev() {
+    for k in (head.saturating_sub(4)..head).rev() {
         if let Some(r) = ref_ending_at(v, v.tok(k) + 1) {
+            // "the India-Japan annual summit", "the Xi–Biden talks": the two sides the
+            // compound joins
+            // (one hyphenated word holds both names; a dash between words joins two)
+            let sides: Vec<&Ref> = v.args_at(v.tok(k) + 1, true).iter().copied().filter(|x| x.tokens == r.tokens && v.kind(x.entity) != EntityKind::Place).collect();
+            if SentenceView::distinct(sides.iter().map(|x| x.entity)).len() >= 2 {
+                return sides;
+            }
+            let joined = r.tokens.start >= 2 && matches!(v.a.tok(r.tokens.start - 1), "-" | "–" | "—" | "/");
+            if let Some(first) = ref_ending_at(v, r.tokens.start - 1).filter(|x| joined && x.entity != r.entity && v.kind(x.entity) != EntityKind::Place && v.kind(r.entity) != EntityKind::Place) {
+                return vec![first, r];
+            }
             // a body that meets ("the EU summit"), not a seat ("a White House meeting")
             let body = v.resolved.entities[r.entity].org_kind == Some(crate::lexicon::OrgKind::International);
             return if body { vec![r] } else { Vec::new() };
         }
         let w = v.word(k);
-        if !(title_word(w) || matches!(w, "leaders" | "ministers" | "heads" | "officials" | "foreign" | "finance" | "defence" | "defense" | "trade" | "bilateral")) {
+        let written = v.a.tok(v.tok(k));
+        // the words of a named series ("7th Annual", "Ordinary") and a few adjectives of kind
+        let named = written.chars().next().is_some_and(char::is_uppercase) && written.chars().all(char::is_alphabetic);
+        let ordinal = written.ends_with("th") || written.ends_with("st") || written.ends_with("nd") || written.ends_with("rd");
+        if !(title_word(w)
+            || named
+            || ordinal && written.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(w, "leaders" | "ministers" | "heads" | "officials" | "foreign" | "finance" | "defence" | "defense" | "trade" | "bilateral" | "annual" | "joint" | "strategic" | "high-level" | "informal" | "regular" | "first" | "second" | "third" | "ordinary" | "extraordinary" | "emergency"))
+        {
             break;
         }
     }
