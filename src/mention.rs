@@ -79,7 +79,8 @@ pub enum Cand {
     PersonPair,
     /// "he", "she", "his", "her".
     Pronoun,
-    /// "They" opening a sentence: the two sides the sentence before joined by "and".
+    /// "they": the two sides its own sentence joined by "and" before it ("X and Y posed for
+    /// a photo as they met"), or, opening a sentence, those the sentence before joined.
     TheyPair,
 }
 
@@ -511,7 +512,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 i += 1;
                 continue;
             }
-            if lw == "they" && i == sent.tokens.start {
+            if lw == "they" {
                 out.push(mk(a, i, i + 1, Cand::TheyPair));
                 i += 1;
                 continue;

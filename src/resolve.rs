@@ -265,11 +265,21 @@ impl Builder<'_> {
     /// more often stands for officials or a group than for named sides.
     fn joined_pair(&self, a: &Analyzed<'_>, sentence: usize) -> Vec<usize> {
         let Some(before) = sentence.checked_sub(1) else { return Vec::new() };
+        self.pair_joined_in(a, before, usize::MAX)
+    }
+
+    /// The two persons, or the two countries, joined by "and" in `sentence` before token
+    /// `upto` ("X and Y posed for a photo as they met").
+    fn joined_pair_before(&self, a: &Analyzed<'_>, sentence: usize, upto: usize) -> Vec<usize> {
+        self.pair_joined_in(a, sentence, upto)
+    }
+
+    fn pair_joined_in(&self, a: &Analyzed<'_>, sentence: usize, upto: usize) -> Vec<usize> {
         let sides: Vec<&Ref> = self
             .out
             .refs
             .iter()
-            .filter(|r| r.sentence == before && matches!(self.out.entities[r.entity].kind, EntityKind::Person | EntityKind::Country))
+            .filter(|r| r.sentence == sentence && r.tokens.end <= upto && matches!(self.out.entities[r.entity].kind, EntityKind::Person | EntityKind::Country))
             .collect();
         for w in sides.windows(2) {
             let (x, y) = (w[0], w[1]);
@@ -662,7 +672,16 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::TheyPair => {
-                for e in b.joined_pair(a, sentence) {
+                let opens = a.sentences.get(sentence).is_some_and(|s| s.tokens.start == m.tokens.start);
+                let here = b.joined_pair_before(a, sentence, m.tokens.start);
+                let pair = if !here.is_empty() {
+                    here
+                } else if opens {
+                    b.joined_pair(a, sentence)
+                } else {
+                    Vec::new()
+                };
+                for e in pair {
                     b.push(m, sentence, e, false, None);
                 }
             }

@@ -508,6 +508,8 @@ meeting!(
 meeting!(a_compound_of_two_sides_names_their_summit, "The Chile-Peru annual summit will take place in Lima next month.", Some("2024-12-20"), ["Chile", "Peru"], Status::Planned, Some("2025-01"));
 meeting!(a_named_consultation_of_two_sides, "Both premiers will review the outcomes of the 5th Chile-Peru Annual Consultation, which was held on Dec 16, 2024, in Lima.", Some("2024-12-20"), ["Chile", "Peru"], Status::Held, Some("2024-12-16"));
 no_meeting!(a_capitalised_event_word_inside_a_place_name, "He lives in Summit County, far from Lima.");
+// "they" after a pair its own sentence joined is that pair
+meeting!(they_are_the_pair_of_their_sentence, "President Ana Ruiz and Prime Minister Luis Vera posed for a photo as they met on Sept. 21, 2022 in New York.", Some("2024-12-20"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2022-09-21"));
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
