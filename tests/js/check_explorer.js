@@ -6,35 +6,14 @@
 // Usage: node check_explorer.js URL SCREENSHOT.png
 "use strict";
 const fs = require("fs");
-const os = require("os");
-const path = require("path");
-const { chromium } = require("playwright-core");
-const { OFFLINE_ARGS, internetReachable } = require("./load_explorer.js");
+const { internetReachable, openOffline } = require("./load_explorer.js");
 
 async function main() {
   const [url, shot] = process.argv.slice(2);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", ...OFFLINE_ARGS],
-    viewport: { width: 1500, height: 900 },
-  });
   const out = { external: [], errors: [] };
+  // nothing but the server: the page must work offline
+  const { context, page, userDataDir } = await openOffline(url, out, 120000);
   try {
-    // nothing but the server: the page must work offline
-    await context.route("**/*", (route) => {
-      const u = route.request().url();
-      if (u.startsWith(url)) return route.continue();
-      out.external.push(u);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => out.errors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") out.errors.push(m.text()); });
-    await page.goto(url + "/", { waitUntil: "load" });
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
     // the first load as the browser timed it: navigation to a drawn graph, and what it fetched
     Object.assign(out, await page.evaluate(() => {
       const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];

@@ -17,7 +17,7 @@ const OFFLINE_ARGS = [
   // and anything that still gets out goes to a proxy nobody listens on (loopback bypasses it)
   "--proxy-server=http://127.0.0.1:9",
 ];
-module.exports = { OFFLINE_ARGS, internetReachable };
+module.exports = { OFFLINE_ARGS, internetReachable, openOffline };
 
 /// Whether the browser reaches the internet with the interception lifted: the flags alone
 /// must keep it off.
@@ -32,8 +32,11 @@ async function internetReachable(context, page) {
   });
 }
 
-async function main() {
-  const [url] = process.argv.slice(2);
+/// Opens a page of the server at `url` in headless Chromium, offline: the flags above, and
+/// every request outside the server refused and recorded in `out.external`; page errors and
+/// console errors go to `out.errors`. Returns the context, the page and the profile folder to
+/// remove when done.
+async function openOffline(url, out, readyTimeoutMs) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -42,19 +45,25 @@ async function main() {
       "--disable-component-update", "--disable-sync", ...OFFLINE_ARGS],
     viewport: { width: 1500, height: 900 },
   });
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    if (u.startsWith(url)) return route.continue();
+    out.external.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => out.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") out.errors.push(m.text()); });
+  await page.goto(url + "/", { waitUntil: "load" });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: readyTimeoutMs });
+  return { context, page, userDataDir };
+}
+
+async function main() {
+  const [url] = process.argv.slice(2);
   const out = { external: [], errors: [] };
+  const { context, page, userDataDir } = await openOffline(url, out, 300000);
   try {
-    await context.route("**/*", (route) => {
-      const u = route.request().url();
-      if (u.startsWith(url)) return route.continue();
-      out.external.push(u);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => out.errors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") out.errors.push(m.text()); });
-    await page.goto(url + "/", { waitUntil: "load" });
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 300000 });
     Object.assign(out, await page.evaluate(() => {
       const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
       return {
