@@ -244,6 +244,11 @@ fn match_rest(v: &SentenceView<'_, '_>, mut q: usize, rest: &[&str]) -> Option<u
                 q = (q + 1..v.words.len()).find(|&k| v.tok(k) >= r.tokens.end).unwrap_or(v.words.len());
                 continue;
             }
+            // "held a Foreign Ministers' Meeting": the possessive mark of a modifier
+            if matches!(w, "'" | "’" | "'s" | "’s") {
+                q += 1;
+                continue;
+            }
             // "held a new round of talks", "a series of meetings": the count before the noun
             if matches!(w, "round" | "rounds" | "series" | "set") && v.word(q + 1) == "of" {
                 q += 2;
