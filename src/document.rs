@@ -455,7 +455,20 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
     if text.trim().is_empty() {
         return Err(InputError::Empty { path: path.to_path_buf() });
     }
-    Ok(Document { id: given_id.unwrap_or_else(|| id.to_owned()), text, date: date.or(default_date), title, url })
+    Ok(Document { id: given_id.unwrap_or_else(|| id.to_owned()), text: printable(text), date: date.or(default_date), title: title.map(printable), url })
+}
+
+/// The text with every character that XML 1.0 cannot hold (C0 controls other than tab, line
+/// feed and carriage return; U+FFFE, U+FFFF) replaced by a space: one character for one, so
+/// code-point offsets into the stored text stay those of the input, and every writer (RDF/XML,
+/// GraphML, GEXF) can spell the article and its evidence.
+fn printable(text: String) -> String {
+    let unfit = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if text.chars().any(unfit) {
+        text.chars().map(|c| if unfit(c) { ' ' } else { c }).collect()
+    } else {
+        text
+    }
 }
 
 #[derive(Deserialize)]
@@ -500,9 +513,9 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
     };
     Ok(Document {
         id,
-        text: body,
+        text: printable(body),
         date,
-        title: rec.title.filter(|t| !t.trim().is_empty()),
+        title: rec.title.filter(|t| !t.trim().is_empty()).map(printable),
         url: rec.url.filter(|t| !t.trim().is_empty()),
     })
 }
@@ -515,6 +528,14 @@ fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_spaces_one_for_one() {
+        let r: Vec<_> = JsonLines::new(Path::new("x.jsonl"), &b"{\"id\":\"a\",\"title\":\"T\\u0001\",\"text\":\"Chile\\u0007 and\\u000bPeru\\tmet.\"}\n"[..], None).collect();
+        let d = r[0].as_ref().unwrap();
+        assert_eq!(d.text, "Chile  and Peru\tmet.");
+        assert_eq!(d.title.as_deref(), Some("T "));
+    }
 
     #[test]
     fn header_on_the_same_line_as_the_text() {
