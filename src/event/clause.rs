@@ -851,9 +851,19 @@ fn main_subject<'r>(v: &SentenceView<'_, 'r>, upto: usize) -> (usize, Vec<&'r Re
 /// comma that closes a sentence-initial phrase ("In a call with X, Y said"), else the list
 /// that opens the sentence ("Y said after meeting X").
 fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
-    let opener = (0..at).all(|k| !v.word(k).chars().any(char::is_alphanumeric) || words().adverbial_preps.contains(&v.word(k)) || matches!(v.word(k), "in" | "during" | "at"));
+    let opener = (0..at).all(|k| !v.word(k).chars().any(char::is_alphanumeric) || words().adverbial_preps.contains(&v.word(k)) || matches!(v.word(k), "in" | "during" | "at"))
+        // "In a series of talks on Tuesday, …": a prepositional phrase opening the sentence
+        || (words().adverbial_preps.contains(&v.word(0)) || matches!(v.word(0), "in" | "during" | "at")) && !(0..at).any(|k| v.word(k) == ",");
     if opener {
-        if let Some(c) = (at..v.words.len()).find(|&k| v.word(k) == ",") {
+        if let Some(mut c) = (at..v.words.len()).find(|&k| v.word(k) == ",") {
+            // "…, including with X and Y, Z hailed …": over the aside that names the other
+            // sides to the main clause
+            if matches!(v.word(c + 1), "including" | "notably" | "especially") {
+                match (c + 2..v.words.len()).find(|&k| v.word(k) == ",") {
+                    Some(close) => c = close,
+                    None => return Vec::new(),
+                }
+            }
             return chain_forward(v, tok_at(v, c + 1), tok_at(v, v.words.len()));
         }
         return Vec::new();

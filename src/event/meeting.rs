@@ -191,7 +191,9 @@ fn two_sided(v: &SentenceView<'_, '_>, e: &Event) -> bool {
 /// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with
 /// each person of the other side, each with the subject.
 fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<clause::Clause<'l>> {
-    let distributive = (c.head..c.stop.min(v.words.len())).any(|k| matches!(v.word(k), "respectively" | "separately" | "individually"));
+    // ("bilateral talks with X and Y": two sides to each, so one meeting with each)
+    let bilateral = (c.head.saturating_sub(4)..c.end.max(c.head)).any(|k| v.word(k) == "bilateral");
+    let distributive = bilateral || (c.head..c.stop.min(v.words.len())).any(|k| matches!(v.word(k), "respectively" | "separately" | "individually"));
     let others: Vec<usize> = c
         .args
         .iter()

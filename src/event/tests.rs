@@ -512,6 +512,20 @@ no_meeting!(a_capitalised_event_word_inside_a_place_name, "He lives in Summit Co
 meeting!(they_are_the_pair_of_their_sentence, "President Ana Ruiz and Prime Minister Luis Vera posed for a photo as they met on Sept. 21, 2022 in New York.", Some("2024-12-20"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2022-09-21"));
 // a possessive mark inside the modifiers of a light verb's noun
 meeting!(held_a_ministers_meeting_with, "Foreign Minister Tomas Berg held a Foreign Ministers’ Meeting with Foreign Minister Ana Ruiz on Monday.", Some("2024-12-20"), ["Tomas Berg", "Ana Ruiz"], Status::Held, Some("2024-12-16"));
+// bilateral meetings with several are one with each; an aside "including with X and Y" names
+// the other sides of the main clause's subject
+meetings!(
+    bilateral_meetings_with_several_are_one_each,
+    "President Tomas Berg held bilateral meetings with President Ana Ruiz and Prime Minister Luis Vera on Friday.",
+    Some("2024-10-23"),
+    [(["Tomas Berg", "Ana Ruiz"], Status::Held), (["Tomas Berg", "Luis Vera"], Status::Held)]
+);
+meetings!(
+    talks_including_with_an_aside,
+    "In a series of bilateral talks on Tuesday, including with President Ana Ruiz and Prime Minister Luis Vera, President Tomas Berg praised the close ties.",
+    Some("2024-10-23"),
+    [(["Tomas Berg", "Ana Ruiz"], Status::Held), (["Tomas Berg", "Luis Vera"], Status::Held)]
+);
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
