@@ -361,6 +361,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     place_in_sentence(a, &resolved, &mut events);
     place_at_dateline(a, &resolved, &mut events);
     date_same_day(a, &mut events);
+    date_during_trip(a, &mut events);
     date_undated_news(a, date, &mut events);
     pact::not_signed_yet(date, &mut events);
     let sentences = a.sentences.iter().map(|s| (s.start, s.end)).collect();
@@ -401,6 +402,44 @@ fn date_same_day(a: &Analyzed<'_>, events: &mut [Event]) {
             .map(|(_, d)| d);
         if let (Some(d), Some(e)) = (day, events.get_mut(k)) {
             e.when = Some(When::Date(d));
+        }
+    }
+}
+
+/// Phrases that place what a sentence tells inside a trip told before: "During the trip, he
+/// held talks …", "upon arrival, X is scheduled to meet …".
+const DURING_TRIP: &[&str] = &[
+    "during the trip", "during the visit", "during his visit", "during her visit", "during their visit", "during his trip",
+    "during her trip", "during the tour", "during his stay", "during her stay", "upon arrival", "on arrival", "upon his arrival",
+    "upon her arrival", "on his arrival", "on her arrival",
+];
+
+/// A meeting with no date in a sentence told as part of a trip ("During the trip, X held talks
+/// with Y") takes the date of the dated visit of one of its participants told before it.
+fn date_during_trip(a: &Analyzed<'_>, events: &mut [Event]) {
+    let in_trip = |i: usize| {
+        a.sentences.get(i).is_some_and(|s| {
+            let words: Vec<String> = s.tokens.clone().map(|t| a.tok(t).to_lowercase()).collect();
+            let text = words.join(" ");
+            DURING_TRIP.iter().any(|p| text.contains(p))
+        })
+    };
+    for k in 0..events.len() {
+        let e = &events[k];
+        let Some(&first) = e.sentences.iter().min() else { continue };
+        if !matches!(e.kind, EventKind::Meeting { visit: false, .. }) || e.when.is_some() || !in_trip(first) {
+            continue;
+        }
+        let trip = events
+            .iter()
+            .filter(|o| matches!(o.kind, EventKind::Meeting { visit: true, .. }) && o.when.is_some())
+            .filter(|o| o.sentences.iter().min().is_some_and(|&s| s <= first))
+            .filter(|o| o.actors.iter().any(|x| e.actors.contains(x)))
+            .max_by_key(|o| o.sentences.iter().min().copied())
+            .map(|o| (o.when, o.date_text.clone()));
+        if let (Some((when, text)), Some(e)) = (trip, events.get_mut(k)) {
+            e.when = when;
+            e.date_text = text;
         }
     }
 }

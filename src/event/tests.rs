@@ -526,6 +526,14 @@ meetings!(
     Some("2024-10-23"),
     [(["Tomas Berg", "Ana Ruiz"], Status::Held), (["Tomas Berg", "Luis Vera"], Status::Held)]
 );
+// a meeting told as part of a trip takes the trip's date
+#[test]
+fn a_meeting_during_the_trip_takes_its_date() {
+    let got = events("President Tomas Berg arrived in Lima on Monday for a state visit. During the trip, Berg held talks with Prime Minister Luis Vera.", Some("2024-10-23"));
+    let talks: Vec<&Got> = only(&got, "meeting").into_iter().filter(|m| m.actors.contains("Luis Vera")).collect();
+    assert_eq!(talks.len(), 1, "{got:#?}");
+    assert_eq!(talks[0].date.as_deref(), Some("2024-10-21"), "{got:#?}");
+}
 meeting!(those_present_at_a_signing_meet, "Envoys of Chile and the rebels inked a truce in Lima last Friday in the presence of Chilean President Ana Ruiz and rebel leader Luis Vera.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-10"));
 meeting!(frame_phone_call_noun, "In a phone call with President Ilan Dorr, Chancellor Mara Quist discussed the grain corridor.", Some("2024-05-15"), ["Mara Quist", "Ilan Dorr"], Status::Held, Some("2024-05-15"));
 meeting!(frame_talks_led_by, "Talks led by Prime Minister Rosa Delgado and President Tomas Berg were held in the capital.", Some("2024-05-15"), ["Rosa Delgado", "Tomas Berg"], Status::Held, Some("2024-05-15"));
