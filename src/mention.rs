@@ -1685,12 +1685,40 @@ fn name_chunk(
         return (end, Vec::new());
     }
     let (role, of) = title.unwrap_or((None, None));
+    // "toured San Telmo, one of the oldest mission towns of the coast", "Puerto Alba, a port
+    // city": an apposition that calls the name a place
+    if !cued && a.tok(end) == "," && described_as_place(a, end + 1, sent_end) {
+        return (end, vec![mk(a, j, end, Cand::Place { name, country })]);
+    }
     // "Republican Bill Frenzel": a party affiliation before a name is not part of it
     if words.len() >= 3 && PARTY_WORDS.contains(&words[0]) {
         let rest = a.slice(a.tokens[j + 1].start, a.tokens[end - 1].end).split_whitespace().collect::<Vec<_>>().join(" ");
         return (end, vec![mk(a, j + 1, end, Cand::Person { name: rest, role, of, cued })]);
     }
     (end, vec![mk(a, j, end, Cand::Person { name, role, of, cued })])
+}
+
+/// Nouns that an apposition uses to call a name a place.
+const PLACE_APPOSITION_NOUNS: &[&str] = &[
+    "city", "cities", "town", "towns", "village", "villages", "site", "sites", "port", "ports", "capital", "province",
+    "region", "island", "islands", "district", "resort", "temple", "shrine", "monastery", "oasis", "valley", "county",
+];
+
+/// Whether the words from token `k` describe what comes before the comma as a place: "a port
+/// city", "one of the most revered pilgrimage sites", "the ancient city" (a short noun phrase
+/// with a place noun among its own words, before any complement).
+fn described_as_place(a: &Analyzed<'_>, k: usize, sent_end: usize) -> bool {
+    let mut q = k;
+    if lower(a.tok(q)) == "one" && lower(a.tok(q + 1)) == "of" {
+        q += 2;
+    }
+    if !matches!(lower(a.tok(q)).as_str(), "a" | "an" | "the") {
+        return false;
+    }
+    // (the phrase's own words, not those of a complement: "a former mayor of the city")
+    (q + 1..(q + 7).min(sent_end))
+        .take_while(|&x| a.tok(x).chars().all(|c| c.is_alphabetic() || c == '-') && !matches!(lower(a.tok(x)).as_str(), "of" | "in" | "on" | "for" | "with" | "and" | "who" | "which"))
+        .any(|x| PLACE_APPOSITION_NOUNS.contains(&lower(a.tok(x)).as_str()))
 }
 
 /// A line of sports results or standings ("Leeds 1 Chelsea 2", "CSKA Moscow 3 2 1 0 7 3 7"):

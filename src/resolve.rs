@@ -1230,6 +1230,9 @@ mod tests {
     // names later who held it that year
     actors!(a_described_office_is_its_holder_named_later, "Iranian Foreign Minister Arrives in Muscat\nIran's foreign minister flew to Oman on Sunday for a one-day trip, his second to the Gulf this year, officials in Tehran told reporters.\nMohammad Javad Zarif was greeted at the airport by Omani officials.",
         [("Mohammad Javad Zarif", Person, "Foreign Minister of Iran"), ("Iran", Country), ("Oman", Country)]);
+    // an apposition that calls a name a place makes it one; a complement's place noun does not
+    actors!(a_name_called_a_place_is_no_person, "Chilean President Ana Ruiz will tour Santa Lucrecia, one of the oldest mission towns of Peru, and meet Luis Vera, a former mayor of the city.",
+        [("Ana Ruiz", Person, "President of Chile"), ("Luis Vera", Person), ("Chile", Country), ("Peru", Country)]);
     actors!(a_headline_name_the_prose_repeats_is_a_person, "Luis Vera Visits Lima\nLuis Vera arrived in Lima on Monday for three days of talks with the government of Peru on fishing and trade.",
         [("Luis Vera", Person), ("Peru", Country)]);
     // a post described before the name it introduces
