@@ -634,11 +634,8 @@ fn organs_of_named_bodies(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
         out.iter().any(|o| o.tokens.start == k && matches!(o.cand, Cand::Org(_) | Cand::Country(_) | Cand::NewOrg { .. }))
     };
     let drop: Vec<bool> = out.iter().map(owned).collect();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    let mut drop = drop.into_iter();
+    out.retain(|_| !drop.next().unwrap_or(false));
 }
 
 /// "Brazil's ambassador to China, Marcos Galvao, said": a post described before a comma and the
@@ -1705,7 +1702,7 @@ const PLACE_APPOSITION_NOUNS: &[&str] = &[
 ];
 
 /// Whether the words from token `k` describe what comes before the comma as a place: "a port
-/// city", "one of the most revered pilgrimage sites", "the ancient city" (a short noun phrase
+/// city", "one of the oldest mission towns", "the ancient city" (a short noun phrase
 /// with a place noun among its own words, before any complement).
 fn described_as_place(a: &Analyzed<'_>, k: usize, sent_end: usize) -> bool {
     let mut q = k;

@@ -270,10 +270,6 @@ impl Builder<'_> {
 
     /// The two persons, or the two countries, joined by "and" in `sentence` before token
     /// `upto` ("X and Y posed for a photo as they met").
-    fn joined_pair_before(&self, a: &Analyzed<'_>, sentence: usize, upto: usize) -> Vec<usize> {
-        self.pair_joined_in(a, sentence, upto)
-    }
-
     fn pair_joined_in(&self, a: &Analyzed<'_>, sentence: usize, upto: usize) -> Vec<usize> {
         let sides: Vec<&Ref> = self
             .out
@@ -571,13 +567,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 // "Xi said … Lula met the Chinese president": the person of the story who held
                 // that office that year by the office-holder table, when the text gave no post
                 let held = candidate.is_none().then(|| country.zip(role.as_ref())).flatten().and_then(|(c, r)| {
-                    let holds = |e: &Entity| {
-                        e.names
-                            .iter()
-                            .flat_map(|n| table.terms_of(n, year).into_iter().chain(table.by_short_name(n, year).map(|(_, t)| t).unwrap_or_default()))
-                            .any(|t| t.of == crate::officeholders::Office::Country(c) && role_fits(r, &t.role))
-                    };
-                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| b.out.entities[p].kind == EntityKind::Person && b.out.entities[p].posts.iter().all(|x| x.of.is_none()) && holds(&b.out.entities[p]))
+                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &b.out.entities[p], year, c, r))
                 });
                 if let (Some(p), Some(c), Some(r)) = (held, country, role.as_ref().filter(|r| r.as_str() != "Leader")) {
                     b.add_post(p, Some(r.clone()), Some(Of::Country(*c)));
@@ -673,7 +663,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             }
             Cand::TheyPair => {
                 let opens = a.sentences.get(sentence).is_some_and(|s| s.tokens.start == m.tokens.start);
-                let here = b.joined_pair_before(a, sentence, m.tokens.start);
+                let here = b.pair_joined_in(a, sentence, m.tokens.start);
                 let pair = if !here.is_empty() {
                     here
                 } else if opens {
@@ -769,12 +759,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         // "Iran's foreign minister traveled to Oman … Mohammad Javad Zarif was met by …": the
         // person the story names later who held that office that year by the office-holder
         // table, though the text gives them no post
-        let by_table = |e: &Entity| {
-            e.kind == EntityKind::Person
-                && e.posts.iter().all(|p| p.of.is_none())
-                && e.names.iter().flat_map(|n| table.terms_of(n, year)).any(|t| t.of == crate::officeholders::Office::Country(country) && role_fits(&role, &t.role))
-        };
-        let named: Vec<usize> = (0..b.out.entities.len()).filter(|&e| by_table(&b.out.entities[e])).collect();
+        let named: Vec<usize> = (0..b.out.entities.len()).filter(|&e| held_unposted(table, &b.out.entities[e], year, country, &role)).collect();
         if let [one] = named[..] {
             if role != "Leader" {
                 b.add_post(one, Some(role.clone()), Some(Of::Country(country)));
@@ -987,6 +972,18 @@ fn office_holders(b: &mut Builder<'_>, year: Option<i32>) {
             }
         }
     }
+}
+
+/// Whether person `e`, whose posts the text leaves without an owner, held office `role` of
+/// country `country` in `year` by the office-holder table (under any of its names, or the
+/// short name news uses alone).
+fn held_unposted(table: &crate::officeholders::OfficeHolders, e: &Entity, year: Option<i32>, country: usize, role: &str) -> bool {
+    e.kind == EntityKind::Person
+        && e.posts.iter().all(|p| p.of.is_none())
+        && e.names
+            .iter()
+            .flat_map(|n| table.terms_of(n, year).into_iter().chain(table.by_short_name(n, year).map(|(_, t)| t).unwrap_or_default()))
+            .any(|t| t.of == crate::officeholders::Office::Country(country) && role_fits(role, &t.role))
 }
 
 /// "his Colombian counterpart, Gustavo Petro", "her Japanese colleague Yoko Kamikawa", "his

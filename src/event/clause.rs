@@ -296,7 +296,8 @@ fn analyse<'l>(v: &SentenceView<'_, '_>, frames: &Frames, entry: &'l FrameEntry,
             (Slot::Subject, true) => prep_arg(v, end, stop, "by"),
             (Slot::Object, false) => {
                 if entry.kind == FrameKind::Verb && entry.rest.is_empty() {
-                    let after = chain_forward(v, tok_at(v, over_description(v, after_time(v, end, stop), stop)), tok_at(v, stop));
+                    let until = tok_at(v, stop);
+                    let after = chain_forward(v, over_description(v, tok_at(v, after_time(v, end, stop)), until), until);
                     if after.is_empty() { relative_object(v, group) } else { after }
                 } else {
                     Vec::new()
@@ -599,18 +600,7 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
             t += if w == "as" { 3 } else { 1 };
             described = matches!(v.a.tok(t).to_lowercase().as_str(), "his" | "her" | "their" | "its" | "the");
             if !out.is_empty() {
-                let mut k = t;
-                while k < until && k < t + 5 && ref_at(v, k).is_none() {
-                    let x = v.a.tok(k);
-                    let lower = x.chars().next().is_some_and(char::is_lowercase) && x.chars().all(|c| c.is_alphabetic() || c == '-');
-                    if !lower || DESCRIPTION_STOPS.contains(&x) {
-                        break;
-                    }
-                    k += 1;
-                }
-                if k > t && ref_at(v, k).is_some() {
-                    t = k;
-                }
+                t = over_description(v, t, until);
             }
             continue;
         } else if w == "for" && t > from && title_word(&v.a.tok(t - 1).to_lowercase()) {
@@ -635,25 +625,26 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
     out
 }
 
-/// Word words that end a description before a name: prepositions, conjunctions, relative
+/// Words that end a description before a name: prepositions, conjunctions, relative
 /// pronouns ("met reporters in Oslo" names no one met).
 const DESCRIPTION_STOPS: &[&str] = &[
     "in", "at", "to", "from", "with", "for", "of", "on", "by", "about", "over", "after", "before", "during", "into", "than",
     "that", "which", "who", "whom", "and", "or", "but", "as", "his", "her", "its", "their",
 ];
 
-/// The word position of a name that a short common-noun description introduces in apposition
-/// ("visited another gas powerhouse Norway", "met fellow central banker Ana Ruiz"): up to five
-/// lower-case words with no preposition or conjunction among them; else `from`.
-fn over_description(v: &SentenceView<'_, '_>, from: usize, stop: usize) -> usize {
+/// The token of a name that a short common-noun description starting at token `from`
+/// introduces in apposition ("visited another gas powerhouse Norway", "met fellow central
+/// banker Ana Ruiz"): up to five lower-case words with no preposition or conjunction among
+/// them; else `from`.
+fn over_description(v: &SentenceView<'_, '_>, from: usize, until: usize) -> usize {
     let mut k = from;
-    while k < stop && k < from + 5 {
-        if !v.args_at(v.tok(k), false).is_empty() {
-            return if k > from { k } else { from };
+    while k < until && k <= from + 5 {
+        if ref_at(v, k).is_some() {
+            return k;
         }
-        let w = v.word(k);
-        let lower = w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !lower || DESCRIPTION_STOPS.contains(&w) {
+        let x = v.a.tok(k);
+        let lower = x.chars().next().is_some_and(char::is_lowercase) && x.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !lower || DESCRIPTION_STOPS.contains(&x) {
             return from;
         }
         k += 1;
@@ -925,6 +916,15 @@ fn appeal(v: &SentenceView<'_, '_>, frames: &Frames, from: usize) -> bool {
     false
 }
 
+/// Words that may stand between the sides of an encounter and its noun: the office of those
+/// who meet ("the G7 finance ministers meeting") and the kind of encounter ("the India-Japan
+/// annual summit").
+const EVENT_NOUN_MODIFIERS: &[&str] = &[
+    "leaders", "ministers", "heads", "officials", "foreign", "finance", "defence", "defense", "trade", "bilateral", "annual",
+    "joint", "strategic", "high-level", "informal", "regular", "first", "second", "third", "ordinary", "extraordinary",
+    "emergency",
+];
+
 /// A name right before an event noun, over up to two words of office: "the EU summit", "a G7
 /// finance ministers meeting".
 fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
@@ -953,7 +953,7 @@ fn modifier<'r>(v: &SentenceView<'_, 'r>, head: usize) -> Vec<&'r Ref> {
         if !(title_word(w)
             || named
             || ordinal && written.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(w, "leaders" | "ministers" | "heads" | "officials" | "foreign" | "finance" | "defence" | "defense" | "trade" | "bilateral" | "annual" | "joint" | "strategic" | "high-level" | "informal" | "regular" | "first" | "second" | "third" | "ordinary" | "extraordinary" | "emergency"))
+            || EVENT_NOUN_MODIFIERS.contains(&w))
         {
             break;
         }

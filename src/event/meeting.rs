@@ -154,11 +154,8 @@ fn one_visit_per_host(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>, e: Event
     }
     let in_country = |place: usize, host: usize| place == host || v.resolved.entities[place].country.and_then(|c| v.resolved.country_entity(c)) == Some(host);
     // "visited Kyiv in August and Moscow in July": each stop dated by the time told with it
-    let (from, to) = (v.tok(c.end.min(v.words.len().saturating_sub(1))), v.tok(c.stop.min(v.words.len().saturating_sub(1))));
-    let stop_of = |h: usize| v.args.iter().find(|r| r.tokens.start >= from && r.tokens.start <= to && in_country(r.entity, h));
-    let own_date = |h: usize| {
-        stop_of(h).and_then(|r| clause::time_adjunct_end(v, r.tokens.end).map(|_| v.date_within(r.tokens.end, r.tokens.end + 3, c.future))).filter(|(w, _)| w.is_some())
-    };
+    let stop_of = |h: usize| clause_arg(v, c, |e| in_country(e, h));
+    let own_date = |h: usize| stop_of(h).and_then(|r| time_told_after(v, r)).map(|k| v.date_within(k, k + 3, c.future)).filter(|(w, _)| w.is_some());
     let each_dated = hosts.iter().all(|&h| own_date(h).is_some());
     hosts
         .iter()
@@ -174,6 +171,20 @@ fn one_visit_per_host(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>, e: Event
             }
         })
         .collect()
+}
+
+/// The first mention after the predicate of clause `c`, within its arguments, of an entity
+/// that `fits`.
+fn clause_arg<'r>(v: &SentenceView<'_, 'r>, c: &clause::Clause<'_>, fits: impl Fn(usize) -> bool) -> Option<&'r crate::resolve::Ref> {
+    let last = v.words.len().saturating_sub(1);
+    let (from, to) = (v.tok(c.end.min(last)), v.tok(c.stop.min(last)));
+    v.args.iter().copied().find(|r| r.tokens.start >= from && r.tokens.start <= to && fits(r.entity))
+}
+
+/// The token right after mention `r` when a time adjunct starts there ("Kyiv in August"):
+/// where the time told with that item of a list is.
+fn time_told_after(v: &SentenceView<'_, '_>, r: &crate::resolve::Ref) -> Option<usize> {
+    clause::time_adjunct_end(v, r.tokens.end).map(|_| r.tokens.end)
 }
 
 /// Whether a meeting has two sides once a country is counted with the person who holds its
@@ -201,10 +212,7 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
         .map(|(_, _, e)| *e)
         .collect();
     // "met X on Monday and Y on Tuesday": each of the other side with a time of its own
-    let (from, to) = (v.tok(c.end.min(v.words.len().saturating_sub(1))), v.tok(c.stop.min(v.words.len().saturating_sub(1))));
-    let time_after = |o: usize| {
-        v.args.iter().find(|r| r.entity == o && r.tokens.start >= from && r.tokens.start <= to).and_then(|r| clause::time_adjunct_end(v, r.tokens.end).map(|_| r.tokens.end))
-    };
+    let time_after = |o: usize| clause_arg(v, c, |e| e == o).and_then(|r| time_told_after(v, r));
     let each_dated = others.len() >= 2 && others.iter().all(|&o| time_after(o).is_some());
     if !(distributive || each_dated) || others.len() < 2 {
         return vec![c.clone()];
