@@ -144,6 +144,9 @@ pub struct WordClasses {
     /// Words that describe a pact without naming it ("Comprehensive Strategic Partnership
     /// Agreement"): a capitalised phrase of only these and topics is no name of its own.
     pub pact_descriptors: Vec<&'static str>,
+    /// Verbs of the purpose of a deal between companies, whose object or recipient is the
+    /// other side ("an agreement to buy X", "agreed to sell its unit to X").
+    pub deal_verbs: Vec<&'static str>,
 }
 
 impl WordClasses {
@@ -180,6 +183,7 @@ impl WordClasses {
                 "gathering_modifiers" => &mut w.gathering_modifiers,
                 "pact_topics" => &mut w.pact_topics,
                 "pact_descriptors" => &mut w.pact_descriptors,
+                "deal_verbs" => &mut w.deal_verbs,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;
@@ -462,7 +466,7 @@ mod tests {
     #[test]
     fn every_word_class_is_filled() {
         let w = &Frames::shipped().words;
-        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics), ("pact_descriptors", &w.pact_descriptors)] {
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics), ("pact_descriptors", &w.pact_descriptors), ("deal_verbs", &w.deal_verbs)] {
             assert!(!class.is_empty(), "{name}");
         }
         assert!(WordClasses::parse("nouns\ta|b\n").is_err());

@@ -77,6 +77,15 @@ pub enum Cand {
     CountryPair,
     /// "the two leaders", "both presidents": the two persons of the story who hold posts.
     PersonPair,
+    /// "the Chinese and Russian leaders": one of several nationalities joined before a plural
+    /// title, the holder of that post in that country, or its government when the story names
+    /// no holder.
+    Holder {
+        /// The nationality.
+        country: usize,
+        /// The role the plural title names ("Foreign Minister", "Leader").
+        role: String,
+    },
     /// "he", "she", "his", "her".
     Pronoun,
     /// "they": the two sides its own sentence joined by "and" before it ("X and Y posed for
@@ -544,6 +553,13 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 if matches!(prev.as_str(), "company" | "agency" | "firm" | "group" | "party" | "corporation" | "utility" | "airline" | "carrier" | "concern" | "organisation" | "organization" | "union" | "network" | "broadcaster" | "daily" | "movement" | "front" | "state-run" | "state-owned" | "government-run" | "government-owned" | "state") {
                     out.push(mk(a, i, i + 1, Cand::NewOrg { name: w.to_owned(), country: None, government: false, news: false }));
                     i += 1;
+                    continue;
+                }
+            }
+            if lw == "the" {
+                if let Some((ms, after)) = coordinated_holders(a, lex, &tags, &spans, i, sent.tokens.end) {
+                    out.extend(ms);
+                    i = after;
                     continue;
                 }
             }
@@ -1330,6 +1346,60 @@ const PERSON_PAIR_NOUNS: &[&str] = &[
     "kings", "statesmen", "counterparts",
 ];
 
+/// "the Chinese and Russian leaders", "the Azerbaijani and Armenian foreign ministers": several
+/// nationalities joined before one plural title are the holders of that post in each country,
+/// one description per nationality (each resolved as "the Chinese leader" would be).
+fn coordinated_holders(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], spans: &[Span], i: usize, sent_end: usize) -> Option<(Vec<Mention>, usize)> {
+    let mut sides: Vec<(usize, usize, usize)> = Vec::new();
+    let mut k = i + 1;
+    let mut joined = false;
+    while k < sent_end {
+        let ti = tags.get(k).copied().flatten()?;
+        let SpanKind::Name(h) = &spans[ti].what else { return None };
+        let c = demonym_of(h).or_else(|| first_country(h))?;
+        sides.push((k, spans[ti].end_tok, c));
+        k = spans[ti].end_tok;
+        if joined {
+            break;
+        }
+        match a.tok(k) {
+            "," => k += 1,
+            "and" => {
+                joined = true;
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    if !joined || sides.len() < 2 {
+        return None;
+    }
+    // the title: one to three lower-case words whose last is a plural ("leaders", "foreign
+    // ministers", "prime ministers")
+    let (role, end) = (1..=3).rev().find_map(|n| {
+        let words: Vec<String> = (k..k + n).map(|q| a.tok(q).to_owned()).collect();
+        if k + n > sent_end || words.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            return None;
+        }
+        let last = words.last()?;
+        let singular = last.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| last.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_owned))?;
+        if singular == "leader" {
+            return Some(("Leader".to_owned(), k + n));
+        }
+        let phrase = words[..n - 1].iter().map(String::as_str).chain(std::iter::once(singular.as_str())).collect::<Vec<_>>().join(" ");
+        let found = lex.find_titles(&phrase, |s, e| s == 0 && e == phrase.len());
+        let role = found.first().and_then(|(_, _, t)| lex.titles.get(*t)).and_then(|t| t.role.clone())?;
+        Some((role, k + n))
+    })?;
+    let last = sides.len() - 1;
+    let out = sides
+        .iter()
+        .enumerate()
+        .map(|(n, &(s, e, c))| mk(a, s, if n == last { end } else { e }, Cand::Holder { country: c, role: role.clone() }))
+        .collect();
+    Some((out, end))
+}
+
 /// "the Iranian leader", "the North American country", "the two countries", "both nations".
 fn description(
     a: &Analyzed<'_>,
@@ -1545,7 +1615,9 @@ fn name_chunk(
     let mut org_by_head = false;
     if title.is_none() {
         let mut k = end;
-        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) {
+        // a company's legal form ends its name: "X Corp and Y Ltd" are two
+        let legal_form = |t: usize| matches!(a.tok(t), "Corp" | "Corporation" | "Inc" | "Ltd" | "Limited" | "Plc" | "PLC" | "AG" | "SA" | "NV" | "GmbH" | "LLC");
+        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) && !(a.tok(k) == "and" && legal_form(k - 1)) {
             let mut m = k + 1;
             while m < sent_end && tags.get(m).copied().flatten().is_none() && is_cap_word(a.tok(m)) && !FUNCTION_CAPS.contains(&a.tok(m)) {
                 m += 1;

@@ -236,6 +236,17 @@ impl Builder<'_> {
             .flat_map(|(i, e)| e.names.iter().map(move |n| (i, n.split_whitespace().map(fold).collect())))
     }
 
+    /// The one person of the story who holds post `role` of country `country`, if exactly one
+    /// does.
+    fn sole_holder(&self, country: usize, role: &str) -> Option<usize> {
+        let holds = |e: &Entity| {
+            e.kind == EntityKind::Person && e.posts.iter().any(|p| role_fits(role, &p.role) && p.of.is_some_and(|o| self.out.entities[o].country == Some(country)))
+        };
+        let mut holders = (0..self.out.entities.len()).filter(|&e| holds(&self.out.entities[e]));
+        let one = holders.next()?;
+        holders.next().is_none().then_some(one)
+    }
+
     fn add_post(&mut self, person: usize, role: Option<String>, of: Option<Of>) {
         let Some(role) = role else { return };
         let of = match of {
@@ -362,6 +373,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     // still finds its person.
     let mut early_pairs: Vec<(&Mention, usize)> = Vec::new();
     let mut late_descriptions: Vec<(&Mention, usize, usize, String)> = Vec::new();
+    let mut late_holders: Vec<(&Mention, usize, usize, String)> = Vec::new();
     let mut known_full: Vec<String> = Vec::new();
     // one-word names the story somewhere marks as a person's ("Georgieva said"): an earlier
     // bare mention ("On Saturday, Georgieva held talks") is that person too
@@ -534,7 +546,13 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     || (prev(1) == "in" && matches!(prev(2).as_str(), "arrived" | "arrive" | "arrives" | "arriving"))
                     // "reached Nairobi … for a state visit"
                     || matches!(prev(1).as_str(), "reached" | "reach" | "reaches" | "reaching")
-                        && a.sentences.get(sentence).is_some_and(|s| s.tokens.clone().any(|k| matches!(a.tok(k).to_lowercase().as_str(), "visit" | "visits" | "trip" | "tour")));
+                        && a.sentences.get(sentence).is_some_and(|s| s.tokens.clone().any(|k| matches!(a.tok(k).to_lowercase().as_str(), "visit" | "visits" | "trip" | "tour")))
+                    // "sent a delegation to Seoul": the envoys' host
+                    || prev(1) == "to" && (2..=6).any(|k| matches!(prev(k).as_str(), "send" | "sends" | "sent" | "sending" | "dispatch" | "dispatches" | "dispatched" | "dispatching"))
+                    // "X is in Seoul for talks", "X and a delegation were in Seoul": a stay for an
+                    // encounter
+                    || prev(1) == "in" && matches!(prev(2).as_str(), "is" | "are" | "was" | "were")
+                        && a.sentences.get(sentence).is_some_and(|s| s.tokens.clone().any(|k| matches!(a.tok(k).to_lowercase().as_str(), "talks" | "meetings" | "delegation" | "visit" | "trip")));
                 if let (true, Some(c)) = (visit, *country) {
                     let host = b.country(c);
                     b.push(m, sentence, host, false, None);
@@ -656,6 +674,19 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     early_pairs.push((m, sentence));
                 }
             }
+            Cand::Holder { country, role } => {
+                let named = b.sole_holder(*country, role).or_else(|| {
+                    let p = b.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &b.out.entities[p], year, *country, role))?;
+                    if role != "Leader" {
+                        b.add_post(p, Some(role.clone()), Some(Of::Country(*country)));
+                    }
+                    Some(p)
+                });
+                match named {
+                    Some(p) => b.push(m, sentence, p, false, None),
+                    None => late_holders.push((m, sentence, *country, role.clone())),
+                }
+            }
             Cand::PersonPair => {
                 for e in b.person_pair(a) {
                     b.push(m, sentence, e, false, None);
@@ -746,13 +777,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
     }
     counterparts(a, &mut b);
     office_holders(&mut b, year);
+    let mut unresolved = Vec::new();
     for (m, sentence, country, role) in late_descriptions {
-        let holds = |e: &Entity| {
-            e.kind == EntityKind::Person
-                && e.posts.iter().any(|p| role_fits(&role, &p.role) && p.of.is_some_and(|o| b.out.entities[o].country == Some(country)))
-        };
-        let holders: Vec<usize> = (0..b.out.entities.len()).filter(|&e| holds(&b.out.entities[e])).collect();
-        if let [one] = holders[..] {
+        if let Some(one) = b.sole_holder(country, &role) {
             b.push(m, sentence, one, false, None);
             continue;
         }
@@ -765,6 +792,8 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 b.add_post(one, Some(role.clone()), Some(Of::Country(country)));
             }
             b.push(m, sentence, one, false, None);
+        } else {
+            unresolved.push((m, sentence, country, role));
         }
     }
     let sites = b.post_sites.clone();
@@ -900,6 +929,18 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         if let (Some(of), Some(p)) = (of, b.out.entities[person].posts.get_mut(j)) {
             p.of = Some(of);
         }
+    }
+    // "Foreign Minister X of Peru … the Peruvian foreign minister": a post whose owner follows
+    // the name is known only now
+    for (m, sentence, country, role) in unresolved {
+        if let Some(one) = b.sole_holder(country, &role) {
+            b.push(m, sentence, one, false, None);
+        }
+    }
+    // "the Chinese and Russian leaders" whom the story never names: their governments
+    for (m, sentence, country, role) in late_holders {
+        let e = b.sole_holder(country, &role).unwrap_or_else(|| b.country(country));
+        b.push(m, sentence, e, false, None);
     }
     // Countries that were only counted for salience (demonyms) and never referred to stay out.
     let referenced: BTreeSet<usize> = b.out.refs.iter().map(|r| r.entity).collect();
@@ -1385,6 +1426,8 @@ mod tests {
         [("AK Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
     actors!(a_quantifier_or_a_memorandum_is_no_name, "\"Nearly eight MoUs will be signed,\" Peru's foreign ministry said.",
         [("Peru", Country)]);
+    actors!(a_legal_form_ends_a_company_s_name, "Petronorte Corp and Cable and Wireless Plc signed.",
+        [("Petronorte Corp", Organization), ("Cable and Wireless Plc", Organization)]);
     actors!(a_country_after_of_ends_a_new_organization_s_name, "The National Fisheries Company of Peru signed.",
         [("National Fisheries Company of Peru", Organization)]);
     actors!(a_name_s_own_possessive, "The People's Consultative Assembly met.",

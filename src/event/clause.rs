@@ -199,6 +199,11 @@ fn best_match<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: EventClas
                 {
                     continue;
                 }
+                // "is currently in Lima": only adverbs stand between a copula and its
+                // preposition ("are based in Cuba" is no stay of a visitor)
+                if e.lemma == "be" && !(p + 1..(p + 3).min(v.words.len())).take_while(|&q| v.word(q) != e.rest.first().copied().unwrap_or("")).all(|q| words().adverbs.contains(&v.word(q)) || v.word(q).ends_with("ly")) {
+                    continue;
+                }
                 match_rest(v, p + 1, &e.rest)
             }
             FrameKind::Noun if noun_matches(w, e.lemma) => {

@@ -282,6 +282,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         })
     };
     let linked_after: Vec<usize> = SentenceView::distinct(relative_subject.into_iter().chain(linked_after));
+    // "an agreement to buy X", "a letter of intent to merge into X": the other side of a deal
+    // is the one it is to take over or pass to
+    let linked_after: Vec<usize> = if linked_after.is_empty() { deal_counterpart(v, pos + 1).into_iter().filter(|e| v.kind(*e) == EntityKind::Organization).collect() } else { linked_after };
     let mut parties: Vec<usize> = if before_trigger.is_empty() && linked_after.is_empty() {
         SentenceView::distinct(v.actors.iter().filter(eligible).map(|r| r.entity))
     } else {
@@ -356,6 +359,16 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         Some(sa) if v.word(sa) != "signing" => agent_at.map(|at| agent_list(v, at)).filter(|l| !l.is_empty()),
         _ => None,
     };
+    // "the agreement was signed by X Corp and Y Ltd": bodies that sign are its parties
+    if let (Some(sa), Some(at)) = (sign_at, agent_at) {
+        let bodies = agent_sides(v, at).1;
+        // (companies and other bodies of their own: a ministry signs for its country, which
+        // the sentence names as the party)
+        let own = |b: &usize| v.kind(*b) == EntityKind::Organization && v.government(*b) == *b && v.resolved.entities[*b].org_kind != Some(crate::lexicon::OrgKind::Government);
+        if v.word(sa) != "signing" && v.word(at) == "by" && bodies.len() >= 2 && bodies.iter().all(own) {
+            parties = bodies;
+        }
+    }
     let signatories: Vec<usize> = match sign_at {
         Some(_) if agents.is_some() => agents.unwrap_or_default(),
         Some(sa) if sa < pos && (status == Status::Signed || v.word(sa) == "signing") => {
@@ -477,6 +490,15 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
             EntityKind::Place => {}
         }
     }
+    // "X said it agreed to sell its unit to Y": the company that speaks of itself
+    if sides.is_empty() && group >= 2 && v.word(group - 1) == "it" && matches!(v.word(group - 2), "said" | "says") {
+        let speaker = v.actors_in(0, v.tok(group - 2)).into_iter().rev().find(|r| v.kind(r.entity) == EntityKind::Organization);
+        sides.extend(speaker.map(|r| r.entity));
+    }
+    // "X agreed to buy Y": one side, and the other its deal names
+    if sides.len() == 1 {
+        sides.extend(deal_counterpart(v, k + 1).filter(|e| v.kind(*e) == EntityKind::Organization && v.kind(sides[0]) == EntityKind::Organization));
+    }
     let sides = SentenceView::distinct(sides);
     if sides.len() < 2 {
         return None;
@@ -500,6 +522,30 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         topic: None,
         name: None,
     })
+}
+
+/// The other side of a deal told by its purpose right after word `from`: "(an agreement) to buy
+/// X", "to merge with X", "to sell its unit to X", "for X to purchase …". The verbs are the
+/// word class `deal_verbs`.
+fn deal_counterpart(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
+    let deal_verbs = &crate::frame::Frames::shipped().words.deal_verbs;
+    // "of understanding", "of intent": the rest of the pact's name
+    let mut k = from;
+    while v.word(k) == "of" && k < from + 4 {
+        k += 2;
+    }
+    let stop = |q: usize| matches!(v.word(q), "," | ";" | "." | "and" | "but" | "which" | "who" | "after" | "if");
+    let end = (k..v.words.len()).find(|&q| stop(q)).unwrap_or(v.words.len());
+    let first_after = |q: usize| v.actors_in(v.tok(q), if end < v.words.len() { v.tok(end) } else { usize::MAX }).into_iter().map(|r| r.entity).next();
+    match v.word(k) {
+        "to" if deal_verbs.contains(&v.word(k + 1)) => first_after(k + 2),
+        // "for X to purchase": the buyer named before its verb
+        "for" => {
+            let verb = (k + 2..end.min(k + 8)).find(|&q| v.word(q) == "to" && deal_verbs.contains(&v.word(q + 1)))?;
+            v.actors_in(v.tok(k + 1), v.tok(verb)).into_iter().map(|r| r.entity).next()
+        }
+        _ => None,
+    }
 }
 
 /// Whether sentence `i` is the headline: one of the article's first lines, each set apart by a
@@ -760,7 +806,14 @@ const AGENT_LIST_STOPS: &[&str] = &[";", ".", "during", "in", "on", "at", "after
 /// Minister X, the President of the Commission, Y, and President Z"; a relative clause inside
 /// it ("by X, who travelled to Kigali on Tuesday, and Y") is skipped, not an end.
 fn agent_list(v: &SentenceView<'_, '_>, at: usize) -> Vec<usize> {
+    agent_sides(v, at).0
+}
+
+/// The persons and the bodies (countries, organizations) of the list after "signed by" at
+/// word `at`, as [`agent_list`] reads it.
+fn agent_sides(v: &SentenceView<'_, '_>, at: usize) -> (Vec<usize>, Vec<usize>) {
     let mut persons = Vec::new();
+    let mut bodies = Vec::new();
     let mut relative = false;
     let mut k = at + 1;
     while k < v.words.len() {
@@ -768,6 +821,8 @@ fn agent_list(v: &SentenceView<'_, '_>, at: usize) -> Vec<usize> {
         if let Some(r) = v.actors.iter().find(|r| r.tokens.start == tk) {
             if !relative && v.kind(r.entity) == EntityKind::Person {
                 persons.push(r.entity);
+            } else if !relative && matches!(v.kind(r.entity), EntityKind::Country | EntityKind::Organization) {
+                bodies.push(r.entity);
             }
             // go on after the mention
             k = (k + 1..v.words.len()).find(|&q| v.tok(q) >= r.tokens.end).unwrap_or(v.words.len());
@@ -788,7 +843,7 @@ fn agent_list(v: &SentenceView<'_, '_>, at: usize) -> Vec<usize> {
         }
         k += 1;
     }
-    SentenceView::distinct(persons)
+    (SentenceView::distinct(persons), SentenceView::distinct(bodies))
 }
 
 /// Adds `p`, or merges it into an earlier pact of the article when it is a definite

@@ -1093,3 +1093,28 @@ meeting!(a_calendar_date_in_apposition_says_which_day, "President Ana Ruiz of Ch
 meeting!(frame_being_somewhere_for_a_visit, "Prime Minister Ana Ruiz of Chile will be in Peru this week for an official visit.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Planned, Some("2024-05"));
 no_meeting!(frame_being_in_the_interest_is_no_visit, "President Ana Ruiz of Chile said the visit was in the interest of both nations.");
 meeting!(frame_coordinated_demonyms_before_their_delegations, "Chilean and Peruvian delegations held talks in Bolivia's capital, La Paz, on Saturday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-11"));
+
+// Nationalities joined before one plural title: the holders of that post in each country.
+#[test]
+fn coordinated_nationalities_before_a_plural_title_are_the_office_holders() {
+    let got = events("Foreign Minister Ana Vera of Chile flew to Geneva on Sunday. Foreign Minister Luis Ortega of Peru arrived there a day later. The Chilean and Peruvian foreign ministers met in Geneva on Tuesday.", Some("2024-05-15"));
+    assert!(only(&got, "meeting").iter().any(|m| m.actors == set(&["Ana Vera", "Luis Ortega"]) && m.status == Some(Status::Held)), "{got:#?}");
+}
+meeting!(coordinated_nationalities_the_story_never_names_stand_for_their_governments, "The Chilean and Peruvian leaders held talks in Quito on Monday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-13"));
+#[test]
+fn a_description_resolves_to_a_post_whose_owner_follows_the_name() {
+    let got = events("Foreign Minister Luis Ortega of Peru arrived in Chile on Sunday. The Peruvian foreign minister met President Ana Vera on Monday.", Some("2024-05-15"));
+    assert!(only(&got, "meeting").iter().any(|m| m.actors == set(&["Ana Vera", "Luis Ortega"])), "{got:#?}");
+}
+meeting!(frame_launched_negotiations, "Trade Minister Ana Vera of Chile and Trade Minister Luis Ortega of Peru launched negotiations for a free trade agreement on Monday.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
+meeting!(frame_sending_envoys_is_a_visit_of_their_government, "Chile will send a delegation to Lima next month to discuss the fishing dispute.", Some("2024-05-15"), ["Chile", "Peru"], Status::Planned, Some("2024-06"));
+meeting!(frame_being_in_a_capital_with_a_delegation, "Foreign Minister Luis Ortega of Peru is in Santiago with a delegation of trade officials.", Some("2024-05-15"), ["Luis Ortega", "Chile"], Status::Held, Some("2024-05-15"));
+meeting!(frame_being_in_talks_is_no_stay, "Trade Minister Ana Vera of Chile has been in talks with Trade Minister Luis Ortega of Peru.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-15"));
+no_meeting!(frame_being_based_somewhere_is_no_visit, "The rebel commanders, who are currently based in Peru and Bolivia, rejected the talks.");
+
+// Deals between companies: the other side is the one the deal is to take over or pass to.
+pact!(pact_an_agreement_to_buy_binds_the_company_bought, "Acme Corp said it signed a definitive agreement to buy Zenith Industries Inc for 40 mln dlrs.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_a_letter_of_intent_to_merge, "Acme Corp said it signed a letter of intent to merge into Zenith Industries Inc for cash.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_agreed_to_sell_a_unit, "Acme Corp said it tentatively agreed to sell its paper unit to Zenith Industries Inc for four mln dlrs.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_signed_by_two_companies, "The gas supply agreement was signed by Petronorte Corp and Gasco Andina Corp for three years.", ["Petronorte Corp", "Gasco Andina Corp"], Status::Signed, None);
+pact!(pact_signed_by_ministries_binds_their_countries, "The memorandum on naval training was signed by the defence ministries of Chile and Peru.", ["Chile", "Peru"], Status::Signed, None);
