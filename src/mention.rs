@@ -854,6 +854,10 @@ fn name_mention(
         }
     }
     if let Some(c) = first_country(hits) {
+        // "US$ 5.5 billion", "S$ 40 mln": a currency, not the country
+        if a.tok(e) == "$" && a.tok(e + 1).starts_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
         // "Latin America", "Central America": a region, not the country
         if s > sent_start && matches!(a.tok(s - 1), "Latin" | "North" | "South" | "Central" | "Southeast" | "Northeast") && a.gap_after(s - 1) == " " {
             let name = a.slice(a.tokens[s - 1].start, a.tokens[e - 1].end).to_owned();

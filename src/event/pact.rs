@@ -11,7 +11,7 @@ use crate::resolve::EntityKind;
 const TRIGGERS: &[&str] = &[
     "agreement", "agreements", "accord", "accords", "pact", "pacts", "treaty", "treaties", "deal", "deals", "roadmap",
     "memorandum", "memoranda", "memorandums", "mou", "mous", "moa", "moas", "protocol", "contract", "ceasefire",
-    "cease-fire", "truce", "armistice", "convention",
+    "cease-fire", "truce", "armistice", "convention", "arrangement", "arrangements",
 ];
 
 /// Nouns of the act of signing, whose "of" governs the pacts signed ("the signing of agreements").
@@ -205,7 +205,10 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         // "the deal has been extended": a pact that runs on
         || around.contains(&"extended") && (pos.saturating_sub(4)..pos).any(|k| matches!(v.word(k), "the" | "this" | "its" | "their"))
         || around.windows(3).any(|w| matches!(w, ["living" | "lived" | "live", "up", "to"]))
-        || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"] | ["under", "the"]))
+        || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"]))
+        // "under the agreement": what is done under a pact presumes it ("an arrangement under
+        // the Extended Fund Facility" is not yet one)
+        || before.iter().take(5).copied().collect::<Vec<_>>().windows(2).any(|w| matches!(w, ["the" | "this" | "that" | "its" | "their", "under"]))
     {
         Status::InForce
     } else if headline(v, v.index) && before.iter().take(4).any(|w| matches!(*w, "sign" | "signs" | "ink" | "inks" | "seal" | "seals" | "reach" | "reaches")) && !before.iter().take(5).any(|w| matches!(*w, "to" | "will" | "would"))
@@ -220,7 +223,8 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         // "will meet on Friday for the signing of agreements": a signing that is a purpose
         || before.windows(4).any(|w| matches!(w, [_, "signing", "the", "for"]))
         || after.windows(2).any(|w| matches!(w, ["would" | "will" | "to" | "could" | "should" | "must", "be"]))
-        || after.iter().any(|w| matches!(*w, "planned" | "proposed" | "sought" | "envisaged" | "under"))
+        || (after.iter().any(|w| matches!(*w, "planned" | "proposed" | "sought" | "envisaged"))
+            || after.windows(2).any(|w| matches!(w, ["under", "negotiation" | "negotiations" | "discussion" | "consideration" | "review" | "study"])))
             && !after.contains(&"signed")
     {
         Status::Proposed
@@ -457,7 +461,15 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     // agreement told by its content; "agreed on Monday" is only its day, "agreed on the need
     // for" a shared view
     let on = v.word(k + 1) == "on";
-    if !(v.word(k + 1) == "to" || on) || trigger(v, 0).is_some() {
+    // "have agreed new rules", "agreed terms for": what was agreed as its object
+    let first = v.word(k + 1);
+    let object = v.word(k) == "agreed"
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && !first.is_empty()
+        && !first.ends_with("ly")
+        && !crate::time::is_day_or_month(first)
+        && !NOT_AN_OBJECT.contains(&first);
+    if !(first == "to" || on || object) || trigger(v, 0).is_some() {
         return None;
     }
     let next = v.word(k + 2);
@@ -503,7 +515,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     if sides.len() < 2 {
         return None;
     }
-    let what: Vec<&str> = (k + 2..(k + 6).min(v.words.len())).map(|q| v.word(q)).skip_while(|w| !w.chars().any(char::is_alphabetic)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
+    let what: Vec<&str> = (if object { k + 1 } else { k + 2 }..(k + 6).min(v.words.len())).map(|q| v.word(q)).skip_while(|w| !w.chars().any(char::is_alphabetic)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
     let t = v.tok(k);
     let (when, date_text) = v.date_near(t, future);
     let status = if future { Status::Proposed } else { Status::Signed };
@@ -514,7 +526,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         place: None,
         when,
         date_text,
-        label: format!("agreement {} {}", if on { "on" } else { "to" }, what.join(" ")),
+        label: format!("agreement {}{}", if on || object { "on " } else { "to " }, what.join(" ")),
         trigger: "agreement".to_owned(),
         sentences: vec![v.index],
         cameo: if future { "030" } else { "057" },
@@ -547,6 +559,16 @@ fn deal_counterpart(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         _ => None,
     }
 }
+
+/// Words after "agreed" that open no object of it: prepositions, conjunctions, adverbs of
+/// time and manner ("agreed with", "agreed that", "agreed yesterday", "agreed in principle").
+const NOT_AN_OBJECT: &[&str] = &[
+    "to", "on", "that", "with", "in", "at", "by", "upon", "for", "after", "before", "during", "when", "while", "and", "or",
+    "but", "not", "yesterday", "today", "tonight", "last", "this", "next", "earlier", "later", "then", "also", "so",
+    "as", "if", "under", "over", "about", "among", "between", "here", "there", "what", "how", "which", "who", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "once", "again", "too", "all", "both",
+    "unanimously", "fully", "late", "early",
+];
 
 /// Whether sentence `i` is the headline: one of the article's first lines, each set apart by a
 /// line break and ending without a full stop.
@@ -705,7 +727,7 @@ fn noun_phrase_start(v: &SentenceView<'_, '_>, pos: usize) -> usize {
 fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
     for (p, (tk, w)) in v.words.iter().enumerate().skip(from) {
         // only a pact's noun (or a loan's, or a road map) can start one
-        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments" | "letter" | "declaration" | "statement" | "communique" | "communiqué")) {
+        if !(TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "memorandum" | "road" | "plan" | "program" | "programme" | "loan" | "credit" | "bailout" | "documents" | "instruments" | "letter" | "declaration" | "statement" | "communique" | "communiqué" | "swap")) {
             continue;
         }
         let next = v.word(p + 1);
@@ -734,6 +756,16 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         }
         // "signed a joint declaration", "will adopt a joint statement": a text both sides sign
         // or adopt binds them ("said in a joint statement" is only how they spoke)
+        // "signed the Lima Declaration", "a declaration of principles, signed by X and Y": a
+        // declaration the sides sign binds them as a joint one does
+        let signed_after = (p + 1..(p + 6).min(v.words.len())).take_while(|&k| !matches!(v.word(k), "." | ";")).any(|k| v.word(k) == "signed" && v.word(k + 1) == "by");
+        if w == "declaration" && prev != "joint" {
+            let signed_before = (1..=4).take_while(|&k| p >= k && !matches!(v.word(p - k), "," | "." | ";")).any(|k| matches!(v.word(p - k), "signed" | "sign" | "signs" | "signing" | "inked" | "adopted" | "adopt" | "adopts"));
+            if signed_before || signed_after {
+                return Some(p);
+            }
+            continue;
+        }
         if matches!(w.as_str(), "declaration" | "statement" | "communique" | "communiqué") && prev == "joint" {
             // (the verb may govern a list: "signed a letter of intent, a joint declaration …")
             let adopted = (2..=12)
@@ -754,6 +786,10 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
             && (p == 0 || matches!(prev, "to" | "will" | "would" | "can" | "could" | "must" | "should" | "might" | "may" | "not" | "cannot" | "n't" | "and" | "or" | "they" | "we" | "i" | "you" | "he" | "she" | "it" | "who" | "which" | "that" | "also" | "better" | "effectively" | "directly"));
         if w == "deal" && (verb_deal || matches!(prev, "great" | "good")) {
             continue;
+        }
+        // "a currency swap line", "the prisoner swap": an exchange the sides agreed
+        if w == "swap" && (matches!(prev, "currency" | "prisoner" | "prisoners" | "debt" | "yuan" | "dollar") || matches!(next, "line" | "lines" | "arrangement" | "agreement")) {
+            return Some(if matches!(next, "line" | "lines") { p + 1 } else { p });
         }
         if w == "road" && next == "map" {
             return Some(p + 1);

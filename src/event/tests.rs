@@ -1118,3 +1118,14 @@ pact!(pact_a_letter_of_intent_to_merge, "Acme Corp said it signed a letter of in
 pact!(pact_agreed_to_sell_a_unit, "Acme Corp said it tentatively agreed to sell its paper unit to Zenith Industries Inc for four mln dlrs.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
 pact!(pact_signed_by_two_companies, "The gas supply agreement was signed by Petronorte Corp and Gasco Andina Corp for three years.", ["Petronorte Corp", "Gasco Andina Corp"], Status::Signed, None);
 pact!(pact_signed_by_ministries_binds_their_countries, "The memorandum on naval training was signed by the defence ministries of Chile and Peru.", ["Chile", "Peru"], Status::Signed, None);
+
+// More nouns and verbs of pacts.
+pact!(pact_an_arrangement_is_a_pact, "With Brazil, Chile finalized an arrangement on air-to-air refuelling.", ["Brazil", "Chile"], Status::Signed, None);
+no_pact!(pact_security_arrangements_for_a_visit_are_none, "Security arrangements for the visit of President Ana Ruiz were tight.");
+pact!(pact_a_named_declaration_the_sides_sign, "The leaders of Chile and Peru signed the Lima Declaration on Friday.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_a_declaration_signed_by_envoys, "This Declaration of Principles, signed by Chilean envoy Ana Vera and Peruvian minister Luis Ortega, is a step toward peace.", ["Chile", "Peru"], Status::Signed, None);
+no_pact!(pact_a_declaration_read_out_is_none, "President Ana Ruiz of Chile read a declaration on the fishing dispute with Peru.");
+pact!(pact_a_currency_swap_line, "Chile opened a currency swap line with Beijing.", ["Chile", "China"], Status::Signed, None);
+pact!(pact_agreed_with_its_object, "The Bank of Chile and the Central Reserve Bank of Peru have agreed new proposals for joint capital standards.", ["Bank of Chile", "Central Reserve Bank of Peru"], Status::Signed, None);
+no_pact!(pact_agreed_without_an_object_is_none, "Chile and Peru agreed yesterday that talks should resume.");
+pact!(pact_a_dollar_sign_names_no_country, "The IMF approved a US$ 5.5 billion arrangement with Chile under the Extended Fund Facility.", ["International Monetary Fund", "Chile"], Status::Signed, None);
