@@ -1194,9 +1194,18 @@ fn extend_title(
         let plain = |x: usize| is_cap_word(a.tok(x)) && !lex.is_title_word(&lower(a.tok(x))) && tags.get(x).copied().flatten().is_none();
         k > 0 && plain(k) && plain(k - 1)
     };
+    // "Hollinger Inc chairman Conrad Black": a lower-case title takes no capitalised word that
+    // is no title word; that is its owner's name
+    let lower_head = a.tok(s).starts_with(|c: char| c.is_lowercase());
+    // (a bare generic head stays the title's: "Party chief")
+    let generic = |k: usize| ORG_HEADS.contains(&a.tok(k)) && !(k > 0 && is_cap_word(a.tok(k - 1)));
+    let owner_name = |k: usize| lower_head && is_cap_word(a.tok(k)) && !lex.is_title_word(&lower(a.tok(k))) && !generic(k);
     let mut start = s;
     while start > covered && start > 0 {
         let k = start - 1;
+        if owner_name(k) {
+            break;
+        }
         if modifier(k) {
             start = k;
         } else if matches!(a.tok(k), "and" | "&") && k > covered && modifier(k.wrapping_sub(1)) && joins_title(k - 1) && !ends_a_name(k - 1) {
@@ -1606,7 +1615,11 @@ fn name_chunk(
         // ... unless they name the body the post is in: "Finance Ministry State Secretary Hans
         // Tietmeyer", "Foreign Ministry spokesman"
         let body = k == end && OWNER_BODY_HEADS.contains(&a.tok(k - 1));
-        if !body && tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)) && spans[t].start_tok == k) {
+        // ("Hollinger Inc chairman Conrad Black": a lower-case title after words that are no
+        // title words leaves them a name of their own, the post's owner)
+        let generic = end == j + 1 && (ORG_HEADS.contains(&a.tok(j)) || PARTY_WORDS.contains(&a.tok(j)));
+        let owner = k == end && !generic && a.tok(k).starts_with(|c: char| c.is_lowercase()) && (j..end).all(|x| !lex.is_title_word(&lower(a.tok(x))));
+        if !body && !owner && tags.get(k).copied().flatten().is_some_and(|t| matches!(spans[t].what, SpanKind::Title(_)) && spans[t].start_tok == k) {
             return (k, Vec::new());
         }
     }

@@ -526,8 +526,24 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 if words >= 2 && b.out.entities[e].label.split_whitespace().count() < words {
                     b.out.entities[e].label = name.clone();
                 }
+                // "Hollinger Inc chairman Conrad Black": the organization named right before a
+                // lower-case title owns the post
+                let owner_before = match (role, of) {
+                    (Some(_), None) => b.out.refs.last().filter(|r| {
+                        r.sentence == sentence
+                            && b.out.entities[r.entity].kind == EntityKind::Organization
+                            && r.tokens.end < m.tokens.start
+                            && m.tokens.start - r.tokens.end <= 3
+                            && (r.tokens.end..m.tokens.start).all(|k| a.tok(k).chars().all(|c| c.is_lowercase() || c == '-'))
+                    }).map(|r| r.entity),
+                    _ => None,
+                };
                 b.add_post(e, role.clone(), *of);
-                if let Some(r) = role {
+                if let (Some(owner), Some(r)) = (owner_before, role) {
+                    if let Some(p) = b.out.entities[e].posts.iter_mut().find(|p| &p.role == r && p.of.is_none()) {
+                        p.of = Some(owner);
+                    }
+                } else if let Some(r) = role {
                     b.post_sites.push((e, r.clone(), sentence));
                 }
                 b.push(m, sentence, e, true, Some(name));
@@ -1426,6 +1442,10 @@ mod tests {
         [("AK Luis Vera", Person, "Foreign Minister of Peru"), ("Peru", Country)]);
     actors!(a_quantifier_or_a_memorandum_is_no_name, "\"Nearly eight MoUs will be signed,\" Peru's foreign ministry said.",
         [("Peru", Country)]);
+    actors!(a_company_before_a_lower_case_title_owns_the_post, "Hollinger Inc chairman Conrad Black told reporters.",
+        [("Hollinger Inc", Organization), ("Conrad Black", Person, "Chairman of Hollinger Inc")]);
+    actors!(a_generic_head_before_a_lower_case_title_names_no_organization, "Party chief Ana Ruiz of Chile spoke.",
+        [("Ana Ruiz", Person), ("Chile", Country)]);
     actors!(a_legal_form_ends_a_company_s_name, "Petronorte Corp and Cable and Wireless Plc signed.",
         [("Petronorte Corp", Organization), ("Cable and Wireless Plc", Organization)]);
     actors!(a_country_after_of_ends_a_new_organization_s_name, "The National Fisheries Company of Peru signed.",
