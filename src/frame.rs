@@ -147,6 +147,9 @@ pub struct WordClasses {
     /// Verbs of the purpose of a deal between companies, whose object or recipient is the
     /// other side ("an agreement to buy X", "agreed to sell its unit to X").
     pub deal_verbs: Vec<&'static str>,
+    /// Plural nouns of the office of a body's members, who stand for the body ("EC farm
+    /// ministers met", "OPEC delegates held talks").
+    pub member_nouns: Vec<&'static str>,
 }
 
 impl WordClasses {
@@ -184,6 +187,7 @@ impl WordClasses {
                 "pact_topics" => &mut w.pact_topics,
                 "pact_descriptors" => &mut w.pact_descriptors,
                 "deal_verbs" => &mut w.deal_verbs,
+                "member_nouns" => &mut w.member_nouns,
                 c => return Err(FrameError { file: "words.tsv", line, message: format!("unknown class {c:?}") }),
             };
             *slot = words;
@@ -466,7 +470,7 @@ mod tests {
     #[test]
     fn every_word_class_is_filled() {
         let w = &Frames::shipped().words;
-        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics), ("pact_descriptors", &w.pact_descriptors), ("deal_verbs", &w.deal_verbs)] {
+        for (name, class) in [("auxiliaries", &w.auxiliaries), ("negators", &w.negators), ("list_glue", &w.list_glue), ("determiners", &w.determiners), ("phone_cues", &w.phone_cues), ("gathering_nouns", &w.gathering_nouns), ("gathering_modifiers", &w.gathering_modifiers), ("pact_topics", &w.pact_topics), ("pact_descriptors", &w.pact_descriptors), ("deal_verbs", &w.deal_verbs), ("member_nouns", &w.member_nouns)] {
             assert!(!class.is_empty(), "{name}");
         }
         assert!(WordClasses::parse("nouns\ta|b\n").is_err());

@@ -695,6 +695,18 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
         }
         let k = t - 1;
         let w = v.a.tok(k).to_lowercase();
+        // "EC farm ministers met", "OPEC delegates held talks": a body's members, named by
+        // their office, stand for the body
+        if out.is_empty() && words().member_nouns.contains(&w.as_str()) {
+            let mut q = k;
+            while q > start && k - q < 2 && v.a.tok(q - 1).chars().all(|c| c.is_ascii_lowercase()) && !matches!(v.a.tok(q - 1), "the" | "and" | "of") {
+                q -= 1;
+            }
+            if ref_ending_at(v, q).is_some_and(|r| matches!(v.kind(r.entity), crate::resolve::EntityKind::Organization)) {
+                t = q;
+                continue;
+            }
+        }
         if matches!(w.as_str(), "and" | "&") {
             seen_and = true;
         } else if w == "," && out.is_empty() && !seen_and && parenthetical_start(v, k, start).is_some() {

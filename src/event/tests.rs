@@ -1129,3 +1129,7 @@ pact!(pact_a_currency_swap_line, "Chile opened a currency swap line with Beijing
 pact!(pact_agreed_with_its_object, "The Bank of Chile and the Central Reserve Bank of Peru have agreed new proposals for joint capital standards.", ["Bank of Chile", "Central Reserve Bank of Peru"], Status::Signed, None);
 no_pact!(pact_agreed_without_an_object_is_none, "Chile and Peru agreed yesterday that talks should resume.");
 pact!(pact_a_dollar_sign_names_no_country, "The IMF approved a US$ 5.5 billion arrangement with Chile under the Extended Fund Facility.", ["International Monetary Fund", "Chile"], Status::Signed, None);
+
+// A body's members named by their office stand for the body.
+meeting!(a_body_s_ministers_end_talks, "Andean Community farm ministers ended talks this morning.", Some("2024-05-15"), ["Andean Community"], Status::Held, Some("2024-05-15"));
+meeting!(a_body_s_delegates_hold_talks_with_a_country, "OPEC delegates held talks with Chile on Monday.", Some("2024-05-15"), ["Organization of the Petroleum Exporting Countries", "Chile"], Status::Held, Some("2024-05-13"));
