@@ -15,6 +15,10 @@ use crate::lexicon::{Lexicon, OrgKind};
 use crate::mention::{Cand, Mention, Of};
 use crate::text::Analyzed;
 
+/// Words that introduce a father's name inside a person's name ("Mohammed bin Salman", "Abdullah
+/// ibn Hussein"): the name after them alone is another person, the father.
+const PATRONYMIC: &[&str] = &["bin", "ibn", "bint", "binti"];
+
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntityKind {
@@ -181,7 +185,8 @@ impl Builder<'_> {
 
     /// Finds the person a partial name refers to: a known person whose name contains every
     /// word of `name` (accent- and case-insensitive) with the last word matching a name word
-    /// after the first. Returns none when two different persons fit.
+    /// after the first, but not a father's name ([`PATRONYMIC`]). Returns none when two
+    /// different persons fit.
     fn person_by_part(&self, name: &str) -> Option<usize> {
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
         let mut found = None;
@@ -190,7 +195,10 @@ impl Builder<'_> {
                 continue;
             }
             let contains = words.iter().all(|w| fw.contains(w) || fw.iter().any(|f| f.split('-').any(|p| p == w)));
-            let last_ok = words.last().is_some_and(|w| fw.iter().skip(1).any(|f| f == w || f.split('-').any(|p| p == w)));
+            // ("Salman" is not "Mohammad bin Salman": a name after "bin" or "ibn" is the father's)
+            let last_ok = words.last().is_some_and(|w| {
+                fw.iter().enumerate().skip(1).any(|(j, f)| (f == w || f.split('-').any(|p| p == w)) && !(words.len() == 1 && PATRONYMIC.contains(&fw[j - 1].as_str())))
+            });
             if contains && last_ok {
                 if found.is_some_and(|f| f != i) {
                     return None;
@@ -507,7 +515,8 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 } else if let Some(e) = existing {
                     e
                 } else if let Some(full) = known_full.iter().find(|f| {
-                    f.split_whitespace().skip(1).any(|w| fold(w) == fold(name))
+                    let w: Vec<&str> = f.split_whitespace().collect();
+                    (1..w.len()).any(|j| fold(w[j]) == fold(name) && !PATRONYMIC.contains(&w[j - 1].to_lowercase().as_str()))
                 }) {
                     let full = full.clone();
                     b.entity(format!("person/{}", fold(&full)), EntityKind::Person, &full)
@@ -1446,6 +1455,8 @@ mod tests {
         [("Hollinger Inc", Organization), ("Conrad Black", Person, "Chairman of Hollinger Inc")]);
     actors!(a_generic_head_before_a_lower_case_title_names_no_organization, "Party chief Ana Ruiz of Chile spoke.",
         [("Ana Ruiz", Person), ("Chile", Country)]);
+    actors!(a_father_s_name_alone_is_another_person, "King Omran of Qatar spoke. Later, President Ana Ruiz of Chile met Crown Prince Tamim bin Omran of Qatar in Doha.",
+        [("Ana Ruiz", Person, "President of Chile"), ("Chile", Country), ("Omran", Person, "King of Qatar"), ("Qatar", Country), ("Tamim bin Omran", Person, "Crown Prince of Qatar")]);
     actors!(a_legal_form_ends_a_company_s_name, "Petronorte Corp and Cable and Wireless Plc signed.",
         [("Petronorte Corp", Organization), ("Cable and Wireless Plc", Organization)]);
     actors!(a_country_after_of_ends_a_new_organization_s_name, "The National Fisheries Company of Peru signed.",
