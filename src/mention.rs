@@ -1387,11 +1387,22 @@ fn coordinated_holders(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], 
     if !joined || sides.len() < 2 {
         return None;
     }
-    // the title: one to three lower-case words whose last is a plural ("leaders", "foreign
-    // ministers", "prime ministers")
-    let (role, end) = (1..=3).rev().find_map(|n| {
+    let (role, end) = plural_title(a, lex, k, sent_end, |_| true)?;
+    let last = sides.len() - 1;
+    let out = sides
+        .iter()
+        .enumerate()
+        .map(|(n, &(s, e, c))| mk(a, s, if n == last { end } else { e }, Cand::Holder { country: c, role: role.clone() }))
+        .collect();
+    Some((out, end))
+}
+
+/// A plural title of one to three lower-case words from token `k` ("leaders", "foreign
+/// ministers", "prime ministers") whose end `ends` accepts: its role and the token after it.
+fn plural_title(a: &Analyzed<'_>, lex: &Lexicon, k: usize, sent_end: usize, ends: impl Fn(usize) -> bool) -> Option<(String, usize)> {
+    (1..=3).rev().find_map(|n| {
         let words: Vec<String> = (k..k + n).map(|q| a.tok(q).to_owned()).collect();
-        if k + n > sent_end || words.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        if k + n > sent_end || !ends(k + n) || words.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
             return None;
         }
         let last = words.last()?;
@@ -1403,14 +1414,7 @@ fn coordinated_holders(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], 
         let found = lex.find_titles(&phrase, |s, e| s == 0 && e == phrase.len());
         let role = found.first().and_then(|(_, _, t)| lex.titles.get(*t)).and_then(|t| t.role.clone())?;
         Some((role, k + n))
-    })?;
-    let last = sides.len() - 1;
-    let out = sides
-        .iter()
-        .enumerate()
-        .map(|(n, &(s, e, c))| mk(a, s, if n == last { end } else { e }, Cand::Holder { country: c, role: role.clone() }))
-        .collect();
-    Some((out, end))
+    })
 }
 
 /// "the Iranian leader", "the North American country", "the two countries", "both nations".
