@@ -1387,7 +1387,7 @@ fn coordinated_holders(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], 
     if !joined || sides.len() < 2 {
         return None;
     }
-    let (role, end) = plural_title(a, lex, k, sent_end, |_| true)?;
+    let (role, end) = plural_title(a, lex, k, sent_end)?;
     let last = sides.len() - 1;
     let out = sides
         .iter()
@@ -1398,11 +1398,11 @@ fn coordinated_holders(a: &Analyzed<'_>, lex: &Lexicon, tags: &[Option<usize>], 
 }
 
 /// A plural title of one to three lower-case words from token `k` ("leaders", "foreign
-/// ministers", "prime ministers") whose end `ends` accepts: its role and the token after it.
-fn plural_title(a: &Analyzed<'_>, lex: &Lexicon, k: usize, sent_end: usize, ends: impl Fn(usize) -> bool) -> Option<(String, usize)> {
+/// ministers", "prime ministers"): its role and the token after it.
+fn plural_title(a: &Analyzed<'_>, lex: &Lexicon, k: usize, sent_end: usize) -> Option<(String, usize)> {
     (1..=3).rev().find_map(|n| {
         let words: Vec<String> = (k..k + n).map(|q| a.tok(q).to_owned()).collect();
-        if k + n > sent_end || !ends(k + n) || words.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        if k + n > sent_end || words.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
             return None;
         }
         let last = words.last()?;
