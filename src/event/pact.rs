@@ -953,6 +953,12 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
         // "the pact" alone, told after a pact of its kind: that pact, whoever the sentence
         // names beside it ("Belgium needed its regions to approve the pact")
         let anaphor = definite && bare_new && !e.sentences.contains(&v.index) && pact_kind(&e.trigger) == pact_kind(&p.trigger);
+        // a letter of intent comes before the contract it announces: two documents
+        let letter = |x: &Event| x.trigger == "letter";
+        let specific = |x: &Event| !matches!(x.trigger.as_str(), "deal" | "agreement" | "accord");
+        if letter(e) != letter(&p) && specific(e) && specific(&p) {
+            return false;
+        }
         // a pact told by its name is the pact of that name, and two names are two pacts
         if let (Some(a), Some(b)) = (&e.name, &p.name) {
             return a == b;

@@ -1133,3 +1133,8 @@ pact!(pact_a_dollar_sign_names_no_country, "The IMF approved a US$ 5.5 billion a
 // A body's members named by their office stand for the body.
 meeting!(a_body_s_ministers_end_talks, "Andean Community farm ministers ended talks this morning.", Some("2024-05-15"), ["Andean Community"], Status::Held, Some("2024-05-15"));
 meeting!(a_body_s_delegates_hold_talks_with_a_country, "OPEC delegates held talks with Chile on Monday.", Some("2024-05-15"), ["Organization of the Petroleum Exporting Countries", "Chile"], Status::Held, Some("2024-05-13"));
+#[test]
+fn a_letter_of_intent_and_the_contract_it_announces_are_two_pacts() {
+    let got = events("Chile and Norway signed a letter of intent on Tuesday for 12 frigates. The final contract will be signed in May.", Some("2024-03-27"));
+    assert_eq!(only(&got, "pact").len(), 2, "{got:#?}");
+}
