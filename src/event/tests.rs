@@ -1135,6 +1135,6 @@ meeting!(a_body_s_ministers_end_talks, "Andean Community farm ministers ended ta
 meeting!(a_body_s_delegates_hold_talks_with_a_country, "OPEC delegates held talks with Chile on Monday.", Some("2024-05-15"), ["Organization of the Petroleum Exporting Countries", "Chile"], Status::Held, Some("2024-05-13"));
 #[test]
 fn a_letter_of_intent_and_the_contract_it_announces_are_two_pacts() {
-    let got = events("Chile and Norway signed a letter of intent on Tuesday for 12 frigates. The final contract will be signed in May.", Some("2024-03-27"));
+    let got = events("Chile and Norway signed a letter of intent on Tuesday for 12 frigates. The final contract with Norway will be signed in May.", Some("2024-03-27"));
     assert_eq!(only(&got, "pact").len(), 2, "{got:#?}");
 }
