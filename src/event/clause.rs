@@ -78,7 +78,10 @@ pub(crate) fn clauses<'l>(v: &SentenceView<'_, '_>, frames: &'l Frames, class: E
     while p < v.words.len() {
         match best_match(v, frames, class, p) {
             Some((entry, end)) => {
-                if (entry.needs.is_empty() || entry.needs.iter().any(|n| v.has(&[n]))) && !appeal(v, frames, end) {
+                // (a traveller's "to" is the trip's purpose: "will leave for Washington to
+                // renegotiate the accord")
+                let travels = words().motion.contains(&v.word(p));
+                if (entry.needs.is_empty() || entry.needs.iter().any(|n| v.has(&[n]))) && (travels || !appeal(v, frames, end)) {
                     let mut c = analyse(v, frames, entry, p, end);
                     // "X will hold talks with Y and meet Z": a predicate joined by "and" shares
                     // the subject, and the modality, of the one before
@@ -685,6 +688,12 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
         if let Some(r) = ref_ending_at(v, t) {
             // "to tell him Secretary Blinken would travel": an object pronoun ends the subject
             if matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "him" | "them" | "her") && !out.is_empty() {
+                break;
+            }
+            // "Under the auspices of NATO, X and Y met": who presides over an encounter is not
+            // one of its sides
+            let s0 = if r.tokens.start > 0 && v.a.tok(r.tokens.start - 1).eq_ignore_ascii_case("the") { r.tokens.start - 1 } else { r.tokens.start };
+            if s0 >= 2 && v.a.tok(s0 - 1) == "of" && matches!(v.a.tok(s0 - 2).to_lowercase().as_str(), "auspices" | "aegis" | "mediation") {
                 break;
             }
             out.push(r);

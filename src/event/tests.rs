@@ -1138,3 +1138,5 @@ fn a_letter_of_intent_and_the_contract_it_announces_are_two_pacts() {
     let got = events("Chile and Norway signed a letter of intent on Tuesday for 12 frigates. The final contract with Norway will be signed in May.", Some("2024-03-27"));
     assert_eq!(only(&got, "pact").len(), 2, "{got:#?}");
 }
+meeting!(who_presides_is_no_side, "Under the auspices of the Andean Community, the President of Chile and the President of Peru met in Quito on Monday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-13"));
+meeting!(a_traveller_s_infinitive_is_a_purpose_not_an_appeal, "President Ana Ruiz of Chile flew to Peru on Monday to settle the fishing dispute.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
