@@ -556,11 +556,32 @@ fn merge_sanctions(events: &mut Vec<Event>) {
     let mut i = 0;
     while i < events.len() {
         let key = |e: &Event| match &e.kind {
-            EventKind::Sanction { imposer, targets } => Some((*imposer, sorted(targets))),
+            EventKind::Sanction { imposer, targets } => Some((*imposer, SentenceView::distinct(sorted(targets)))),
             _ => None,
         };
-        match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).as_ref() == Some(&k))) {
-            Some(j) => absorb(events, i, j),
+        // the same imposer's sanctions told again with fewer targets named ("the easing of
+        // sanctions", "US sanctions on Venezuela's oil") are the sanctions already told
+        let within = |(i1, t1): &(usize, Vec<usize>), (i2, t2): &(usize, Vec<usize>)| i1 == i2 && t1.iter().all(|t| t2.contains(t));
+        match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).is_some_and(|kj| kj == k || within(&k, &kj) || within(&kj, &k)))) {
+            Some(j) => {
+                // (the fuller telling's targets are kept)
+                if let EventKind::Sanction { targets: more, .. } = events[i].kind.clone() {
+                    let actors = events[i].actors.clone();
+                    if let EventKind::Sanction { targets, .. } = &mut events[j].kind {
+                        for t in more {
+                            if !targets.contains(&t) {
+                                targets.push(t);
+                            }
+                        }
+                    }
+                    for a in actors {
+                        if !events[j].actors.contains(&a) {
+                            events[j].actors.push(a);
+                        }
+                    }
+                }
+                absorb(events, i, j);
+            }
             None => i += 1,
         }
     }

@@ -69,6 +69,17 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
             return Some(r.entity);
         }
     }
+    // "the US lifted some Venezuela sanctions", "the EU extended its Russia sanctions": the
+    // subject of a verb that imposes or lifts them, when a name of its own stands before them
+    // (the name before the trigger is then whom they hit)
+    let subject_of_verb = (p.saturating_sub(6)..p).rev().find(|&k| IMPOSING.contains(&v.word(k))).and_then(|k| {
+        v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
+    });
+    if let (Some(subject), Some(named)) = (subject_of_verb, actor_ending_at(v, v.tok(p))) {
+        if subject != named && v.kind(named) == EntityKind::Country {
+            return Some(subject);
+        }
+    }
     // before: "US sanctions", "the United States’ embargoes", "American sanctions"
     let mut k = p;
     while k > 0 && MODIFIERS.contains(&v.word(k - 1)) && p - k < 4 {
@@ -191,7 +202,7 @@ pub(super) fn extract(v: &SentenceView<'_, '_>, earlier: Option<usize>) -> Optio
             v.actors.iter().filter(|r| v.kind(r.entity) == EntityKind::Country && r.entity != imposer).map(|r| r.entity),
         )
     });
-    let targets: Vec<usize> = targets.into_iter().filter(|t| *t != imposer).collect();
+    let targets: Vec<usize> = SentenceView::distinct(targets.into_iter().filter(|t| *t != imposer));
     Some(Event {
         kind: EventKind::Sanction { imposer, targets: targets.clone() },
         actors: std::iter::once(imposer).chain(targets).collect(),
@@ -216,7 +227,9 @@ fn explicit_targets(v: &SentenceView<'_, '_>, p: usize) -> Option<Vec<usize>> {
     let designation = v.word(p).contains("designate");
     for q in p + 1..(p + 6).min(v.words.len()) {
         let object = q == p + 1 && (designation || sanctioning_object(v, p)) || FREEZING.contains(&v.word(p)) && v.word(q) == "of";
-        if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") {
+        // ("sanctions on Monday" names a day, not a target)
+        let on_a_day = v.word(q) == "on" && crate::time::is_day_or_month(v.word(q + 1));
+        if object || matches!(v.word(q), "against" | "on" | "targeting" | "target" | "targets") && !on_a_day {
             let from = v.tok(q);
             // a list goes on over its commas ("target A, B, C and D")
             let until = v.list_end(q, &[";", ".", "but", "for", "in", "over", "because", "after"]);

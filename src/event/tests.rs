@@ -1140,3 +1140,5 @@ fn a_letter_of_intent_and_the_contract_it_announces_are_two_pacts() {
 }
 meeting!(who_presides_is_no_side, "Under the auspices of the Andean Community, the President of Chile and the President of Peru met in Quito on Monday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-13"));
 meeting!(a_traveller_s_infinitive_is_a_purpose_not_an_appeal, "President Ana Ruiz of Chile flew to Peru on Monday to settle the fishing dispute.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
+sanction!(sanction_a_country_named_before_the_sanctions_a_subject_lifts_is_their_target, "Chile lifted some Peru sanctions on Monday.", "Chile", ["Peru"]);
+sanction!(sanction_told_again_with_fewer_targets_is_one, "Chile imposed sanctions on Peru and Bolivia on Monday. Chile said the sanctions on Peru would stay until June.", "Chile", ["Peru", "Bolivia"]);
