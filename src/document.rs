@@ -418,7 +418,8 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
     let mut rest = raw.trim_start();
     let (mut date, mut title, mut url, mut given_id) = (None, None, None, None);
     loop {
-        let lower = rest.get(..6).map(str::to_ascii_lowercase).unwrap_or_default();
+        // six characters, not bytes: `id:` followed by a character of four bytes is a header too
+        let lower = rest.chars().take(6).collect::<String>().to_ascii_lowercase();
         if lower.starts_with("date") {
             // `date 2022-06-13 text…` (the header may share its line with the text) or `date: …`.
             let after = rest.get(4..).unwrap_or("").trim_start_matches(':').trim_start();
@@ -435,7 +436,7 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
             let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
             let line = rest.get(..line_end).unwrap_or("");
             let (key, value) = line.split_once(':').unwrap_or((line, ""));
-            let value = value.trim().to_owned();
+            let value = printable(value.to_owned()).trim().to_owned();
             if key.eq_ignore_ascii_case("title") {
                 title = Some(value);
             } else if key.eq_ignore_ascii_case("id") {
@@ -451,19 +452,29 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
         }
         break;
     }
-    let text = rest.trim_end().to_owned();
-    if text.trim().is_empty() {
+    let text = rest.trim_end();
+    if blank(text) {
         return Err(InputError::Empty { path: path.to_path_buf() });
     }
-    Ok(Document { id: given_id.unwrap_or_else(|| id.to_owned()), text: printable(text), date: date.or(default_date), title: title.map(printable), url })
+    let id = given_id.unwrap_or_else(|| printable(id.to_owned()));
+    Ok(Document { id, text: printable(text.to_owned()), date: date.or(default_date), title, url })
 }
 
-/// The text with every character that XML 1.0 cannot hold (C0 controls other than tab, line
-/// feed and carriage return; U+FFFE, U+FFFF) replaced by a space: one character for one, so
-/// code-point offsets into the stored text stay those of the input, and every writer (RDF/XML,
-/// GraphML, GEXF) can spell the article and its evidence.
+/// A character that XML 1.0 cannot hold: a C0 control other than tab, line feed and carriage
+/// return; U+FFFE, U+FFFF.
+fn unfit(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Text with nothing in it once [`printable`]: white space and characters XML cannot hold.
+fn blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || unfit(c))
+}
+
+/// The text with every character that XML 1.0 cannot hold replaced by a space: one character
+/// for one, so code-point offsets into the stored text stay those of the input, and every
+/// writer (RDF/XML, GraphML, GEXF) can spell the article, its evidence, id, title and url.
 fn printable(text: String) -> String {
-    let unfit = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
     if text.chars().any(unfit) {
         text.chars().map(|c| if unfit(c) { ' ' } else { c }).collect()
     } else {
@@ -493,11 +504,11 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
     let rec: Record = serde_json::from_str(text)
         .map_err(|e| bad(format!("not a JSON object ({e}); each line must be {{\"id\": …, \"text\": …}}")))?;
     let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::String(s)) if !blank(&s) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err(bad("missing \"id\" (a non-empty string); give every record an id".into())),
     };
-    let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
+    let Some(body) = rec.text.filter(|t| !blank(t)) else {
         return Err(bad(format!("record {id:?} has no \"text\"; give every record its article text")));
     };
     // `\u0000` in JSON: the NUL a text file may not hold either
@@ -512,11 +523,11 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
         },
     };
     Ok(Document {
-        id,
+        id: printable(id),
         text: printable(body),
         date,
-        title: rec.title.filter(|t| !t.trim().is_empty()).map(printable),
-        url: rec.url.filter(|t| !t.trim().is_empty()),
+        title: rec.title.filter(|t| !blank(t)).map(printable),
+        url: rec.url.filter(|t| !blank(t)).map(printable),
     })
 }
 
@@ -620,6 +631,42 @@ mod tests {
         let ids: Vec<&str> = r[1..].iter().map(|d| d.as_ref().unwrap().id.as_str()).collect();
         // `also` comes first in name order, so `sub` is read through it
         assert_eq!(ids, ["a", "also/b"]);
+    }
+
+    // Found by the property tests of tests/integration/properties_input.rs (issue #12):
+
+    /// A control character in a file name, an `id:` or `url:` header, or a record's id or url
+    /// was kept, and the RDF/XML, GraphML and GEXF exports of the article could not be read.
+    #[cfg(unix)]
+    #[test]
+    fn control_characters_in_ids_and_urls_become_spaces() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x\u{1}y-0.txt"), "The talks").unwrap();
+        let r: Vec<_> = read_input(dir.path(), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().id, "x y-0");
+        let d = parse_txt(Path::new("a.txt"), "a", "id: a\u{1}b\nurl: http://example.org/\u{1b}\u{FFFE}\nThe talks", None).unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref()), ("a b", Some("http://example.org/")));
+        let r = parse_jsonl(Path::new("r.jsonl"), "{\"id\":\"a\\u0001\\uFFFEb\",\"url\":\"\\u0001\",\"title\":\" \\u0003\",\"text\":\"Lima\"}", None);
+        let d = r[0].as_ref().unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref(), d.title.as_deref()), ("a  b", None, None));
+    }
+
+    /// `id:` followed at once by a character of four bytes was no header: six bytes were looked
+    /// at, not six characters.
+    #[test]
+    fn a_header_value_may_start_with_a_character_of_four_bytes() {
+        let d = parse_txt(Path::new("a.txt"), "a", "id:\u{1F30D}\nurl:\u{10000}x\nThe talks", None).unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref(), d.text.as_str()), ("\u{1F30D}", Some("\u{10000}x"), "The talks"));
+    }
+
+    /// An article of control characters only was read as an article of spaces.
+    #[test]
+    fn a_text_of_control_characters_only_is_no_article() {
+        let r = parse_txt(Path::new("a.txt"), "a", "title: T\n\u{1}\u{7} \u{FFFF}", None);
+        assert!(matches!(r, Err(InputError::Empty { .. })), "{r:?}");
+        let r = parse_jsonl(Path::new("r.jsonl"), "{\"id\":\"\\u0001\",\"text\":\"Lima\"}\n{\"id\":\"b\",\"text\":\"\\u0001 \"}", None);
+        assert!(matches!(&r[0], Err(InputError::BadRecord { line: 1, message, .. }) if message.contains("missing \"id\"")), "{r:?}");
+        assert!(matches!(&r[1], Err(InputError::BadRecord { line: 2, message, .. }) if message.contains("no \"text\"")), "{r:?}");
     }
 
     #[test]
