@@ -142,7 +142,7 @@ fn shown(path: &Path) -> String {
 /// `default_date` applies to articles that carry no date of their own.
 pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
     if input == Path::new("-") {
-        return read_stdin(input, default_date);
+        return read_stream(input, std::io::stdin(), default_date);
     }
     let meta = match fs::metadata(input) {
         Ok(m) => m,
@@ -200,9 +200,16 @@ fn name_text(name: &std::ffi::OsStr) -> String {
     }
 }
 
-fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
-    let mut reader = BufReader::new(std::io::stdin());
-    // JSON Lines or one article: decided by the first byte that is not white space or a BOM
+/// Reads the articles of a stream (standard input is `read_stream(Path::new("-"), std::io::stdin(), …)`),
+/// named `input` in errors: JSON Lines when its first byte that is not white space or part of a
+/// byte order mark is `{`, else one plain-text article with id `stdin`. Read as files are, one
+/// line or one article of at most [`MAX_ARTICLE_BYTES`] at a time.
+pub fn read_stream<R: Read + 'static>(input: &Path, reader: R, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+    let mut reader = BufReader::new(reader);
+    // JSON Lines or one article: decided by the first byte that is not white space or a BOM. A
+    // pipe may hand those over in pieces, so the pieces looked at are kept and read again
+    // (the lines keep their numbers and a BOM stays whole); at most one article's worth.
+    let mut head = Vec::new();
     let first = loop {
         match reader.fill_buf() {
             Ok([]) => break None,
@@ -211,11 +218,16 @@ fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator
                 if skip < buf.len() {
                     break buf.get(skip).copied();
                 }
+                head.extend_from_slice(buf);
                 reader.consume(skip);
+                if head.len() > MAX_ARTICLE_BYTES {
+                    break None;
+                }
             }
             Err(source) => return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source }))),
         }
     };
+    let reader = BufReader::new(std::io::Cursor::new(head).chain(reader));
     if first == Some(b'{') {
         return Box::new(JsonLines::new(input, reader, default_date));
     }
@@ -692,5 +704,29 @@ mod tests {
     fn binary_and_invalid_utf8_are_refused() {
         assert!(matches!(decode(Path::new("x"), b"ab\0c"), Err(InputError::Binary { offset: 2, .. })));
         assert!(matches!(decode(Path::new("x"), b"ab\xffc"), Err(InputError::NotUtf8 { offset: 2, .. })));
+    }
+
+    /// A reader that hands out its bytes `size` at a time, as a pipe may.
+    struct Pieces(std::io::Cursor<Vec<u8>>, usize);
+
+    impl Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len());
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    /// Found by `standard_input_reads_as_the_same_bytes_in_a_file`: standard input handed over
+    /// in pieces lost what was looked at to tell JSON Lines from text: a byte order mark cut
+    /// between two reads refused the article, and blank lines before the first record were not
+    /// counted in the line numbers of errors.
+    #[test]
+    fn a_stream_in_pieces_keeps_its_byte_order_mark_and_line_numbers() {
+        let pieces = |data: &[u8], size| Pieces(std::io::Cursor::new(data.to_vec()), size);
+        let r: Vec<_> = read_stream(Path::new("-"), pieces(b"\n\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Lima\"}\nnot json\n", 3), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().id, "a");
+        assert!(matches!(&r[1], Err(InputError::BadRecord { line: 3, .. })), "{r:?}");
+        let r: Vec<_> = read_stream(Path::new("-"), pieces(b"\xEF\xBB\xBFThe talks", 1), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().text, "The talks");
     }
 }
