@@ -10,4 +10,5 @@ mod hostile;
 mod ingest_query;
 mod ontology;
 mod properties;
+mod properties_input;
 mod serve;
