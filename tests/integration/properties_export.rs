@@ -602,3 +602,37 @@ fn u_fffe_in_an_edge_id_or_date_is_dropped_from_graphml_and_gexf() {
     check_graphml(&g, &written(&g, GraphFormat::GraphMl, dir.path())).unwrap();
     check_gexf(&g, &written(&g, GraphFormat::Gexf, dir.path())).unwrap();
 }
+
+/// The DOT reader above agrees with Graphviz's: labels of quotes, backslashes, DOT's own escapes,
+/// braces, markup and arrows, drawn by `dot -Tsvg`, read exactly as written.
+#[test]
+fn graphviz_draws_hostile_labels_as_written() {
+    let labels = ["a \"quoted\" b", "back\\slash", "ends in \\", "\\N is no name", "{braces} [x]; y=z", "<b>no html</b>", "x -> y -- z", "\u{fc}n\u{ef} \u{1F30D}"];
+    let mut graph: Graph<Node, Edge> = Graph::new();
+    let nodes: Vec<NodeIndex> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let iri = format!("https://w3id.org/entente/x/{i}");
+            graph.add_node(Node { iri, label: (*l).into(), kind: "Person".into(), country: None, attrs: BTreeMap::new(), start: None, end: None })
+        })
+        .collect();
+    graph.add_edge(nodes[0], nodes[1], Edge { id: "e".into(), role: "a \\ \"role\"".into(), weight: 1.0, start: None, end: None, events: vec![] });
+    let g = KnowledgeGraph { graph, directed: true };
+    let dir = tmp();
+    let path = dir.path().join("g.dot");
+    export::write(&g, GraphFormat::Dot, Some(&path)).unwrap();
+    let o = std::process::Command::new("dot").arg("-Tsvg").arg(&path).output().expect("dot (Graphviz) is missing: run .ci/run");
+    assert!(o.status.success(), "dot: {}", String::from_utf8_lossy(&o.stderr));
+    // Graphviz's own comments and doctype, which `read_xml` refuses in our files, are cut first
+    let mut svg = String::from_utf8(o.stdout).unwrap();
+    svg.drain(..svg.find("<svg").unwrap());
+    while let Some(a) = svg.find("<!--") {
+        let b = svg[a..].find("-->").unwrap() + a + 3;
+        svg.drain(a..b);
+    }
+    let texts: Vec<String> = read_xml(&svg).unwrap().into_iter().filter(|e| e.name == "text").map(|e| e.text).collect();
+    for l in labels.iter().chain(["a \\ \"role\""].iter()) {
+        assert!(texts.iter().any(|t| t == l), "{l:?} is not drawn as written: {texts:?}");
+    }
+}
