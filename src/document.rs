@@ -136,7 +136,7 @@ pub enum InputError {
 /// `default_date` applies to articles that carry no date of their own.
 pub fn read_input(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
     if input == Path::new("-") {
-        return read_stdin(input, default_date);
+        return read_stream(input, std::io::stdin(), default_date);
     }
     let meta = match fs::metadata(input) {
         Ok(m) => m,
@@ -194,9 +194,16 @@ fn name_text(name: &std::ffi::OsStr) -> String {
     }
 }
 
-fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
-    let mut reader = BufReader::new(std::io::stdin());
-    // JSON Lines or one article: decided by the first byte that is not white space or a BOM
+/// Reads the articles of a stream (standard input is `read_stream(Path::new("-"), std::io::stdin(), …)`),
+/// named `input` in errors: JSON Lines when its first byte that is not white space or part of a
+/// byte order mark is `{`, else one plain-text article with id `stdin`. Read as files are, one
+/// line or one article of at most [`MAX_ARTICLE_BYTES`] at a time.
+pub fn read_stream<R: Read + 'static>(input: &Path, reader: R, default_date: Option<NaiveDate>) -> Box<dyn Iterator<Item = Result<Document, InputError>>> {
+    let mut reader = BufReader::new(reader);
+    // JSON Lines or one article: decided by the first byte that is not white space or a BOM. A
+    // pipe may hand those over in pieces, so the pieces looked at are kept and read again
+    // (the lines keep their numbers and a BOM stays whole); at most one article's worth.
+    let mut head = Vec::new();
     let first = loop {
         match reader.fill_buf() {
             Ok([]) => break None,
@@ -205,11 +212,16 @@ fn read_stdin(input: &Path, default_date: Option<NaiveDate>) -> Box<dyn Iterator
                 if skip < buf.len() {
                     break buf.get(skip).copied();
                 }
+                head.extend_from_slice(buf);
                 reader.consume(skip);
+                if head.len() > MAX_ARTICLE_BYTES {
+                    break None;
+                }
             }
             Err(source) => return Box::new(std::iter::once(Err(InputError::Io { path: input.to_path_buf(), source }))),
         }
     };
+    let reader = BufReader::new(std::io::Cursor::new(head).chain(reader));
     if first == Some(b'{') {
         return Box::new(JsonLines::new(input, reader, default_date));
     }
@@ -418,7 +430,8 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
     let mut rest = raw.trim_start();
     let (mut date, mut title, mut url, mut given_id) = (None, None, None, None);
     loop {
-        let lower = rest.get(..6).map(str::to_ascii_lowercase).unwrap_or_default();
+        // six characters, not bytes: `id:` followed by a character of four bytes is a header too
+        let lower = rest.chars().take(6).collect::<String>().to_ascii_lowercase();
         if lower.starts_with("date") {
             // `date 2022-06-13 text…` (the header may share its line with the text) or `date: …`.
             let after = rest.get(4..).unwrap_or("").trim_start_matches(':').trim_start();
@@ -435,7 +448,7 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
             let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
             let line = rest.get(..line_end).unwrap_or("");
             let (key, value) = line.split_once(':').unwrap_or((line, ""));
-            let value = value.trim().to_owned();
+            let value = printable(value.to_owned()).trim().to_owned();
             if key.eq_ignore_ascii_case("title") {
                 title = Some(value);
             } else if key.eq_ignore_ascii_case("id") {
@@ -451,19 +464,29 @@ pub fn parse_txt(path: &Path, id: &str, raw: &str, default_date: Option<NaiveDat
         }
         break;
     }
-    let text = rest.trim_end().to_owned();
-    if text.trim().is_empty() {
+    let text = rest.trim_end();
+    if blank(text) {
         return Err(InputError::Empty { path: path.to_path_buf() });
     }
-    Ok(Document { id: given_id.unwrap_or_else(|| id.to_owned()), text: printable(text), date: date.or(default_date), title: title.map(printable), url })
+    let id = given_id.unwrap_or_else(|| printable(id.to_owned()));
+    Ok(Document { id, text: printable(text.to_owned()), date: date.or(default_date), title, url })
 }
 
-/// The text with every character that XML 1.0 cannot hold (C0 controls other than tab, line
-/// feed and carriage return; U+FFFE, U+FFFF) replaced by a space: one character for one, so
-/// code-point offsets into the stored text stay those of the input, and every writer (RDF/XML,
-/// GraphML, GEXF) can spell the article and its evidence.
+/// A character that XML 1.0 cannot hold: a C0 control other than tab, line feed and carriage
+/// return; U+FFFE, U+FFFF.
+fn unfit(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Text with nothing in it once [`printable`]: white space and characters XML cannot hold.
+fn blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || unfit(c))
+}
+
+/// The text with every character that XML 1.0 cannot hold replaced by a space: one character
+/// for one, so code-point offsets into the stored text stay those of the input, and every
+/// writer (RDF/XML, GraphML, GEXF) can spell the article, its evidence, id, title and url.
 fn printable(text: String) -> String {
-    let unfit = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
     if text.chars().any(unfit) {
         text.chars().map(|c| if unfit(c) { ' ' } else { c }).collect()
     } else {
@@ -493,11 +516,11 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
     let rec: Record = serde_json::from_str(text)
         .map_err(|e| bad(format!("not a JSON object ({e}); each line must be {{\"id\": …, \"text\": …}}")))?;
     let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::String(s)) if !blank(&s) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err(bad("missing \"id\" (a non-empty string); give every record an id".into())),
     };
-    let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
+    let Some(body) = rec.text.filter(|t| !blank(t)) else {
         return Err(bad(format!("record {id:?} has no \"text\"; give every record its article text")));
     };
     // `\u0000` in JSON: the NUL a text file may not hold either
@@ -512,11 +535,11 @@ fn parse_record(path: &Path, line: u64, text: &str, default_date: Option<NaiveDa
         },
     };
     Ok(Document {
-        id,
+        id: printable(id),
         text: printable(body),
         date,
-        title: rec.title.filter(|t| !t.trim().is_empty()).map(printable),
-        url: rec.url.filter(|t| !t.trim().is_empty()),
+        title: rec.title.filter(|t| !blank(t)).map(printable),
+        url: rec.url.filter(|t| !blank(t)).map(printable),
     })
 }
 
@@ -622,9 +645,69 @@ mod tests {
         assert_eq!(ids, ["a", "also/b"]);
     }
 
+    // Found by the property tests of tests/integration/properties_input.rs (issue #12):
+
+    /// A control character in a file name, an `id:` or `url:` header, or a record's id or url
+    /// was kept, and the RDF/XML, GraphML and GEXF exports of the article could not be read.
+    #[cfg(unix)]
+    #[test]
+    fn control_characters_in_ids_and_urls_become_spaces() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x\u{1}y-0.txt"), "The talks").unwrap();
+        let r: Vec<_> = read_input(dir.path(), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().id, "x y-0");
+        let d = parse_txt(Path::new("a.txt"), "a", "id: a\u{1}b\nurl: http://example.org/\u{1b}\u{FFFE}\nThe talks", None).unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref()), ("a b", Some("http://example.org/")));
+        let r = parse_jsonl(Path::new("r.jsonl"), "{\"id\":\"a\\u0001\\uFFFEb\",\"url\":\"\\u0001\",\"title\":\" \\u0003\",\"text\":\"Lima\"}", None);
+        let d = r[0].as_ref().unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref(), d.title.as_deref()), ("a  b", None, None));
+    }
+
+    /// `id:` followed at once by a character of four bytes was no header: six bytes were looked
+    /// at, not six characters.
+    #[test]
+    fn a_header_value_may_start_with_a_character_of_four_bytes() {
+        let d = parse_txt(Path::new("a.txt"), "a", "id:\u{1F30D}\nurl:\u{10000}x\nThe talks", None).unwrap();
+        assert_eq!((d.id.as_str(), d.url.as_deref(), d.text.as_str()), ("\u{1F30D}", Some("\u{10000}x"), "The talks"));
+    }
+
+    /// An article of control characters only was read as an article of spaces.
+    #[test]
+    fn a_text_of_control_characters_only_is_no_article() {
+        let r = parse_txt(Path::new("a.txt"), "a", "title: T\n\u{1}\u{7} \u{FFFF}", None);
+        assert!(matches!(r, Err(InputError::Empty { .. })), "{r:?}");
+        let r = parse_jsonl(Path::new("r.jsonl"), "{\"id\":\"\\u0001\",\"text\":\"Lima\"}\n{\"id\":\"b\",\"text\":\"\\u0001 \"}", None);
+        assert!(matches!(&r[0], Err(InputError::BadRecord { line: 1, message, .. }) if message.contains("missing \"id\"")), "{r:?}");
+        assert!(matches!(&r[1], Err(InputError::BadRecord { line: 2, message, .. }) if message.contains("no \"text\"")), "{r:?}");
+    }
+
     #[test]
     fn binary_and_invalid_utf8_are_refused() {
         assert!(matches!(decode(Path::new("x"), b"ab\0c"), Err(InputError::Binary { offset: 2, .. })));
         assert!(matches!(decode(Path::new("x"), b"ab\xffc"), Err(InputError::NotUtf8 { offset: 2, .. })));
+    }
+
+    /// A reader that hands out its bytes `size` at a time, as a pipe may.
+    struct Pieces(std::io::Cursor<Vec<u8>>, usize);
+
+    impl Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len());
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    /// Found by `standard_input_reads_as_the_same_bytes_in_a_file`: standard input handed over
+    /// in pieces lost what was looked at to tell JSON Lines from text: a byte order mark cut
+    /// between two reads refused the article, and blank lines before the first record were not
+    /// counted in the line numbers of errors.
+    #[test]
+    fn a_stream_in_pieces_keeps_its_byte_order_mark_and_line_numbers() {
+        let pieces = |data: &[u8], size| Pieces(std::io::Cursor::new(data.to_vec()), size);
+        let r: Vec<_> = read_stream(Path::new("-"), pieces(b"\n\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Lima\"}\nnot json\n", 3), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().id, "a");
+        assert!(matches!(&r[1], Err(InputError::BadRecord { line: 3, .. })), "{r:?}");
+        let r: Vec<_> = read_stream(Path::new("-"), pieces(b"\xEF\xBB\xBFThe talks", 1), None).collect();
+        assert_eq!(r[0].as_ref().unwrap().text, "The talks");
     }
 }

@@ -506,7 +506,8 @@ pub(crate) fn edge_json(g: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Op
     Some(d)
 }
 
-/// Escapes text for XML attribute values and content.
+/// Escapes text for XML attribute values and content: line breaks and tabs become spaces, and
+/// the characters XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF) are dropped.
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -518,6 +519,7 @@ pub(crate) fn xml_escape(s: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\n' | '\r' | '\t' => out.push(' '),
             c if (c as u32) < 0x20 => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -540,7 +542,14 @@ pub(crate) fn color(kind: &str) -> (u8, u8, u8) {
 
 #[cfg(test)]
 mod tests {
-    use super::day_range;
+    use super::{day_range, xml_escape};
+
+    /// Found by the export property tests: U+FFFE in a label made GraphML and GEXF that no XML
+    /// parser reads.
+    #[test]
+    fn xml_escape_drops_what_xml_cannot_hold() {
+        assert_eq!(xml_escape("a\u{1}\u{FFFE}b\u{FFFF}\n<\u{1F30D}"), "ab &lt;\u{1F30D}");
+    }
 
     #[test]
     fn day_ranges() {

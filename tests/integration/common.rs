@@ -102,3 +102,12 @@ pub fn run_python(script: &str, args: &[&str]) -> String {
     assert!(o.status.success(), "python failed:\n{}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// The configuration of every property test: `ENTENTE_FUZZ_CASES` cases when it is set (the
+/// opt-in `.ci/fuzz` job runs thousands, for minutes), else `default` (the CI run). A failure
+/// prints its shrunk input and is saved as a seed under `tests/proptest-regressions/`, which
+/// later runs try first; the input then also becomes a plain `#[test]`.
+pub fn fuzz_config(default: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("ENTENTE_FUZZ_CASES").ok().and_then(|v| v.trim().parse().ok()).unwrap_or(default);
+    proptest::test_runner::Config { cases, ..proptest::test_runner::Config::default() }
+}

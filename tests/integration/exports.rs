@@ -320,3 +320,24 @@ fn control_characters_in_an_article_leave_the_xml_exports_valid() {
     );
     assert_eq!(r.trim(), "True 1 []", "{r}");
 }
+
+/// Found by the reader property tests (issue #12, fuzzing): control characters and U+FFFE in
+/// an article's id or url (a JSON record's, an `id:` header's, a file name's) were stored as
+/// they were, and the RDF/XML, GraphML and GEXF exports could not be read. They are spaces now,
+/// as in the text.
+#[test]
+fn control_characters_in_an_id_or_url_leave_the_xml_exports_valid() {
+    let dir = tmp();
+    let file = dir.path().join("cc.jsonl");
+    std::fs::write(&file, "{\"id\":\"a\\u0001b\\uFFFEc\",\"url\":\"https://example.org/\\u0002x\",\"title\":\"T\\uFFFF\",\"text\":\"President Ana Ruiz of Chile met President Luis Vera of Peru in Lima on Monday.\"}\n").unwrap();
+    let store = dir.path().join("store");
+    let o = entente(&["ingest", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(column(&select(&store, "SELECT ?id WHERE { ?a dcterms:identifier ?id }"), "id"), ["a b c"]);
+    let outputs: Vec<PathBuf> = ["rdfxml", "graphml", "gexf"].iter().map(|f| dir.path().join(format!("d.{f}"))).collect();
+    for (format, out) in ["rdfxml", "graphml", "gexf"].iter().zip(&outputs) {
+        export(&store, format, "events", out);
+    }
+    let o = Command::new(tool("xmllint")).args(["--noout", "--nonet"]).args(&outputs).output().unwrap();
+    assert!(o.status.success(), "xmllint: {}", String::from_utf8_lossy(&o.stderr));
+}

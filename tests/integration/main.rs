@@ -10,4 +10,6 @@ mod hostile;
 mod ingest_query;
 mod ontology;
 mod properties;
+mod properties_export;
+mod properties_input;
 mod serve;

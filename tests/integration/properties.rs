@@ -10,6 +10,8 @@ use oxigraph::model::{NamedOrBlankNode, Term};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
+use crate::common::fuzz_config;
+
 /// Tokens the mention, title, date and event rules look at, plus punctuation and Unicode that
 /// tokenizers get wrong (combining marks, zero-width space, CR, curly quotes, an emoji).
 const SOUP: &[&str] = &[
@@ -132,7 +134,7 @@ fn anchor_check_sees_the_anchors_of_a_whole_article() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz_config(400))]
 
     #[test]
     fn word_soup_never_breaks_extraction(text in soup()) {
