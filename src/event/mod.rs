@@ -448,7 +448,9 @@ fn date_during_trip(a: &Analyzed<'_>, events: &mut [Event]) {
 /// the past perfect ("had met"), is the story's news: it happened on the story's date.
 fn date_undated_news(a: &Analyzed<'_>, date: Option<NaiveDate>, events: &mut [Event]) {
     let Some(date) = date else { return };
-    for e in events.iter_mut().filter(|e| news_of_the_day(a, e)) {
+    // ("X is in Lima for talks": a stay told in the present is the story's day, wherever told)
+    let present = |e: &Event| matches!(e.kind, EventKind::Meeting { .. }) && e.when.is_none() && e.status == Some(Status::Held) && matches!(e.trigger.as_str(), "is" | "are");
+    for e in events.iter_mut().filter(|e| news_of_the_day(a, e) || present(e)) {
         e.when = Some(When::Date(date));
     }
 }
