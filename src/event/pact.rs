@@ -72,6 +72,7 @@ const PROPOSED: &[&str] = &[
 const SIGNED: &[&str] = &[
     "signed", "inked", "concluded", "reached", "clinched", "sealed", "initialed", "initialled", "ratified",
     "finalized", "finalised", "signing", "struck", "agreed", "approved", "granted", "extended", "awarded",
+    "sealing", "inking",
 ];
 /// Words that speak of a pact already in force: it is honoured, violated, monitored.
 const IN_FORCE: &[&str] = &[
@@ -350,7 +351,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         }
     }
     // Signatories: "signed by X", or the persons who are the subject of "signed"/"inked".
-    let sign_at = v.words.iter().enumerate().position(|(k, (_, w))| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs") || w == "signing" && k > 0 && v.word(k - 1) == "by");
+    // ("put pen to paper": the idiom of signing)
+    let pen_to_paper = |k: usize| v.word(k) == "pen" && k > 0 && matches!(v.word(k - 1), "put" | "puts" | "putting") && v.word(k + 1) == "to" && v.word(k + 2) == "paper";
+    let sign_at = v.words.iter().enumerate().position(|(k, (_, w))| matches!(w.as_str(), "signed" | "inked" | "initialed" | "initialled" | "sign" | "signs") || w == "signing" && k > 0 && v.word(k - 1) == "by" || pen_to_paper(k));
     // "signed in 1987 by X and Y", "signed on Monday in Lima by X": the agent after adjuncts
     // ("was signed today, 16 July, by X"; "signed in Cairo between X and Y")
     let agent_at = sign_at.and_then(|sa| {
