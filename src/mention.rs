@@ -854,7 +854,7 @@ fn name_mention(
         }
     }
     if let Some(c) = first_country(hits) {
-        // "US$ 5.5 billion", "S$ 40 mln": a currency, not the country
+        // "US$ 2 billion", "S$ 40 mln": a currency, not the country
         if a.tok(e) == "$" && a.tok(e + 1).starts_with(|ch: char| ch.is_ascii_digit()) {
             return None;
         }
@@ -1194,7 +1194,7 @@ fn extend_title(
         let plain = |x: usize| is_cap_word(a.tok(x)) && !lex.is_title_word(&lower(a.tok(x))) && tags.get(x).copied().flatten().is_none();
         k > 0 && plain(k) && plain(k - 1)
     };
-    // "Hollinger Inc chairman Conrad Black": a lower-case title takes no capitalised word that
+    // "Zenith Holdings Inc chairman Ana Ruiz": a lower-case title takes no capitalised word that
     // is no title word; that is its owner's name
     let lower_head = a.tok(s).starts_with(|c: char| c.is_lowercase());
     // (a bare generic head stays the title's: "Party chief")
@@ -1619,7 +1619,7 @@ fn name_chunk(
         // ... unless they name the body the post is in: "Finance Ministry State Secretary Hans
         // Tietmeyer", "Foreign Ministry spokesman"
         let body = k == end && OWNER_BODY_HEADS.contains(&a.tok(k - 1));
-        // ("Hollinger Inc chairman Conrad Black": a lower-case title after words that are no
+        // ("Zenith Holdings Inc chairman Ana Ruiz": a lower-case title after words that are no
         // title words leaves them a name of their own, the post's owner)
         let generic = end == j + 1 && (ORG_HEADS.contains(&a.tok(j)) || PARTY_WORDS.contains(&a.tok(j)));
         let owner = k == end && !generic && a.tok(k).starts_with(|c: char| c.is_lowercase()) && (j..end).all(|x| !lex.is_title_word(&lower(a.tok(x))));

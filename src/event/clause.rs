@@ -690,7 +690,7 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
             if matches!(v.a.tok(r.tokens.start).to_lowercase().as_str(), "him" | "them" | "her") && !out.is_empty() {
                 break;
             }
-            // "Under the auspices of NATO, X and Y met": who presides over an encounter is not
+            // "Under the aegis of the AU, X and Y conferred": who presides over an encounter is not
             // one of its sides
             let s0 = if r.tokens.start > 0 && v.a.tok(r.tokens.start - 1).eq_ignore_ascii_case("the") { r.tokens.start - 1 } else { r.tokens.start };
             if s0 >= 2 && v.a.tok(s0 - 1) == "of" && matches!(v.a.tok(s0 - 2).to_lowercase().as_str(), "auspices" | "aegis" | "mediation") {
@@ -704,7 +704,7 @@ pub(super) fn chain_backward<'r>(v: &SentenceView<'_, 'r>, before: usize) -> Vec
         }
         let k = t - 1;
         let w = v.a.tok(k).to_lowercase();
-        // "EC farm ministers met", "OPEC delegates held talks": a body's members, named by
+        // "Andean farm ministers gathered", "OPEC delegates conferred": a body's members, named by
         // their office, stand for the body
         if out.is_empty() && words().member_nouns.contains(&w.as_str()) {
             let mut q = k;

@@ -233,7 +233,7 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
 /// A meeting from one frame: its participants are the actors in its slots; a visit adds the
 /// government of the country or city visited.
 /// Whether the clause's subject is body `body` followed by a plural noun of its members'
-/// office ("EC farm ministers", "OPEC delegates", "NATO leaders").
+/// office ("Andean farm ministers", "OPEC delegates", "ASEAN leaders").
 fn members_of_body(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>, body: usize) -> bool {
     let head = v.tok(c.head);
     let Some(r) = v.actors.iter().rev().find(|r| r.entity == body && r.tokens.end <= head) else { return false };
@@ -277,7 +277,7 @@ fn from_clause(v: &SentenceView<'_, '_>, c: &clause::Clause<'_>) -> Option<Event
     // summit"). An international body's summit ("the EU summit") names a meeting of its members
     // only when they are named: the sentence-wide reading decides.
     let alone = actors.len() == 1 && c.entry.lemma == "host" && !c.entry.rest.is_empty();
-    // "EC farm ministers ended talks", "OPEC delegates held talks": the members of a body,
+    // "Andean farm ministers wrapped up talks", "OPEC delegates conferred": the members of a body,
     // named by their office, meet as that body
     let members = actors.len() == 1 && entity(actors[0]).kind == EntityKind::Organization && members_of_body(v, c, actors[0]);
     let alone = alone || members;

@@ -287,7 +287,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
         })
     };
     let linked_after: Vec<usize> = SentenceView::distinct(relative_subject.into_iter().chain(linked_after));
-    // "an agreement to buy X", "a letter of intent to merge into X": the other side of a deal
+    // "an accord to acquire X", "a letter of intent to combine with X": the other side of a deal
     // is the one it is to take over or pass to
     let linked_after: Vec<usize> = if linked_after.is_empty() { deal_counterpart(v, pos + 1).into_iter().filter(|e| v.kind(*e) == EntityKind::Organization).collect() } else { linked_after };
     let mut parties: Vec<usize> = if before_trigger.is_empty() && linked_after.is_empty() {
@@ -406,7 +406,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     let definite = matches!(det.as_str(), "the" | "this" | "that");
     // a date dates the pact only when the sentence tells of its making ("signed last year"),
     // not when it names an existing pact beside another event ("announced tariffs last week")
-    let made_here = window.iter().any(|w| SIGNED.contains(w) || PROPOSED.contains(w) || WITHDRAW.contains(w));
+    let made_here = sign_at.is_some() || window.iter().any(|w| SIGNED.contains(w) || PROPOSED.contains(w) || WITHDRAW.contains(w));
     let (when, date_text) = if made_here { v.date_near(t, status == Status::Proposed) } else { (None, None) };
     let status = if status == Status::Signed && in_force_by_now(&label_text, SIGNED.contains(&v.word(pos + 1)), when, v.date) { Status::InForce } else { status };
     let (cameo, plover) = match status {
@@ -759,7 +759,7 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         }
         // "signed a joint declaration", "will adopt a joint statement": a text both sides sign
         // or adopt binds them ("said in a joint statement" is only how they spoke)
-        // "signed the Lima Declaration", "a declaration of principles, signed by X and Y": a
+        // "signed the Quito Declaration", "a declaration on fisheries, signed by X and Y": a
         // declaration the sides sign binds them as a joint one does
         let signed_after = (p + 1..(p + 6).min(v.words.len())).take_while(|&k| !matches!(v.word(k), "." | ";")).any(|k| v.word(k) == "signed" && v.word(k + 1) == "by");
         if w == "declaration" && prev != "joint" {

@@ -69,7 +69,7 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
             return Some(r.entity);
         }
     }
-    // "the US lifted some Venezuela sanctions", "the EU extended its Russia sanctions": the
+    // "Japan relaxed its Belarus sanctions", "the EU extended its Syria sanctions": the
     // subject of a verb that imposes or lifts them, when a name of its own stands before them
     // (the name before the trigger is then whom they hit)
     let subject_of_verb = (p.saturating_sub(6)..p).rev().find(|&k| IMPOSING.contains(&v.word(k))).and_then(|k| {

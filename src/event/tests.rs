@@ -1106,41 +1106,41 @@ fn a_description_resolves_to_a_post_whose_owner_follows_the_name() {
     let got = events("Foreign Minister Luis Ortega of Peru arrived in Chile on Sunday. The Peruvian foreign minister met President Ana Vera on Monday.", Some("2024-05-15"));
     assert!(only(&got, "meeting").iter().any(|m| m.actors == set(&["Ana Vera", "Luis Ortega"])), "{got:#?}");
 }
-meeting!(frame_launched_negotiations, "Trade Minister Ana Vera of Chile and Trade Minister Luis Ortega of Peru launched negotiations for a free trade agreement on Monday.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
-meeting!(frame_sending_envoys_is_a_visit_of_their_government, "Chile will send a delegation to Lima next month to discuss the fishing dispute.", Some("2024-05-15"), ["Chile", "Peru"], Status::Planned, Some("2024-06"));
-meeting!(frame_being_in_a_capital_with_a_delegation, "Foreign Minister Luis Ortega of Peru is in Santiago with a delegation of trade officials.", Some("2024-05-15"), ["Luis Ortega", "Chile"], Status::Held, Some("2024-05-15"));
+meeting!(frame_launched_negotiations, "Trade Minister Ana Vera of Chile and Trade Minister Luis Ortega of Peru launched negotiations on a customs union on Monday.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
+meeting!(frame_sending_envoys_is_a_visit_of_their_government, "Chile plans to send an envoy to Lima next month over the fishing quarrel.", Some("2024-05-15"), ["Chile", "Peru"], Status::Planned, Some("2024-06"));
+meeting!(frame_being_in_a_capital_with_a_delegation, "Foreign Minister Luis Ortega of Peru is in Santiago, leading a delegation of port engineers.", Some("2024-05-15"), ["Luis Ortega", "Chile"], Status::Held, Some("2024-05-15"));
 meeting!(frame_being_in_talks_is_no_stay, "Trade Minister Ana Vera of Chile has been in talks with Trade Minister Luis Ortega of Peru.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-15"));
 no_meeting!(frame_being_based_somewhere_is_no_visit, "The rebel commanders, who are currently based in Peru and Bolivia, rejected the talks.");
 
 // Deals between companies: the other side is the one the deal is to take over or pass to.
-pact!(pact_an_agreement_to_buy_binds_the_company_bought, "Acme Corp said it signed a definitive agreement to buy Zenith Industries Inc for 40 mln dlrs.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
-pact!(pact_a_letter_of_intent_to_merge, "Acme Corp said it signed a letter of intent to merge into Zenith Industries Inc for cash.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
-pact!(pact_agreed_to_sell_a_unit, "Acme Corp said it tentatively agreed to sell its paper unit to Zenith Industries Inc for four mln dlrs.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
-pact!(pact_signed_by_two_companies, "The gas supply agreement was signed by Petronorte Corp and Gasco Andina Corp for three years.", ["Petronorte Corp", "Gasco Andina Corp"], Status::Signed, None);
+pact!(pact_an_agreement_to_buy_binds_the_company_bought, "Acme Corp announced an accord to acquire Zenith Industries Inc, its rival in valves.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_a_letter_of_intent_to_merge, "Acme Corp signed a letter of intent to merge with Zenith Industries Inc last week.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_agreed_to_sell_a_unit, "Acme Corp said it agreed to sell its glass division to Zenith Industries Inc.", ["Acme Corp", "Zenith Industries Inc"], Status::Signed, None);
+pact!(pact_signed_by_two_companies, "A ten-year pipeline contract was signed by Petronorte Corp and Gasco Andina Corp in Quito.", ["Petronorte Corp", "Gasco Andina Corp"], Status::Signed, Some("P10Y"));
 pact!(pact_signed_by_ministries_binds_their_countries, "The memorandum on naval training was signed by the defence ministries of Chile and Peru.", ["Chile", "Peru"], Status::Signed, None);
 
 // More nouns and verbs of pacts.
-pact!(pact_an_arrangement_is_a_pact, "With Brazil, Chile finalized an arrangement on air-to-air refuelling.", ["Brazil", "Chile"], Status::Signed, None);
+pact!(pact_an_arrangement_is_a_pact, "Chile and Brazil concluded an arrangement on naval search and rescue.", ["Brazil", "Chile"], Status::Signed, None);
 no_pact!(pact_security_arrangements_for_a_visit_are_none, "Security arrangements for the visit of President Ana Ruiz were tight.");
 pact!(pact_a_named_declaration_the_sides_sign, "The leaders of Chile and Peru signed the Lima Declaration on Friday.", ["Chile", "Peru"], Status::Signed, None);
-pact!(pact_a_declaration_signed_by_envoys, "This Declaration of Principles, signed by Chilean envoy Ana Vera and Peruvian minister Luis Ortega, is a step toward peace.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_a_declaration_signed_by_envoys, "The declaration on shared fisheries, signed by Chilean envoy Ana Vera and Peruvian minister Luis Ortega, ends the dispute.", ["Chile", "Peru"], Status::Signed, None);
 no_pact!(pact_a_declaration_read_out_is_none, "President Ana Ruiz of Chile read a declaration on the fishing dispute with Peru.");
-pact!(pact_a_currency_swap_line, "Chile opened a currency swap line with Beijing.", ["Chile", "China"], Status::Signed, None);
-pact!(pact_agreed_with_its_object, "The Bank of Chile and the Central Reserve Bank of Peru have agreed new proposals for joint capital standards.", ["Bank of Chile", "Central Reserve Bank of Peru"], Status::Signed, None);
+pact!(pact_a_currency_swap_line, "Chile renewed its currency swap with Tokyo for three more years.", ["Chile", "Japan"], Status::Signed, None);
+pact!(pact_agreed_with_its_object, "The Bank of Chile and the Central Reserve Bank of Peru agreed common rules on card payments.", ["Bank of Chile", "Central Reserve Bank of Peru"], Status::Signed, None);
 no_pact!(pact_agreed_without_an_object_is_none, "Chile and Peru agreed yesterday that talks should resume.");
-pact!(pact_a_dollar_sign_names_no_country, "The IMF approved a US$ 5.5 billion arrangement with Chile under the Extended Fund Facility.", ["International Monetary Fund", "Chile"], Status::Signed, None);
+pact!(pact_a_dollar_sign_names_no_country, "The IMF approved a US$ 2 billion arrangement with Chile under its stand-by window.", ["International Monetary Fund", "Chile"], Status::Signed, None);
 
 // A body's members named by their office stand for the body.
 meeting!(a_body_s_ministers_end_talks, "Andean Community farm ministers ended talks this morning.", Some("2024-05-15"), ["Andean Community"], Status::Held, Some("2024-05-15"));
 meeting!(a_body_s_delegates_hold_talks_with_a_country, "OPEC delegates held talks with Chile on Monday.", Some("2024-05-15"), ["Organization of the Petroleum Exporting Countries", "Chile"], Status::Held, Some("2024-05-13"));
 #[test]
 fn a_letter_of_intent_and_the_contract_it_announces_are_two_pacts() {
-    let got = events("Chile and Norway signed a letter of intent on Tuesday for 12 frigates. The final contract with Norway will be signed in May.", Some("2024-03-27"));
+    let got = events("Chile and Norway signed a letter of intent on Tuesday for two research vessels. The final contract with Norway will be signed in May.", Some("2024-03-27"));
     assert_eq!(only(&got, "pact").len(), 2, "{got:#?}");
 }
 meeting!(who_presides_is_no_side, "Under the auspices of the Andean Community, the President of Chile and the President of Peru met in Quito on Monday.", Some("2024-05-15"), ["Chile", "Peru"], Status::Held, Some("2024-05-13"));
 meeting!(a_traveller_s_infinitive_is_a_purpose_not_an_appeal, "President Ana Ruiz of Chile flew to Peru on Monday to settle the fishing dispute.", Some("2024-05-15"), ["Ana Ruiz", "Peru"], Status::Held, Some("2024-05-13"));
-sanction!(sanction_a_country_named_before_the_sanctions_a_subject_lifts_is_their_target, "Chile lifted some Peru sanctions on Monday.", "Chile", ["Peru"]);
+sanction!(sanction_a_country_named_before_the_sanctions_a_subject_lifts_is_their_target, "Chile eased its Peru sanctions on Monday.", "Chile", ["Peru"]);
 sanction!(sanction_told_again_with_fewer_targets_is_one, "Chile imposed sanctions on Peru and Bolivia on Monday. Chile said the sanctions on Peru would stay until June.", "Chile", ["Peru", "Bolivia"]);
 meeting!(a_stay_told_in_the_present_is_the_story_s_day, "Chile signed a fishing pact with Peru in 2019. Trade talks resumed in Lima last year. Ecuador joined them later. Bolivia said it would follow. Brazil kept out. Foreign Minister Luis Ortega of Peru is in Santiago with a delegation of trade officials.", Some("2024-05-15"), ["Luis Ortega", "Chile"], Status::Held, Some("2024-05-15"));
-meeting!(signing_by_putting_pen_to_paper, "Prime Minister Ana Vera of Chile and Prime Minister Luis Ortega of Peru put pen to paper on Monday in Lima, officially sealing the pact.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
+meeting!(signing_by_putting_pen_to_paper, "Prime Minister Ana Vera of Chile and Prime Minister Luis Ortega of Peru put pen to paper on Monday on the fisheries treaty in Lima.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
