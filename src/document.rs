@@ -64,6 +64,17 @@ pub enum InputError {
         /// The input path.
         path: PathBuf,
     },
+    /// The file is a document of another format (a PDF, a zip archive, RTF), told by its
+    /// first bytes.
+    #[error("{path}: {kind}, not text; {remedy}")]
+    Document {
+        /// The input path.
+        path: PathBuf,
+        /// What the file is.
+        kind: &'static str,
+        /// What to do instead.
+        remedy: &'static str,
+    },
     /// The file holds NUL bytes: a binary file, not an article.
     #[error("{path}: binary file (NUL byte at offset {offset}); pass .txt or .jsonl articles")]
     Binary {
@@ -378,6 +389,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 self.done = true;
                 return Some(Err(InputError::Utf16 { path: self.path.clone() }));
             }
+            // a PDF passed as JSON Lines: one error for the file, not one per line
+            if let Some((kind, remedy)) = (line_no == 1).then(|| other_format(&bytes)).flatten() {
+                self.done = true;
+                return Some(Err(InputError::Document { path: self.path.clone(), kind, remedy }));
+            }
             if let Some(offset) = bytes.iter().position(|&b| b == 0) {
                 if line_no == 1 {
                     // a binary file, not a corpus with one bad line: stop here
@@ -405,6 +421,18 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// The first bytes of document formats that are not text, what each is, and what to do instead.
+const OTHER_FORMATS: &[(&[u8], &str, &str)] = &[
+    (b"%PDF-", "a PDF document", "extract its text first (pdftotext FILE.pdf FILE.txt)"),
+    (b"PK\x03\x04", "a zip archive (or a Word or OpenDocument file)", "unpack it, or save the document as plain text"),
+    (b"{\\rtf", "an RTF document", "save it as plain text"),
+];
+
+/// What document format `bytes` start with, if one of [`OTHER_FORMATS`].
+fn other_format(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    OTHER_FORMATS.iter().find(|(magic, _, _)| bytes.starts_with(magic)).map(|&(_, kind, remedy)| (kind, remedy))
+}
+
 /// Whether `bytes` start with a UTF-16 byte order mark (bytes never found at the start of UTF-8).
 fn is_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
@@ -414,6 +442,9 @@ fn is_utf16(bytes: &[u8]) -> bool {
 fn decode(path: &Path, bytes: &[u8]) -> Result<String, InputError> {
     if is_utf16(bytes) {
         return Err(InputError::Utf16 { path: path.to_path_buf() });
+    }
+    if let Some((kind, remedy)) = other_format(bytes) {
+        return Err(InputError::Document { path: path.to_path_buf(), kind, remedy });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { path: path.to_path_buf(), offset });
@@ -679,6 +710,15 @@ mod tests {
         let r = parse_jsonl(Path::new("r.jsonl"), "{\"id\":\"\\u0001\",\"text\":\"Lima\"}\n{\"id\":\"b\",\"text\":\"\\u0001 \"}", None);
         assert!(matches!(&r[0], Err(InputError::BadRecord { line: 1, message, .. }) if message.contains("missing \"id\"")), "{r:?}");
         assert!(matches!(&r[1], Err(InputError::BadRecord { line: 2, message, .. }) if message.contains("no \"text\"")), "{r:?}");
+    }
+
+    #[test]
+    fn documents_of_other_formats_are_named() {
+        let e = decode(Path::new("report.txt"), b"%PDF-1.7\n%\xe2\xe3\n1 0 obj").unwrap_err();
+        assert_eq!(e.to_string(), "report.txt: a PDF document, not text; extract its text first (pdftotext FILE.pdf FILE.txt)");
+        assert!(matches!(decode(Path::new("x.txt"), b"PK\x03\x04\x14\0"), Err(InputError::Document { .. })));
+        // a text that merely mentions the format is text
+        assert!(decode(Path::new("x.txt"), b"The %PDF- header opens every PDF.").is_ok());
     }
 
     #[test]
