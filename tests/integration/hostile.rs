@@ -255,8 +255,14 @@ fn binary_files_named_like_articles_are_refused_one_line_each() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     let errors = error_lines(&err);
     assert_eq!(errors.len(), binaries.len(), "{err}");
+    // a document of a known format is named as such, any other as a binary file
     for (name, _) in binaries {
-        error_for(&errors, name, "binary file");
+        let expected = match *name {
+            "archive.jsonl" => "a zip archive",
+            "scan.txt" => "a PDF document, not text; extract its text first",
+            _ => "binary file",
+        };
+        error_for(&errors, name, expected);
     }
     assert_eq!(summary(&err), (3, binaries.len()));
     assert_eq!(articles_in(&store), vec!["notes", "w1", "w2"]);
