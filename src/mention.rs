@@ -151,6 +151,9 @@ const NOT_NAME: &[&str] = &[
     "Honor", "Honour", "Defense", "Defence", "Security", "National", "Community", "Terms", "Privacy", "Policy",
 ];
 
+/// A company's legal form, the last word of its name ("Acme Corp", "Zenith Holdings Ltd").
+const LEGAL_FORMS: &[&str] = &["Corp", "Corporation", "Inc", "Ltd", "Limited", "Plc", "PLC", "AG", "SA", "NV", "GmbH", "LLC"];
+
 /// The last word of an organization's name.
 const ORG_HEADS: &[&str] = &[
     "Ministry", "Bank", "Agency", "Council", "Commission", "Committee", "Party", "Company", "Co", "Corp",
@@ -1637,8 +1640,7 @@ fn name_chunk(
     if title.is_none() {
         let mut k = end;
         // a company's legal form ends its name: "X Corp and Y Ltd" are two
-        let legal_form = |t: usize| matches!(a.tok(t), "Corp" | "Corporation" | "Inc" | "Ltd" | "Limited" | "Plc" | "PLC" | "AG" | "SA" | "NV" | "GmbH" | "LLC");
-        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) && !(a.tok(k) == "and" && legal_form(k - 1)) {
+        while matches!(a.tok(k), "of" | "for" | "and" | "&") && k + 1 < sent_end && (head_before_of || matches!(a.tok(k), "and" | "&")) && !(a.tok(k) == "and" && LEGAL_FORMS.contains(&a.tok(k - 1))) {
             let mut m = k + 1;
             while m < sent_end && tags.get(m).copied().flatten().is_none() && is_cap_word(a.tok(m)) && !FUNCTION_CAPS.contains(&a.tok(m)) {
                 m += 1;

@@ -255,6 +255,17 @@ impl Builder<'_> {
         holders.next().is_none().then_some(one)
     }
 
+    /// The person referred to last who held post `role` of country `country` in `year` by the
+    /// office-holder table, though the text gives them no post ("Xi said … the Chinese
+    /// president"); that post is added to them.
+    fn table_holder(&mut self, table: &crate::officeholders::OfficeHolders, year: Option<i32>, country: usize, role: &str) -> Option<usize> {
+        let p = self.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
+        if role != "Leader" {
+            self.add_post(p, Some(role.to_owned()), Some(Of::Country(country)));
+        }
+        Some(p)
+    }
+
     fn add_post(&mut self, person: usize, role: Option<String>, of: Option<Of>) {
         let Some(role) = role else { return };
         let of = match of {
@@ -609,12 +620,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 });
                 // "Xi said … Lula met the Chinese president": the person of the story who held
                 // that office that year by the office-holder table, when the text gave no post
-                let held = candidate.is_none().then(|| country.zip(role.as_ref())).flatten().and_then(|(c, r)| {
-                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &b.out.entities[p], year, c, r))
-                });
-                if let (Some(p), Some(c), Some(r)) = (held, country, role.as_ref().filter(|r| r.as_str() != "Leader")) {
-                    b.add_post(p, Some(r.clone()), Some(Of::Country(*c)));
-                }
+                let held = candidate.is_none().then(|| country.zip(role.as_ref())).flatten().and_then(|(c, r)| b.table_holder(table, year, c, r));
                 let candidate = candidate.or(held);
                 // "President Dissanayake … visited as the President of Sri Lanka": the one person
                 // whose post of that title has no owner yet, when no one holds that country's
@@ -700,14 +706,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::Holder { country, role } => {
-                let named = b.sole_holder(*country, role).or_else(|| {
-                    let p = b.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &b.out.entities[p], year, *country, role))?;
-                    if role != "Leader" {
-                        b.add_post(p, Some(role.clone()), Some(Of::Country(*country)));
-                    }
-                    Some(p)
-                });
-                match named {
+                match b.sole_holder(*country, role).or_else(|| b.table_holder(table, year, *country, role)) {
                     Some(p) => b.push(m, sentence, p, false, None),
                     None => late_holders.push((m, sentence, *country, role.clone())),
                 }

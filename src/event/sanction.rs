@@ -72,10 +72,9 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
     // "Japan relaxed its Belarus sanctions", "the EU extended its Syria sanctions": the
     // subject of a verb that imposes or lifts them, when a name of its own stands before them
     // (the name before the trigger is then whom they hit)
-    let subject_of_verb = (p.saturating_sub(6)..p).rev().find(|&k| IMPOSING.contains(&v.word(k))).and_then(|k| {
-        v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity)
-    });
-    if let (Some(subject), Some(named)) = (subject_of_verb, actor_ending_at(v, v.tok(p))) {
+    let imposing_verb = (p.saturating_sub(6)..p).rev().find(|&k| IMPOSING.contains(&v.word(k)));
+    let subject_of = |k: usize| v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
+    if let (Some(subject), Some(named)) = (imposing_verb.and_then(subject_of), actor_ending_at(v, v.tok(p))) {
         if subject != named && v.kind(named) == EntityKind::Country {
             return Some(subject);
         }
@@ -118,10 +117,8 @@ fn imposer_at(v: &SentenceView<'_, '_>, p: usize) -> Option<usize> {
         }
     }
     // "X imposed (new) sanctions", "X imposed an embargo", "X decided to lift its sanctions"
-    for k in (p.saturating_sub(6)..p).rev() {
-        if IMPOSING.contains(&v.word(k)) {
-            return v.actors_in(0, v.tok(k)).last().filter(|r| v.kind(r.entity) != EntityKind::Person).map(|r| r.entity);
-        }
+    if let Some(k) = imposing_verb {
+        return subject_of(k);
     }
     // "X placed Y under sanctions": the subject of the verb before the object
     let verb = placing_verb(v, p)?;
