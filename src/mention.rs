@@ -106,6 +106,10 @@ pub struct Mention {
     pub cand: Cand,
 }
 
+/// The role of a [`Cand::Holder`] named only as someone's counterpart: the post its possessor
+/// holds ("his Turkish counterpart").
+pub const COUNTERPART: &str = "Counterpart";
+
 /// Capitalised words that open no name at all: function words at the start of a sentence,
 /// days and months.
 const FUNCTION_CAPS: &[&str] = &[
@@ -629,12 +633,53 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     }
     described_then_named(a, &mut out);
     organs_of_named_bodies(a, &mut out);
+    short_family_names(a, &mut out);
     // the names inside a dateline's credit ("MOSCOW (Some News / Sputnik) -") are its sources,
     // not the story's people
     if let Some(d) = &a.dateline {
         out.retain(|m| !(d.span.contains(&m.start) && matches!(m.cand, Cand::Person { cued: false, .. } | Cand::NewOrg { .. })));
     }
     out
+}
+
+/// "Xi Jinping … Xi met Modi": a family name of two letters, written first, names the person
+/// when the article gives it alone after the full name. Name shapes leave one capitalised word
+/// of two letters alone (it is more often a word than a name); the full name earlier in the
+/// article is the cue.
+///
+/// # Complexity
+/// Linear in the tokens (one set of short family names, one pass).
+fn short_family_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
+    let short = |w: &str| w.chars().count() == 2 && is_cap_word(w) && !FUNCTION_CAPS.contains(&w);
+    let family: HashSet<&str> = out
+        .iter()
+        .filter_map(|m| match &m.cand {
+            Cand::Person { name, .. } => name.split_whitespace().nth(1).and(name.split_whitespace().next()),
+            _ => None,
+        })
+        .filter(|w| short(w))
+        .collect();
+    if family.is_empty() {
+        return;
+    }
+    let first_full = out.iter().filter(|m| matches!(&m.cand, Cand::Person { name, .. } if name.split_whitespace().nth(1).is_some() && name.split_whitespace().next().is_some_and(|w| family.contains(w)))).map(|m| m.start).min().unwrap_or(usize::MAX);
+    let covered: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    let mut added = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let w = a.tok(k);
+        if t.kind != TokenKind::Word || t.start < first_full || !family.contains(w) || covered.iter().any(|&(s, e)| s <= t.start && t.start < e) {
+            continue;
+        }
+        // a name word after it makes another full name, found or refused by the name shapes
+        if a.tokens.get(k + 1).is_some_and(|_| is_cap_word(a.tok(k + 1)) && a.gap_after(k) == " ") {
+            continue;
+        }
+        added.push(Mention { tokens: k..k + 1, start: t.start, end: t.end, cand: Cand::Person { name: w.to_owned(), role: None, of: None, cued: false } });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// "the Secretariat of the Andean Community", "the Commission of the African Union": a body
@@ -912,11 +957,12 @@ fn name_mention(
         if collective(&next) {
             return Some(mk(a, s, e + 1, Cand::Collective(c)));
         }
-        // "hosted his Turkish counterpart for talks": a counterpart left unnamed stands for the
-        // country's side ("his Turkish counterpart Hakan Fidan" is a person, read elsewhere)
+        // "hosted his Turkish counterpart for talks": a counterpart left unnamed is the one
+        // person of the story who holds the possessor's post there, else the country's side ("his
+        // Turkish counterpart Hakan Fidan" is a person, read elsewhere)
         let unnamed = !is_cap_word(a.tok(e + 1)) && a.tok(e + 1) != ",";
         if crate::frame::Frames::shipped().words.counterpart_nouns.contains(&next.as_str()) && unnamed && s > 0 && matches!(lower(a.tok(s - 1)).as_str(), "his" | "her" | "their") {
-            return Some(mk(a, s, e + 1, Cand::Collective(c)));
+            return Some(mk(a, s, e + 1, Cand::Holder { country: c, role: COUNTERPART.to_owned() }));
         }
         // "Iranian and American delegations", "Chinese, Russian and Iranian officials": a
         // demonym coordinated with other sides before their collective noun stands for its side

@@ -259,6 +259,10 @@ impl Builder<'_> {
     /// office-holder table, though the text gives them no post ("Xi said … the Chinese
     /// president"); that post is added to them.
     fn table_holder(&mut self, table: &crate::officeholders::OfficeHolders, year: Option<i32>, country: usize, role: &str) -> Option<usize> {
+        // (a counterpart names no post the table could look up)
+        if role == crate::mention::COUNTERPART {
+            return None;
+        }
         let p = self.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
         if role != "Leader" {
             self.add_post(p, Some(role.to_owned()), Some(Of::Country(country)));
@@ -706,9 +710,23 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 }
             }
             Cand::Holder { country, role } => {
+                // "his Turkish counterpart": the holder of the possessor's post in that country
+                // ("Lavrov … his Turkish counterpart" is Turkey's foreign minister), else that
+                // country's side, as when the possessor's post is not known
+                let possessor = b.out.refs.last().filter(|r| r.end <= m.start && m.start - r.end <= 1).map(|r| r.entity);
+                let owned = possessor.and_then(|p| b.out.entities[p].posts.first()).map(|p| p.role.clone());
+                let role: &str = match &owned {
+                    Some(r) if role == crate::mention::COUNTERPART => r,
+                    None if role == crate::mention::COUNTERPART => {
+                        let side = b.country(*country);
+                        b.push(m, sentence, side, false, None);
+                        continue;
+                    }
+                    _ => role,
+                };
                 match b.sole_holder(*country, role).or_else(|| b.table_holder(table, year, *country, role)) {
                     Some(p) => b.push(m, sentence, p, false, None),
-                    None => late_holders.push((m, sentence, *country, role.clone())),
+                    None => late_holders.push((m, sentence, *country, role.to_owned())),
                 }
             }
             Cand::PersonPair => {
@@ -977,7 +995,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
 /// Whether a post of role `held` is the role a description names: the same, or any top post
 /// for "the leader" ("the Soviet leader" fits its General Secretary).
 fn role_fits(wanted: &str, held: &str) -> bool {
-    held == wanted || wanted == "Leader" && crate::lexicon::is_leader_role(held)
+    held == wanted || wanted == "Leader" && crate::lexicon::is_leader_role(held) || wanted == crate::mention::COUNTERPART
 }
 
 /// Whether a name in apposition follows the comma at token `t` ("the President of Chile,

@@ -803,6 +803,11 @@ fn subject<'r>(v: &SentenceView<'_, 'r>, group: usize, head: usize, kind: FrameK
     if (words().adverbial_preps.contains(&prev) || matches!(prev, "," | "—" | "–")) && v.word(head).ends_with("ing") {
         return modified_subject(v, group - 1);
     }
+    // "Speaking with X, Y announced …": a participle opening the sentence shares the main
+    // clause's subject
+    if group == 0 && v.word(head).ends_with("ing") {
+        return modified_subject(v, 0);
+    }
     let found = chain_backward(v, v.tok(group));
     // "The X who arrived in Rwanda on Thursday held talks": a name governed by a preposition
     // is no subject; the verb's is the antecedent of the relative clause that ends before it
@@ -879,6 +884,15 @@ fn modified_subject<'r>(v: &SentenceView<'_, 'r>, at: usize) -> Vec<&'r Ref> {
                 match (c + 2..v.words.len()).find(|&k| v.word(k) == ",") {
                     Some(close) => c = close,
                     None => return Vec::new(),
+                }
+            }
+            // "After speaking with his counterpart, X, Y said …": the name after the comma of
+            // a description is its apposition; the subject follows the apposition's comma
+            if c > 0 && (title_word(v.word(c - 1)) || matches!(v.word(c - 1), "counterpart" | "host" | "guest" | "envoy")) {
+                if let Some(r) = ref_at(v, tok_at(v, c + 1)) {
+                    if let Some(close) = (c + 1..v.words.len()).find(|&k| v.tok(k) == r.tokens.end && v.word(k) == ",") {
+                        c = close;
+                    }
                 }
             }
             return chain_forward(v, tok_at(v, c + 1), tok_at(v, v.words.len()));

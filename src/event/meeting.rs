@@ -205,16 +205,15 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
     // ("bilateral talks with X and Y": two sides to each, so one meeting with each)
     let bilateral = (c.head.saturating_sub(4)..c.end.max(c.head)).any(|k| v.word(k) == "bilateral");
     let distributive = bilateral || (c.head..c.stop.min(v.words.len())).any(|k| matches!(v.word(k), "respectively" | "separately" | "individually"));
-    let others: Vec<usize> = c
-        .args
-        .iter()
-        .filter(|(s, _, e)| *s != crate::frame::Slot::Subject && v.kind(*e) == EntityKind::Person)
-        .map(|(_, _, e)| *e)
-        .collect();
+    let others = SentenceView::distinct(c.args.iter().filter(|(s, _, e)| *s != crate::frame::Slot::Subject && v.kind(*e) == EntityKind::Person).map(|(_, _, e)| *e));
     // "met X on Monday and Y on Tuesday": each of the other side with a time of its own
     let time_after = |o: usize| clause_arg(v, c, |e| e == o).and_then(|r| time_told_after(v, r));
     let each_dated = others.len() >= 2 && others.iter().all(|&o| time_after(o).is_some());
-    if !(distributive || each_dated) || others.len() < 2 {
+    // one person meeting three or more named persons ("X met with A, B and C") meets each:
+    // a meeting of so many is told as a summit or a round table, not by listing them
+    let subjects = c.args.iter().filter(|(s, _, _)| *s == crate::frame::Slot::Subject).count();
+    let a_round = subjects == 1 && others.len() >= 3;
+    if !(distributive || each_dated || a_round) || others.len() < 2 {
         return vec![c.clone()];
     }
     others
@@ -925,9 +924,17 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, m: Event, resolved: &crate:
             && ((body_alone(&m) && e.actors.contains(&m.actors[0])) || (body_alone(e) && m.actors.contains(&e.actors[0])))
     };
     if let Some(e) = events.iter_mut().find(|e| same_body(e)) {
+        // a gathering spans days and is dated by its first ("met on Wednesday" beside "the
+        // final declaration on Friday after the meeting"), within one week; a gathering ahead
+        // shares its sentence's dates with other news ("talks later today ahead of the meeting")
+        let first = |x: &Event| x.when.and_then(|w| w.first_day());
+        let held = e.status == Some(Status::Held) && m.status == Some(Status::Held);
+        let earlier_days = held && matches!((first(e), first(&m)), (Some(a), Some(b)) if b < a && (a - b).num_days() <= 7);
         e.sentences.extend(m.sentences);
-        e.when = e.when.or(m.when);
-        e.date_text = e.date_text.take().or(m.date_text);
+        if e.when.is_none() || earlier_days {
+            e.when = m.when;
+            e.date_text = m.date_text;
+        }
         e.place = e.place.or(m.place);
         return;
     }

@@ -1144,3 +1144,47 @@ sanction!(sanction_a_country_named_before_the_sanctions_a_subject_lifts_is_their
 sanction!(sanction_told_again_with_fewer_targets_is_one, "Chile imposed sanctions on Peru and Bolivia on Monday. Chile said the sanctions on Peru would stay until June.", "Chile", ["Peru", "Bolivia"]);
 meeting!(a_stay_told_in_the_present_is_the_story_s_day, "Chile signed a fishing pact with Peru in 2019. Trade talks resumed in Lima last year. Ecuador joined them later. Bolivia said it would follow. Brazil kept out. Foreign Minister Luis Ortega of Peru is in Santiago with a delegation of trade officials.", Some("2024-05-15"), ["Luis Ortega", "Chile"], Status::Held, Some("2024-05-15"));
 meeting!(signing_by_putting_pen_to_paper, "Prime Minister Ana Vera of Chile and Prime Minister Luis Ortega of Peru put pen to paper on Monday on the fisheries treaty in Lima.", Some("2024-05-15"), ["Ana Vera", "Luis Ortega"], Status::Held, Some("2024-05-13"));
+
+// A two-letter family name written first, alone after the full name, is that person.
+meeting!(a_short_family_name_after_the_full_name, "Chinese Premier Wu Tianming opened the fair in Lima. On Monday, Wu met President Ana Ruiz of Chile.", Some("2024-05-15"), ["Wu Tianming", "Ana Ruiz"], Status::Held, Some("2024-05-13"));
+// one person meeting three or more named persons meets each of them
+meetings!(
+    one_meeting_three_meets_each,
+    "On Saturday, President Tomas Berg met with President Ana Ruiz of Chile, Prime Minister Luis Vera of Peru and President Marta Gil of Bolivia.",
+    Some("2024-10-23"),
+    [(["Tomas Berg", "Ana Ruiz"], Status::Held), (["Tomas Berg", "Luis Vera"], Status::Held), (["Tomas Berg", "Marta Gil"], Status::Held)]
+);
+// a participle opening the sentence shares the main clause's subject, over the apposition
+// of a counterpart
+meeting!(an_opening_participle_shares_the_subject, "President Ana Ruiz of Chile opened the fair. Speaking with President Luis Vera of Peru, Ruiz announced a fisheries plan.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
+meeting!(after_speaking_with_a_counterpart_named_in_apposition, "After speaking with her Peruvian counterpart, Luis Vera, President Ana Ruiz of Chile sent a letter to Bolivia.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
+// leave-taking and a signing ceremony are encounters
+meeting!(bade_farewell_to_an_envoy, "President Ana Ruiz of Chile bade farewell to the Peruvian Ambassador, Luis Vera, on Monday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
+meeting!(held_a_signing_ceremony, "President Ana Ruiz of Chile and President Luis Vera of Peru held a signing ceremony on Monday.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-13"));
+no_meeting!(a_memorial_ceremony_is_none, "President Ana Ruiz of Chile and President Luis Vera of Peru held a ceremony for the victims.");
+// "his Peruvian counterpart" is the holder of his post there, else Peru
+meeting!(
+    a_counterpart_is_the_holder_of_the_possessor_s_post,
+    "Foreign Minister Luis Vera of Peru and President Marta Gil of Peru opened the fair. Foreign Minister Tomas Berg of Chile said he telephoned his Peruvian counterpart on Monday.",
+    Some("2024-05-15"),
+    ["Tomas Berg", "Luis Vera"],
+    Status::Held,
+    Some("2024-05-13")
+);
+meeting!(
+    a_counterpart_the_story_does_not_name_is_the_country,
+    "President Marta Gil of Peru opened the fair. Foreign Minister Tomas Berg of Chile said he telephoned his Peruvian counterpart on Monday.",
+    Some("2024-05-15"),
+    ["Tomas Berg", "Peru"],
+    Status::Held,
+    Some("2024-05-13")
+);
+// a gathering held over days is dated by its first
+meeting!(
+    a_gathering_is_dated_by_its_first_day,
+    "The G7 foreign ministers issued a final declaration on Friday after their meeting in Quebec. The G7 foreign ministers met in Quebec on Wednesday evening.",
+    Some("2025-03-15"),
+    ["Group of Seven"],
+    Status::Held,
+    Some("2025-03-12")
+);
