@@ -7,7 +7,7 @@
 //! Nothing here decides *which* entity a mention is: that is `resolve`'s job. Pure: text in,
 //! mentions out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::{Hit, Lexicon};
@@ -88,6 +88,8 @@ pub enum Cand {
     },
     /// "he", "she", "his", "her".
     Pronoun,
+    /// "the company", "the firm": the company the story named last.
+    TheCompany,
     /// "they": the two sides its own sentence joined by "and" before it ("X and Y posed for
     /// a photo as they met"), or, opening a sentence, those the sentence before joined.
     TheyPair,
@@ -533,6 +535,12 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 i += 1;
                 continue;
             }
+            // "The company said it signed …": the company the story named last
+            if lw == "the" && matches!(lower(a.tok(i + 1)).as_str(), "company" | "firm") && i + 1 < sent.tokens.end && !is_cap_word(a.tok(i + 2)) {
+                out.push(mk(a, i, i + 2, Cand::TheCompany));
+                i += 2;
+                continue;
+            }
             // "state oil company YPFB", "the Ministry of Posts and Telecommunications (MPT)"
             let acronym = a.tokens[i].kind == TokenKind::Word && (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
             if acronym {
@@ -634,12 +642,92 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     described_then_named(a, &mut out);
     organs_of_named_bodies(a, &mut out);
     short_family_names(a, &mut out);
+    company_short_names(a, &mut out);
     // the names inside a dateline's credit ("MOSCOW (Some News / Sputnik) -") are its sources,
     // not the story's people
     if let Some(d) = &a.dateline {
         out.retain(|m| !(d.span.contains(&m.start) && matches!(m.cand, Cand::Person { cued: false, .. } | Cand::NewOrg { .. })));
     }
     out
+}
+
+/// Words that open many companies' names and so name none alone ("American Motors Corp …
+/// American said" is not sure to be it).
+const GENERIC_COMPANY_WORDS: &[&str] = &[
+    "American", "National", "General", "United", "International", "Federal", "Standard", "Continental", "Consolidated",
+    "Allied", "Mutual", "Home", "Great", "Royal", "Pacific", "Atlantic", "Union", "Commercial", "Industrial", "Financial",
+    "Capital", "Global", "Universal", "Southern", "Northern", "Central", "Eastern", "Western", "First", "New",
+];
+
+/// "ZIM Energy Corp said … merge with ZIM": a company named in full, by its legal form, is
+/// then named by its first word. That word stands for it wherever it stands alone (not before
+/// another name word) after the full name, unless it opens many companies' names
+/// ([`GENERIC_COMPANY_WORDS`]). A one-word person or company reading there gives way to it
+/// ("a Nissan spokeswoman" after "Nissan Motor Co Ltd").
+///
+/// # Complexity
+/// Linear in the tokens and mentions.
+fn company_short_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
+    let mut firsts: HashMap<&str, (String, Option<usize>, usize)> = HashMap::new();
+    for m in out.iter() {
+        let Cand::NewOrg { name, country, government: false, news: false } = &m.cand else { continue };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let usable = words.len() >= 2
+            && LEGAL_FORMS.contains(last)
+            && first.chars().count() >= 2
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !FUNCTION_CAPS.contains(first)
+            && !NOT_NAME.contains(first)
+            && !GENERIC_COMPANY_WORDS.contains(first);
+        if usable {
+            let word = a.text.get(m.start..m.end).and_then(|t| t.split_whitespace().next()).unwrap_or(first);
+            firsts.entry(word).or_insert_with(|| (name.clone(), *country, m.start));
+        }
+    }
+    if firsts.is_empty() {
+        return;
+    }
+    // two companies opening with one word: the word names neither
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for m in out.iter() {
+        if let Cand::NewOrg { name, .. } = &m.cand {
+            if let Some(first) = name.split_whitespace().next() {
+                if firsts.get(first).is_some_and(|(n, _, _)| n != name) {
+                    *seen.entry(first).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    firsts.retain(|w, _| !seen.contains_key(w));
+    let starts: HashMap<usize, usize> = out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    let mut added = Vec::new();
+    let mut replaced = Vec::new();
+    for (k, t) in a.tokens.iter().enumerate() {
+        let Some((name, country, after)) = firsts.get(a.tok(k)) else { continue };
+        if t.kind != TokenKind::Word || t.start <= *after || is_cap_word(a.tok(k + 1)) && a.gap_after(k) == " " {
+            continue;
+        }
+        let org = Cand::NewOrg { name: name.clone(), country: *country, government: false, news: false };
+        match starts.get(&t.start) {
+            Some(&i) if out[i].end == t.end && matches!(&out[i].cand, Cand::Person { cued: false, .. } | Cand::NewOrg { government: false, .. }) => replaced.push((i, org)),
+            Some(_) => {}
+            None if !out.iter().any(|m| m.start < t.start && t.start < m.end) => {
+                added.push(Mention { tokens: k..k + 1, start: t.start, end: t.end, cand: org });
+            }
+            None => {}
+        }
+    }
+    for (i, org) in replaced {
+        if let Some(m) = out.get_mut(i) {
+            m.cand = org;
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// "Xi Jinping … Xi met Modi": a family name of two letters, written first, names the person

@@ -120,6 +120,8 @@ struct Builder<'l> {
     last_person: Option<usize>,
     /// Where each post was stated: (person, role, sentence).
     post_sites: Vec<(usize, String, usize)>,
+    /// company entity → (times named, order first named), for "the company"
+    companies: HashMap<usize, (usize, usize)>,
 }
 
 impl Builder<'_> {
@@ -179,6 +181,10 @@ impl Builder<'_> {
         }
         if self.out.entities[entity].kind == EntityKind::Person && named {
             self.last_person = Some(entity);
+        }
+        if self.out.entities[entity].org_kind == Some(OrgKind::Company) {
+            let order = self.companies.len();
+            self.companies.entry(entity).or_insert((0, order)).0 += 1;
         }
         self.out.refs.push(Ref { tokens: m.tokens.clone(), start: m.start, end: m.end, sentence, entity, named });
     }
@@ -391,6 +397,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         salience: HashMap::new(),
         last_person: None,
         post_sites: Vec::new(),
+        companies: HashMap::new(),
     };
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
@@ -727,6 +734,14 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 match b.sole_holder(*country, role).or_else(|| b.table_holder(table, year, *country, role)) {
                     Some(p) => b.push(m, sentence, p, false, None),
                     None => late_holders.push((m, sentence, *country, role.to_owned())),
+                }
+            }
+            Cand::TheCompany => {
+                // the story's company: named most often so far, the first on a tie (a wire story
+                // names its company first and most; a company named in passing is not it)
+                let best = b.companies.iter().max_by_key(|(_, &(n, order))| (n, std::cmp::Reverse(order))).map(|(&e, _)| e);
+                if let Some(e) = best {
+                    b.push(m, sentence, e, false, None);
                 }
             }
             Cand::PersonPair => {

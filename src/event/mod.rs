@@ -297,7 +297,16 @@ fn located(a: &Analyzed<'_>, r: &Ref) -> bool {
     }
     let place_of = |end: usize| matches!(a.tok(end), "'s" | "’s") && PLACE_NOUNS.contains(&a.tok(end + 1).to_lowercase().as_str());
     let named_place = k > 1 && a.tok(k - 1) == "," && PLACE_NOUNS.contains(&a.tok(k - 2).to_lowercase().as_str());
+    // "its plant in Moosburg, West Germany": the country after a town it lies in
+    let town_in = k > 2 && a.tok(k - 1) == "," && {
+        let mut j = k - 2;
+        while j > 0 && j + 4 > k && a.tok(j).chars().next().is_some_and(char::is_uppercase) {
+            j -= 1;
+        }
+        j + 2 < k && matches!(a.tok(j).to_lowercase().as_str(), "in" | "at" | "near")
+    };
     named_place
+        || town_in
         || k > 0
             && matches!(a.tok(k - 1).to_lowercase().as_str(), "in" | "at" | "near" | "throughout" | "across")
             && (!matches!(a.tok(r.tokens.end), "'s" | "’s") || place_of(r.tokens.end))

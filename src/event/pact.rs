@@ -61,6 +61,7 @@ const WITHDRAW: &[&str] = &[
     "leave", "leaves", "leaving", "pulled", "pull", "pulls", "withdrew", "withdraw", "withdraws", "withdrawn", "withdrawal", "abandoned",
     "abandon", "quit", "scrapped", "scrap", "terminated", "reneged", "exited", "renounced", "suspended",
     "suspension", "suspend", "suspends", "annulled", "revoked", "end", "ends", "ending", "ended", "exit", "exits",
+    "canceled", "cancelled", "cancel", "cancels", "cancellation", "rescinded", "rescind", "rescinds",
 ];
 const FAILED: &[&str] = &["failed", "collapsed", "rejected", "reject", "rejects", "broke", "stalled", "without"];
 const PROPOSED: &[&str] = &[

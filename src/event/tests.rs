@@ -1188,3 +1188,9 @@ meeting!(
     Status::Held,
     Some("2025-03-12")
 );
+
+// Companies named again: "the company" is the story's company, and a company named in full is
+// then named by its first word; a cancelled deal is withdrawn.
+pact!(pact_the_company_is_the_story_s_company, "Acme Corp said it lost money in March. The company said it signed an agreement with Zenith Engineers Ltd.", ["Acme Corp", "Zenith Engineers Ltd"], Status::Signed, None);
+pact!(pact_a_company_named_by_its_first_word, "Zenith Energy Corp posted a loss. Acme Inc has canceled an agreement to merge with Zenith, and Zenith's board is studying a claim.", ["Acme Inc", "Zenith Energy Corp"], Status::Withdrawn, None);
+pact!(pact_a_country_after_a_town_is_where, "Acme Corp and Zenith Ltd signed an accord to build trucks at a plant in Moosburg, West Germany.", ["Acme Corp", "Zenith Ltd"], Status::Signed, None);
