@@ -460,14 +460,35 @@ fn one_per_partner(v: &SentenceView<'_, '_>, pos: usize, pact: Event, partners: 
 /// "Agreed to meet" plans a meeting, "agreed on a ceasefire" names its pact by a noun, and a
 /// subject of one side agrees with nobody.
 fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
-    let k = v.words.iter().position(|(_, w)| matches!(w.as_str(), "agreed" | "agree" | "agrees"))?;
+    let verb = v.words.iter().position(|(_, w)| matches!(w.as_str(), "agreed" | "agree" | "agrees"))?;
+    // "agreed last December to the charge", "agreed with Peru on a quota": over a time told
+    // first, and over the other side, to what was agreed
+    let mut k = verb;
+    let mut partner_end = None;
+    if matches!(v.word(k + 1), "yesterday" | "today" | "tonight" | "earlier" | "later") {
+        k += 1;
+    } else if matches!(v.word(k + 1), "last" | "this" | "next") && (crate::time::is_day_or_month(v.word(k + 2)) || matches!(v.word(k + 2), "week" | "month" | "year")) {
+        k += 2;
+    }
+    if v.word(k + 1) == "with" {
+        // the other side's name must end right before "on" or "to" ("agreed with X in the
+        // resolve to …" is a shared view)
+        let list_end = v.list_end(k + 1, &["on", "to", "that", ",", ".", ";"]);
+        let last = v.actors_in(v.tok(k + 2), list_end).last().map(|r| r.tokens.end);
+        let at = v.words.iter().position(|(t, _)| *t >= list_end).unwrap_or(v.words.len());
+        if at > k + 2 && matches!(v.word(at), "on" | "to") && last == Some(v.tok(at)) {
+            partner_end = Some(list_end);
+            k = at - 1;
+        }
+    }
     // "agreed to exchange prisoners", "agreed on the start of talks on ambassadors": an
     // agreement told by its content; "agreed on Monday" is only its day, "agreed on the need
     // for" a shared view
     let on = v.word(k + 1) == "on";
     // "have agreed new rules", "agreed terms for": what was agreed as its object
     let first = v.word(k + 1);
-    let object = v.word(k) == "agreed"
+    let object = v.word(verb) == "agreed"
+        && k == verb
         && first.chars().all(|c| c.is_ascii_lowercase())
         && !first.is_empty()
         && !first.ends_with("ly")
@@ -492,12 +513,14 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     if meeting_verb || matches!(next, "it" | "this") || matches!(next, "a" | "an" | "the") && meeting_noun {
         return None;
     }
-    let group = super::clause::group_start(v, k);
-    let group_words: Vec<&str> = (group..k).map(|q| v.word(q)).collect();
-    if group_words.iter().any(|w| frames.words.negators.contains(w)) {
+    let group = super::clause::group_start(v, verb);
+    let group_words: Vec<&str> = (group..verb).map(|q| v.word(q)).collect();
+    // "have not yet agreed on a package": still under negotiation; "did not agree": none
+    let not_yet = group_words.iter().any(|w| matches!(*w, "yet" | "still"));
+    if group_words.iter().any(|w| frames.words.negators.contains(w)) && !not_yet {
         return None;
     }
-    let future = group_words.iter().any(|w| matches!(*w, "will" | "would" | "to") || frames.words.prospective.contains(w));
+    let future = not_yet || group_words.iter().any(|w| matches!(*w, "will" | "would" | "to") || frames.words.prospective.contains(w));
     let mut sides = Vec::new();
     for r in super::clause::chain_backward(v, v.tok(group)) {
         match v.kind(r.entity) {
@@ -511,6 +534,16 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         let speaker = v.actors_in(0, v.tok(group - 2)).into_iter().rev().find(|r| v.kind(r.entity) == EntityKind::Organization);
         sides.extend(speaker.map(|r| r.entity));
     }
+    // "X agreed with Y on …": the other side after "with" (a person for their post's side)
+    if let Some(end) = partner_end {
+        for r in v.actors_in(v.tok(verb + 1), end) {
+            match v.kind(r.entity) {
+                EntityKind::Country | EntityKind::Organization => sides.push(r.entity),
+                EntityKind::Person => sides.extend(v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of)),
+                EntityKind::Place => {}
+            }
+        }
+    }
     // "X agreed to buy Y": one side, and the other its deal names
     if sides.len() == 1 {
         sides.extend(deal_counterpart(v, k + 1).filter(|e| v.kind(*e) == EntityKind::Organization && v.kind(sides[0]) == EntityKind::Organization));
@@ -519,8 +552,12 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     if sides.len() < 2 {
         return None;
     }
-    let what: Vec<&str> = (if object { k + 1 } else { k + 2 }..(k + 6).min(v.words.len())).map(|q| v.word(q)).skip_while(|w| !w.chars().any(char::is_alphabetic)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
-    let t = v.tok(k);
+    let what: Vec<&str> = (if object { k + 1 } else { k + 2 }..(k + 6).min(v.words.len()))
+        .map(|q| v.word(q))
+        .skip_while(|w| !w.chars().any(char::is_alphanumeric) || matches!(*w, "the" | "a" | "an"))
+        .take_while(|w| w.chars().all(char::is_alphanumeric))
+        .collect();
+    let t = v.tok(verb);
     let (when, date_text) = v.date_near(t, future);
     let status = if future { Status::Proposed } else { Status::Signed };
     Some(Event {

@@ -1194,3 +1194,10 @@ meeting!(
 pact!(pact_the_company_is_the_story_s_company, "Acme Corp said it lost money in March. The company said it signed an agreement with Zenith Engineers Ltd.", ["Acme Corp", "Zenith Engineers Ltd"], Status::Signed, None);
 pact!(pact_a_company_named_by_its_first_word, "Zenith Energy Corp posted a loss. Acme Inc has canceled an agreement to merge with Zenith, and Zenith's board is studying a claim.", ["Acme Inc", "Zenith Energy Corp"], Status::Withdrawn, None);
 pact!(pact_a_country_after_a_town_is_where, "Acme Corp and Zenith Ltd signed an accord to build trucks at a plant in Moosburg, West Germany.", ["Acme Corp", "Zenith Ltd"], Status::Signed, None);
+// "agreed" over a time told first, and with the other side named after "with"; "not yet
+// agreed" is still proposed
+pact!(pact_agreed_last_month_to_a_charge, "Chile and Peru agreed last December to the 15 pct charge on copper.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_agreed_with_the_other_side_on_a_plan, "Chile has agreed with Peru on a plan to share the river's water.", ["Chile", "Peru"], Status::Signed, None);
+pact!(pact_not_yet_agreed_is_proposed, "Chile and Peru have not yet agreed on a fishing quota, officials said.", ["Chile", "Peru"], Status::Proposed, None);
+no_pact!(pact_agreed_with_someone_in_a_view_is_none, "President Ana Ruiz of Chile agreed with Foreign Minister Luis Vera of Peru in the resolve to defend free trade.");
+no_pact!(pact_did_not_agree_is_none, "Chile and Peru did not agree on a fishing quota.");
