@@ -76,15 +76,15 @@ fn re() -> &'static Regex {
         Regex::new(
             r"(?x)
             \b(?P<iso>\d{4}-\d{2}-\d{2})\b
-          | \b(?:(?:on|from|since|by|until|till|before|after|for)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and)\s*\d{1,2}\b)?(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
+          | \b(?:(?i:on|from|since|by|until|till|before|after|for)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<md_m>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(?P<md_d>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and)\s*\d{1,2}\b)?(?:,?\s+(?P<md_y>(?:19|20)\d{2})\b)?
           | \b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<dm_d>\d{1,2})(?:\s*(?:[-–]|to|and)\s*\d{1,2})?\s+(?P<dm_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<dm_y>(?:19|20)\d{2}))?\b
-          | \b(?:in|since|by|during|from|until|of|for)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2})|\s+(?P<m_rel>last|next|this)\s+year)?\b
-          | \b(?:(?P<wd_pre>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<wd_rel>last|next)\s+week)?\b
+          | \b(?i:in|since|by|during|from|until|of|for)\s+(?P<m_m>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<m_y>(?:19|20)\d{2})|\s+(?P<m_rel>last|next|this)\s+year)?\b
+          | \b(?:(?P<wd_pre>(?i:last|next|this))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<wd_rel>last|next)\s+week)?\b
           | \b(?P<rel2>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b
-          | \b(?P<rel>yesterday|today|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b
-          | \b(?P<lastnext>last|next|this|past|coming)\s+(?P<unit>weekend|week|month|year)\b
+          | \b(?P<rel>(?i:yesterday|today|tomorrow|tonight)|(?i:this)\s+morning|(?i:this)\s+afternoon|(?i:this)\s+evening)\b
+          | \b(?P<lastnext>(?i:last|next|this|past|coming))\s+(?P<unit>weekend|week|month|year)\b
           | \bin\s+(?P<inn>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<inunit>days?|weeks?|months?)(?:['’]?\s+time)?\b
-          | \b(?:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
+          | \b(?i:in|since|by|during|from|until)\s+(?P<y>(?:19|20)\d{2})\b",
         )
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
@@ -128,7 +128,7 @@ pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<Ti
         // "last March's accord" is behind the article, "next March's vote" ahead of it
         let when = month_number(m.as_str()).and_then(|n| {
             article_date.map(|d| match c.name("rel").map(|r| r.as_str()) {
-                Some("last") => When::Month(if n < d.month() { d.year() } else { d.year() - 1 }, n),
+                Some("last" | "Last") => When::Month(if n < d.month() { d.year() } else { d.year() - 1 }, n),
                 Some(_) => When::Month(if n > d.month() { d.year() } else { d.year() + 1 }, n),
                 None => When::Month(nearest_year(d, n, future), n),
             })
@@ -143,7 +143,7 @@ pub fn find(text: &str, article_date: Option<NaiveDate>, future: bool) -> Vec<Ti
 fn month_modifier_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:the|(?P<rel>last|next)|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)(?:\s+[a-z]|['’]s\b)")
+        Regex::new(r"\b(?:[Tt]he|(?P<rel>[Ll]ast|[Nn]ext)|[Tt]his)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)(?:\s+[a-z]|['’]s\b)")
             .unwrap_or_else(|e| unreachable!("static regex: {e}"))
     })
 }
@@ -390,4 +390,10 @@ mod tests {
     t!(last_months_accord, "last March's accord", Some(d(1987, 2, 10)), false, Some("1986-03"));
     t!(a_month_before_a_day_is_that_day, "the March 3 talks", Some(d(1987, 3, 31)), false, Some("1987-03-03"));
     t!(may_the_verb_is_not_a_month, "they may meet", Some(d(1987, 6, 1)), false, None);
+    // a time that opens the sentence is written with a capital
+    t!(sentence_initial_month_and_year, "In September 2011, they agreed", Some(d(2022, 6, 13)), false, Some("2011-09"));
+    t!(sentence_initial_yesterday, "Yesterday, they met", Some(d(2022, 6, 13)), false, Some("2022-06-12"));
+    t!(sentence_initial_last_weekday, "Last Friday they met", Some(d(2022, 6, 13)), false, Some("2022-06-10"));
+    t!(sentence_initial_month_modifier, "The January talks ended", Some(d(2022, 6, 13)), false, Some("2022-01"));
+    t!(sentence_initial_since_year, "Since 2019 they have met twice", Some(d(2022, 6, 13)), false, Some("2019"));
 }
