@@ -205,7 +205,7 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     } else if around.iter().any(|w| IN_FORCE.contains(w))
         || held_pact(v, pos)
         // "the deal has been extended": a pact that runs on
-        || around.contains(&"extended") && (pos.saturating_sub(4)..pos).any(|k| matches!(v.word(k), "the" | "this" | "its" | "their"))
+        || around.contains(&"extended") && (pos.saturating_sub(6)..pos).any(|k| matches!(v.word(k), "the" | "this" | "its" | "their"))
         || around.windows(3).any(|w| matches!(w, ["living" | "lived" | "live", "up", "to"]))
         || around.windows(2).any(|w| matches!(w, ["in", "force"] | ["into", "force"] | ["took", "effect"]))
         // "under the agreement": what is done under a pact presumes it ("an arrangement under
@@ -409,7 +409,9 @@ fn extract_at(v: &SentenceView<'_, '_>, pos: usize) -> Vec<Event> {
     // not when it names an existing pact beside another event ("announced tariffs last week")
     let made_here = sign_at.is_some() || window.iter().any(|w| SIGNED.contains(w) || PROPOSED.contains(w) || WITHDRAW.contains(w));
     let (when, date_text) = if made_here { v.date_near(t, status == Status::Proposed) } else { (None, None) };
-    let status = if status == Status::Signed && in_force_by_now(&label_text, SIGNED.contains(&v.word(pos + 1)), when, v.date) { Status::InForce } else { status };
+    // ("the agreement signed last July", "the agreement, signed last July,")
+    let signed_after_noun = SIGNED.contains(&v.word(pos + 1)) || v.word(pos + 1) == "," && SIGNED.contains(&v.word(pos + 2));
+    let status = if status == Status::Signed && in_force_by_now(&label_text, signed_after_noun, when, v.date) { Status::InForce } else { status };
     let (cameo, plover) = match status {
         Status::Withdrawn => ("160", "RETREAT"),
         Status::Failed => ("125", "REJECT"),
@@ -1052,6 +1054,16 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             if p.status == Some(Status::Signed) && e.status == Some(Status::Proposed)
                 || matches!(p.status, Some(Status::Withdrawn | Status::Failed)) && !matches!(e.status, Some(Status::Withdrawn | Status::Failed))
             {
+                e.status = p.status;
+            }
+            // a pact told as signed months before the article and then as in force is in
+            // force; a signing that is the news stays one ("signed today … enters into force
+            // in June", "reached agreement on rules … to run the stock")
+            let signed_before = |w: Option<crate::time::When>| match (w.and_then(|w| w.first_day()), v.date) {
+                (Some(made), Some(today)) => (today - made).num_days() > 75,
+                _ => false,
+            };
+            if p.status == Some(Status::InForce) && e.status == Some(Status::Signed) && signed_before(e.when) {
                 e.status = p.status;
             }
             e.when = e.when.or(p.when);

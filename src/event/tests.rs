@@ -1201,3 +1201,19 @@ pact!(pact_agreed_with_the_other_side_on_a_plan, "Chile has agreed with Peru on 
 pact!(pact_not_yet_agreed_is_proposed, "Chile and Peru have not yet agreed on a fishing quota, officials said.", ["Chile", "Peru"], Status::Proposed, None);
 no_pact!(pact_agreed_with_someone_in_a_view_is_none, "President Ana Ruiz of Chile agreed with Foreign Minister Luis Vera of Peru in the resolve to defend free trade.");
 no_pact!(pact_did_not_agree_is_none, "Chile and Peru did not agree on a fishing quota.");
+// a pact signed months before the article and told as such is in force
+pact!(pact_signed_months_ago_after_a_comma_is_in_force, "The agreement, signed last September by Chile and Peru, aimed at halting price dumping.", ["Chile", "Peru"], Status::InForce, None);
+#[test]
+fn a_pact_signed_months_ago_then_told_in_force_is_in_force() {
+    let got = events("Chile and Peru signed a fisheries agreement in January. The agreement has been extended for another 120 days, officials said.", Some("2022-06-13"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    assert_eq!(p[0].status, Some(Status::InForce), "{got:#?}");
+}
+#[test]
+fn a_signing_that_is_the_news_stays_signed_beside_its_entry_into_force() {
+    let got = events("Chile and Peru signed a fisheries agreement on Monday. The agreement enters into force in June.", Some("2022-06-13"));
+    let p = only(&got, "pact");
+    assert_eq!(p.len(), 1, "{got:#?}");
+    assert_eq!(p[0].status, Some(Status::Signed), "{got:#?}");
+}
