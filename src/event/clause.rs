@@ -611,6 +611,8 @@ fn chain_forward<'r>(v: &SentenceView<'_, 'r>, from: usize, until: usize) -> Vec
                 t = over_description(v, t, until);
             }
             continue;
+        } else if w == "from" && t > from && matches!(v.a.tok(t - 1).to_lowercase().as_str(), "counterparts" | "counterpart" | "colleagues" | "peers") {
+            // "his counterparts from Chile and Peru": the sides are the countries named
         } else if w == "for" && t > from && title_word(&v.a.tok(t - 1).to_lowercase()) {
             // "Secretary for Foreign Affairs Enrique Manalo"
         } else if w == "of"

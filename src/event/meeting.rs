@@ -211,8 +211,19 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
     let each_dated = others.len() >= 2 && others.iter().all(|&o| time_after(o).is_some());
     // one person meeting three or more named persons ("X met with A, B and C") meets each:
     // a meeting of so many is told as a summit or a round table, not by listing them
-    let subjects = c.args.iter().filter(|(s, _, _)| *s == crate::frame::Slot::Subject).count();
+    // (one side: "Foreign Minister X of Chile" is X, the country only qualifies them)
+    let subject: Vec<usize> = SentenceView::distinct(c.args.iter().filter(|(s, _, _)| *s == crate::frame::Slot::Subject).map(|(_, _, e)| *e));
+    let subject_persons = subject.iter().filter(|&&e| v.kind(e) == EntityKind::Person).count();
+    let subjects = if subject_persons > 0 { subject_persons } else { subject.len() };
     let a_round = subjects == 1 && others.len() >= 3;
+    // "met his counterparts from Chile, Peru and Bolivia": one meeting with each side
+    let counterparts_from = (c.head..c.stop.min(v.words.len())).any(|k| v.word(k) == "counterparts" && v.word(k + 1) == "from");
+    let others = if counterparts_from && others.len() < 2 {
+        SentenceView::distinct(c.args.iter().filter(|(s, _, e)| *s != crate::frame::Slot::Subject && v.kind(*e) != EntityKind::Place).map(|(_, _, e)| *e))
+    } else {
+        others
+    };
+    let a_round = a_round || counterparts_from && subjects == 1 && others.len() >= 2;
     if !(distributive || each_dated || a_round) || others.len() < 2 {
         return vec![c.clone()];
     }

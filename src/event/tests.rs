@@ -1217,3 +1217,10 @@ fn a_signing_that_is_the_news_stays_signed_beside_its_entry_into_force() {
     assert_eq!(p.len(), 1, "{got:#?}");
     assert_eq!(p[0].status, Some(Status::Signed), "{got:#?}");
 }
+// "met her counterparts from A, B and C": one meeting with each country
+meetings!(
+    counterparts_from_several_countries_are_met_each,
+    "Foreign Minister Ana Ruiz of Chile also met with her counterparts from Peru, Bolivia and Ecuador on Tuesday.",
+    Some("2024-10-23"),
+    [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Bolivia"], Status::Held), (["Ana Ruiz", "Ecuador"], Status::Held)]
+);
