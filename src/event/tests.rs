@@ -1224,3 +1224,6 @@ meetings!(
     Some("2024-10-23"),
     [(["Ana Ruiz", "Peru"], Status::Held), (["Ana Ruiz", "Bolivia"], Status::Held), (["Ana Ruiz", "Ecuador"], Status::Held)]
 );
+// a ceremony attended by several is their encounter; attending alone is none
+meeting!(a_ceremony_attended_by_several, "The signing ceremony in Lima was attended by President Ana Ruiz of Chile and President Luis Vera of Peru.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
+no_meeting!(attending_a_ceremony_alone_is_none, "President Ana Ruiz of Chile attended the ceremony in Lima.");
