@@ -736,7 +736,7 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
         // inside a name ("General Agreement on Tariffs and Trade") it names an organization
-        if v.resolved.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
+        if v.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
             continue;
         }
         // "the lack of an accord", "in the absence of a deal": no pact to speak of
