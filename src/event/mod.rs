@@ -3,6 +3,7 @@
 //! One file per family; this module holds what they share.
 
 mod clause;
+mod index;
 mod meeting;
 mod pact;
 mod sanction;
@@ -335,6 +336,7 @@ fn source_frames(words: &[(usize, String)]) -> Vec<std::ops::Range<usize>> {
 /// Extracts every event of an article.
 pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) -> Extraction {
     let mut events = Vec::new();
+    let (mut meetings, mut pacts) = (index::Meetings::default(), index::Pacts::default());
     // the imposer of the last sanction told (events are only added in this loop)
     let mut earlier = None;
     // each sentence's mentions, found once rather than by a pass over the article's mentions
@@ -350,13 +352,13 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
         let found = meeting::extract(&view);
         let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
         for m in found {
-            meeting::merge_or_push(&mut events, m, &resolved, a, date);
+            meetings.merge(&mut events, m, &resolved, a, date);
         }
         for p in pact::extract(&view) {
             if let Some(m) = meeting::signing(&view, &p) {
-                meeting::merge_or_push(&mut events, m, &resolved, a, date);
+                meetings.merge(&mut events, m, &resolved, a, date);
             }
-            pact::merge_or_push(&mut events, p, &view);
+            pacts.merge(&mut events, p, &view);
         }
         if let Some(s) = sanction::extract(&view, earlier) {
             if let EventKind::Sanction { imposer, .. } = s.kind {
