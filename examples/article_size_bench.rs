@@ -83,7 +83,7 @@ fn one(kb: usize) -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let quads = entente::rdf::article_quads(&doc, &x);
     let rdf = t.elapsed().as_secs_f64();
-    let n = quads.quads.len();
+    let n = quads.len();
     let rdf_rss = peak_rss_mb();
     let t = Instant::now();
     store.replace_article(&quads)?;

@@ -224,11 +224,11 @@ impl EntenteStore {
             .map(|q| q.map(Triple::from))
             .collect::<Result<_, _>>()
             ?;
-        let new: HashSet<Triple> = article.quads.iter().map(|q| Triple::from(q.clone())).collect();
+        let new: HashSet<Triple> = article.triples().map(oxigraph::model::TripleRef::into_owned).collect();
         t.clear_graph(graph)?;
-        for q in &article.quads {
-            t.insert(q.as_ref());
-            t.insert(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
+        for q in article.quads() {
+            t.insert(q);
+            t.insert(QuadRef::new(q.subject, q.predicate, q.object, GraphNameRef::DefaultGraph));
         }
         for (node, label) in &article.labels {
             let existing: Vec<Quad> = t
@@ -240,7 +240,7 @@ impl EntenteStore {
                 let has_alt = any_quad(t.quads_for_pattern(Some(node.as_ref().into()), Some(skos::ALT_LABEL), None, Some(graph)), |q| {
                     matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label)
                 })?;
-                if !same && !has_alt && article.quads.iter().any(|q| q.subject == oxigraph::model::NamedOrBlankNode::NamedNode(node.clone()) && q.predicate == rdf::TYPE) {
+                if !same && !has_alt && article.triples().any(|q| q.subject == oxigraph::model::NamedOrBlankNodeRef::NamedNode(node.as_ref()) && q.predicate == rdf::TYPE) {
                     let lit = Literal::new_simple_literal(label);
                     t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), graph));
                     t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));
