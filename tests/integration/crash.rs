@@ -372,3 +372,77 @@ fn killed_ingests_leave_complete_article_graphs_and_resume_to_a_clean_store() {
         started.elapsed()
     );
 }
+
+/// Crash trials of the bulk write (issues 10 and 12): articles large enough for the bulk
+/// loader (`store::BULK_QUADS`), written as files that the store takes in at once, killed at
+/// points spread over a clean ingest. Each large article is whole or absent, the default graph
+/// and the registry stay consistent (the checks of the module doc), the files a killed write
+/// left are gone once a writer opens the store again, and resuming gives the clean store.
+#[test]
+fn killed_bulk_writes_leave_large_articles_whole_or_absent() {
+    const TRIALS: usize = 10;
+    let source = root().join("../shared/eval/corpora/reuters21578.jsonl");
+    assert!(source.is_file(), "{} is missing: the bulk crash trials build their articles from it", source.display());
+    let texts: Vec<String> = BufReader::new(File::open(&source).unwrap())
+        .lines()
+        .take(700)
+        .map(|l| serde_json::from_str::<serde_json::Value>(&l.unwrap()).unwrap()["text"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    // two long reads of some 350 KB of wire prose each (over 20,000 quads), a short story
+    // before each
+    let articles = [
+        ("short-1", texts[0].clone()),
+        ("long-1", texts[1..350].join("\n\n")),
+        ("short-2", texts[350].clone()),
+        ("long-2", texts[351..700].join("\n\n")),
+    ];
+    let dir = tmp();
+    let corpus = dir.path().join("long.jsonl");
+    std::fs::write(&corpus, articles.iter().map(|(id, text)| format!("{}\n", serde_json::json!({ "id": id, "text": text }))).collect::<String>()).unwrap();
+    let order: Vec<String> = articles.iter().map(|(id, _)| graph_of(id)).collect();
+
+    let clean_store = dir.path().join("clean");
+    let t0 = Instant::now();
+    let status = ingest_command(&clean_store, &corpus, &dir.path().join("clean.log")).status().expect("run entente");
+    let clean_time = t0.elapsed();
+    assert!(status.success(), "clean ingest failed: {}", std::fs::read_to_string(dir.path().join("clean.log")).unwrap_or_default());
+    let (clean, clean_default) = read_store(&clean_store, dir.path());
+    for (g, (id, _)) in order.iter().zip(&articles) {
+        let n = clean.get(g).map_or(0, HashSet::len);
+        assert!(!id.starts_with("long") || n >= 20_000, "{id} has {n} quads: too few for the bulk write these trials are for");
+    }
+    check_killed("clean run", &order, &clean, &clean, &clean_default);
+
+    let bulk_files = |store: &Path| std::fs::read_dir(store).into_iter().flatten().flatten().filter(|e| e.file_name().to_string_lossy().starts_with("bulk-")).count();
+    let store = dir.path().join("store");
+    let mut landed = 0;
+    for trial in 1..=TRIALS {
+        if trial % 2 == 1 && store.exists() {
+            std::fs::remove_dir_all(&store).expect("remove the last trial's store");
+        }
+        // kills spread over the second half of a clean ingest, where the articles are written
+        // (the first extracts them)
+        let delay = clean_time.mul_f64(0.4 + 0.65 * (trial - 1) as f64 / (TRIALS - 1) as f64);
+        let mut child = ingest_command(&store, &corpus, &dir.path().join(format!("bulk-trial-{trial}.log"))).spawn().expect("run entente");
+        std::thread::sleep(delay);
+        child.kill().ok();
+        let status = child.wait().expect("reap the ingest");
+        if status.signal() == Some(9) {
+            landed += 1;
+        } else {
+            assert!(status.success(), "bulk trial {trial}: the ingest ended on its own, and failed ({status})");
+        }
+        if !store.join("CURRENT").is_file() {
+            continue;
+        }
+        let (named, default) = read_store(&store, dir.path());
+        let present = check_killed(&format!("bulk trial {trial} (killed at {delay:.2?})"), &order, &clean, &named, &default);
+        eprintln!("crash: bulk trial {trial}/{TRIALS} killed at {delay:.2?}: {present} complete article graphs, {} bulk files left", bulk_files(&store));
+    }
+    assert!(landed >= TRIALS / 2, "only {landed} of {TRIALS} kills landed inside an ingest (the clean ingest took {clean_time:.2?})");
+    let status = ingest_command(&store, &corpus, &dir.path().join("bulk-resume.log")).status().expect("run entente");
+    assert!(status.success(), "re-ingest into the killed store failed ({status})");
+    assert_eq!(bulk_files(&store), 0, "a writer that opens the store removes the files of a killed bulk write");
+    let (named, default) = read_store(&store, dir.path());
+    assert!(named == clean && default == clean_default, "after the bulk trials, re-ingesting into the killed store does not give the clean run's store");
+}
