@@ -653,6 +653,19 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     out
 }
 
+/// Which tokens some mention covers, one flag per token.
+fn covered_tokens(a: &Analyzed<'_>, out: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; a.tokens.len()];
+    for m in out {
+        for k in m.tokens.clone() {
+            if let Some(c) = covered.get_mut(k) {
+                *c = true;
+            }
+        }
+    }
+    covered
+}
+
 /// Words that open many companies' names and so name none alone ("American Motors Corp …
 /// American said" is not sure to be it).
 const GENERIC_COMPANY_WORDS: &[&str] = &[
@@ -704,6 +717,7 @@ fn company_short_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
     }
     firsts.retain(|w, _| !seen.contains_key(w));
     let starts: HashMap<usize, usize> = out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    let covered = covered_tokens(a, out);
     let mut added = Vec::new();
     let mut replaced = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
@@ -715,7 +729,7 @@ fn company_short_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
         match starts.get(&t.start) {
             Some(&i) if out[i].end == t.end && matches!(&out[i].cand, Cand::Person { cued: false, .. } | Cand::NewOrg { government: false, .. }) => replaced.push((i, org)),
             Some(_) => {}
-            None if !out.iter().any(|m| m.start < t.start && t.start < m.end) => {
+            None if !covered.get(k).copied().unwrap_or(false) => {
                 added.push(Mention { tokens: k..k + 1, start: t.start, end: t.end, cand: org });
             }
             None => {}
@@ -753,11 +767,11 @@ fn short_family_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
         return;
     }
     let first_full = out.iter().filter(|m| matches!(&m.cand, Cand::Person { name, .. } if name.split_whitespace().nth(1).is_some() && name.split_whitespace().next().is_some_and(|w| family.contains(w)))).map(|m| m.start).min().unwrap_or(usize::MAX);
-    let covered: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    let covered = covered_tokens(a, out);
     let mut added = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {
         let w = a.tok(k);
-        if t.kind != TokenKind::Word || t.start < first_full || !family.contains(w) || covered.iter().any(|&(s, e)| s <= t.start && t.start < e) {
+        if t.kind != TokenKind::Word || t.start < first_full || !family.contains(w) || covered.get(k).copied().unwrap_or(false) {
             continue;
         }
         // a name word after it makes another full name, found or refused by the name shapes

@@ -199,6 +199,10 @@ fn two_sided(v: &SentenceView<'_, '_>, e: &Event) -> bool {
     e.actors.iter().filter(|&&a| !(v.kind(a) == EntityKind::Country && spoken_for.contains(&a))).count() >= 2
 }
 
+/// The most persons one person is told to meet in a list that makes one meeting with each
+/// ("met with A, B and C"); a longer list is a gathering of its own.
+const MAX_ROUND: usize = 30;
+
 /// "held talks separately with X and Y", "will meet respectively A, B and C": one meeting with
 /// each person of the other side, each with the subject.
 fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<clause::Clause<'l>> {
@@ -215,7 +219,7 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
     let subject: Vec<usize> = SentenceView::distinct(c.args.iter().filter(|(s, _, _)| *s == crate::frame::Slot::Subject).map(|(_, _, e)| *e));
     let subject_persons = subject.iter().filter(|&&e| v.kind(e) == EntityKind::Person).count();
     let subjects = if subject_persons > 0 { subject_persons } else { subject.len() };
-    let a_round = subjects == 1 && others.len() >= 3;
+    let a_round = subjects == 1 && (3..=MAX_ROUND).contains(&others.len());
     // "met his counterparts from Chile, Peru and Bolivia": one meeting with each side
     let counterparts_from = (c.head..c.stop.min(v.words.len())).any(|k| v.word(k) == "counterparts" && v.word(k + 1) == "from");
     let others = if counterparts_from && others.len() < 2 {
@@ -223,15 +227,23 @@ fn distribute<'l>(v: &SentenceView<'_, '_>, c: &clause::Clause<'l>) -> Vec<claus
     } else {
         others
     };
-    let a_round = a_round || counterparts_from && subjects == 1 && others.len() >= 2;
+    let a_round = a_round || counterparts_from && subjects == 1 && (2..=MAX_ROUND).contains(&others.len());
     if !(distributive || each_dated || a_round) || others.len() < 2 {
         return vec![c.clone()];
+    }
+    // (each clause built from the subject's arguments and its own, not from a copy of all:
+    // linear in the arguments)
+    let mut template = c.clone();
+    template.args = c.args.iter().filter(|(s, _, _)| *s == crate::frame::Slot::Subject).cloned().collect();
+    let mut own: std::collections::HashMap<usize, Vec<_>> = std::collections::HashMap::new();
+    for arg in c.args.iter().filter(|(s, _, _)| *s != crate::frame::Slot::Subject) {
+        own.entry(arg.2).or_default().push(arg.clone());
     }
     others
         .iter()
         .map(|&o| {
-            let mut one = c.clone();
-            one.args.retain(|(s, _, e)| *s == crate::frame::Slot::Subject || *e == o);
+            let mut one = template.clone();
+            one.args.extend(own.get(&o).into_iter().flatten().cloned());
             if each_dated {
                 one.dated_at = time_after(o);
             }
