@@ -350,7 +350,13 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     for (i, refs) in refs_of.iter().enumerate() {
         let Some(view) = SentenceView::new(a, &resolved, i, refs, date) else { continue };
         let found = meeting::extract(&view);
-        let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
+        let found = if found.is_empty() {
+            // (an event told again by "Talks are due …" is told in the two sentences before)
+            let recent = index::told_since(&meetings, &pacts, i.saturating_sub(2));
+            meeting::continued(&view, recent.iter().map(|&j| &events[j])).into_iter().collect()
+        } else {
+            found
+        };
         for m in found {
             meetings.merge(&mut events, m, &resolved, a, date);
         }
