@@ -164,11 +164,8 @@ struct Builder<'l> {
     refs_in: HashMap<usize, Vec<usize>>,
     refs_from: HashMap<usize, Vec<usize>>,
     refs_to: HashMap<usize, Vec<usize>>,
-    /// The mentions of persons, as indices into `out.refs` in order; each person's last, and
-    /// the persons by their last mention.
+    /// The mentions of persons, as indices into `out.refs` in order.
     person_refs: Vec<usize>,
-    last_ref_of_person: HashMap<usize, usize>,
-    persons_by_last_ref: std::collections::BTreeMap<usize, usize>,
     /// The named mentions of persons, as indices into `out.refs` in order; the last two of
     /// them that the story joins by "and", among the first `joined_checked` of them
     /// (`person_pair`).
@@ -260,10 +257,6 @@ impl Builder<'_> {
         self.refs_to.entry(r.tokens.end).or_default().push(i);
         if self.out.entities[r.entity].kind == EntityKind::Person {
             self.person_refs.push(i);
-            if let Some(before) = self.last_ref_of_person.insert(r.entity, i) {
-                self.persons_by_last_ref.remove(&before);
-            }
-            self.persons_by_last_ref.insert(i, r.entity);
             if r.named {
                 self.named_person_refs.push(i);
             }
@@ -293,15 +286,6 @@ impl Builder<'_> {
     /// The mentions of persons, in order.
     fn person_refs(&self) -> impl DoubleEndedIterator<Item = &Ref> + '_ {
         self.person_refs.iter().map(|&i| &self.out.refs[i])
-    }
-
-    /// The person mentioned last of those `fits` accepts.
-    ///
-    /// # Complexity
-    /// One call of `fits` for each person mentioned since (each once, however often), not one
-    /// for each mention: O(p log p) at worst for the p persons of the article.
-    fn last_person(&self, mut fits: impl FnMut(usize) -> bool) -> Option<usize> {
-        self.persons_by_last_ref.values().rev().copied().find(|&e| fits(e))
     }
 
     /// Finds the person a partial name refers to: a known person whose name contains every
@@ -376,7 +360,7 @@ impl Builder<'_> {
         if role == crate::mention::COUNTERPART {
             return None;
         }
-        let p = self.last_person(|p| held_unposted(table, &self.out.entities[p], year, country, role))?;
+        let p = self.person_refs().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
         if role != "Leader" {
             self.add_post(p, Some(role.to_owned()), Some(Of::Country(country)));
         }
@@ -468,12 +452,10 @@ impl Builder<'_> {
         };
         // post holders first; then any persons (a counterpart's post is known only at the end)
         for need_post in [true, false] {
-            let holder = |e: usize| self.out.entities[e].kind == EntityKind::Person && (!need_post || !self.out.entities[e].posts.is_empty());
-            // the last holder, and the last one before of another country (the holders before
-            // the last are the others, each last told before it)
-            let Some(first) = self.last_person(holder) else { continue };
+            let mut holders = self.person_refs().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && (!need_post || !self.out.entities[e].posts.is_empty()));
+            let Some(first) = holders.next() else { continue };
             let mine = countries(first);
-            if let Some(second) = self.last_person(|e| holder(e) && e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine))) {
+            if let Some(second) = holders.find(|&e| e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine))) {
                 return vec![second, first];
             }
         }
@@ -520,8 +502,6 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         refs_from: HashMap::new(),
         refs_to: HashMap::new(),
         person_refs: Vec::new(),
-        last_ref_of_person: HashMap::new(),
-        persons_by_last_ref: std::collections::BTreeMap::new(),
         named_person_refs: Vec::new(),
         joined: None,
         joined_checked: 0,
@@ -755,7 +735,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                     })
                     .flatten();
                 let candidate = appositive.or_else(|| b.last_person.filter(|&p| fits(&b.out.entities[p]))).or_else(|| {
-                    b.last_person(|p| b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p]))
+                    b.person_refs().rev().map(|r| r.entity).find(|&p| {
+                        b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
+                    })
                 });
                 // "Xi said … Lula met the Chinese president": the person of the story who held
                 // that office that year by the office-holder table, when the text gave no post

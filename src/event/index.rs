@@ -80,10 +80,8 @@ pub(super) struct Meetings {
     by_actors: HashMap<Vec<usize>, BTreeSet<usize>>,
     /// Planned meetings by the persons among their participants.
     planned_by_person: HashMap<usize, BTreeSet<usize>>,
-    /// Meetings by each sentence that tells them; and how many of each meeting's sentences
-    /// are indexed (the list only grows).
-    by_sentence: BTreeMap<usize, BTreeSet<usize>>,
-    indexed: HashMap<usize, usize>,
+    /// Meetings by the last sentence that tells them.
+    by_last_sentence: BTreeMap<usize, BTreeSet<usize>>,
 }
 
 impl Meetings {
@@ -133,7 +131,7 @@ impl Meetings {
         }
         out.extend(self.by_actors.get(&sorted).into_iter().flatten().copied());
         if let Some(&first) = m.sentences.first() {
-            out.extend(self.told_since(first.saturating_sub(5)));
+            out.extend(self.by_last_sentence.range(first.saturating_sub(5)..).flat_map(|(_, s)| s.iter().copied()));
         }
         out.into_iter().collect()
     }
@@ -155,25 +153,10 @@ impl Meetings {
             self.body_alone.entry(e.actors[0]).or_default().insert(i);
         }
         self.by_actors.entry(sorted).or_default().insert(i);
-        let indexed = self.indexed.entry(i).or_default();
-        for &s in e.sentences.get(*indexed..).unwrap_or_default() {
-            self.by_sentence.entry(s).or_default().insert(i);
+        if let Some(&last) = e.sentences.last() {
+            self.by_last_sentence.entry(last).or_default().insert(i);
         }
-        *indexed = e.sentences.len();
     }
-
-    /// The meetings told in sentence `from` or after.
-    fn told_since(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_sentence.range(from..).flat_map(|(_, told)| told.iter().copied())
-    }
-}
-
-/// The meetings and pacts told in sentence `from` or after, in the order of the list: those
-/// `meeting::continued` may take up ("Talks are due to resume").
-pub(super) fn told_since(meetings: &Meetings, pacts: &Pacts, from: usize) -> BTreeSet<usize> {
-    let mut out: BTreeSet<usize> = meetings.told_since(from).collect();
-    out.extend(pacts.by_sentence.range(from..).flat_map(|(_, told)| told.iter().copied()));
-    out
 }
 
 /// A meeting of one international body alone ("NATO leaders will meet").
@@ -199,7 +182,7 @@ pub(super) struct Pacts {
     bare_without_party: BTreeSet<usize>,
     /// Pacts named by a bare trigger, by party.
     bare_by_party: HashMap<usize, BTreeSet<usize>>,
-    by_sentence: BTreeMap<usize, BTreeSet<usize>>,
+    by_sentence: HashMap<usize, BTreeSet<usize>>,
     /// How many of each pact's parties and sentences are indexed (both lists only grow).
     indexed: HashMap<usize, (usize, usize)>,
     /// The last pact added to the list.

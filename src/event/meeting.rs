@@ -390,7 +390,7 @@ const CONTINUED_NOUNS: &[&str] = &["talks", "negotiations", "meeting", "meetings
 /// "Talks are due to begin in Moscow on Wednesday": a sentence that opens with an event noun
 /// naming no one tells of an encounter between the sides of the meeting or pact told in the
 /// two sentences before it.
-pub(super) fn continued<'e>(v: &SentenceView<'_, '_>, events: impl DoubleEndedIterator<Item = &'e Event>) -> Option<Event> {
+pub(super) fn continued(v: &SentenceView<'_, '_>, events: &[Event]) -> Option<Event> {
     let first = usize::from(matches!(v.word(0), "the" | "these" | "their" | "further" | "new" | "formal"));
     let noun = v.word(first);
     if v.index == 0 || !CONTINUED_NOUNS.contains(&noun) {
@@ -403,7 +403,7 @@ pub(super) fn continued<'e>(v: &SentenceView<'_, '_>, events: impl DoubleEndedIt
     if !predicate {
         return None;
     }
-    let before = events.rev().find(|e| e.sentences.iter().any(|&s| s + 2 >= v.index) && matches!(e.kind, EventKind::Meeting { .. } | EventKind::Pact { .. }) && e.actors.len() >= 2)?;
+    let before = events.iter().rev().find(|e| e.sentences.iter().any(|&s| s + 2 >= v.index) && matches!(e.kind, EventKind::Meeting { .. } | EventKind::Pact { .. }) && e.actors.len() >= 2)?;
     let actors: Vec<usize> = before.actors.iter().copied().filter(|&a| v.kind(a) != EntityKind::Place).collect();
     if actors.len() < 2 {
         return None;

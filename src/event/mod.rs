@@ -359,13 +359,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     for (i, refs) in refs_of.iter().enumerate() {
         let Some(view) = SentenceView::new(a, &resolved, i, refs, date) else { continue };
         let found = meeting::extract(&view);
-        let found = if found.is_empty() {
-            // (an event told again by "Talks are due …" is told in the two sentences before)
-            let recent = index::told_since(&meetings, &pacts, i.saturating_sub(2));
-            meeting::continued(&view, recent.iter().map(|&j| &events[j])).into_iter().collect()
-        } else {
-            found
-        };
+        let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
         for m in found {
             meetings.merge(&mut events, m, &resolved, a, date);
         }
@@ -515,38 +509,16 @@ fn parties_from_encounter(a: &Analyzed<'_>, resolved: &Resolved, events: &mut Ve
             (s.tokens.clone()).any(|k| matches!(a.tok(k).to_lowercase().as_str(), "visit" | "talks" | "summit" | "trip"))
         })
     };
-    // (events leave the list at the end of the pass, `gone` until then: removing each at once
-    // moved every event after it)
-    let mut gone = vec![false; events.len()];
-    // the meetings by the sentences that tell them (neither changes in this pass), and the
-    // pacts by their parties and kind
-    let mut meetings_in: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-    let mut pacts: std::collections::HashMap<(Vec<usize>, &'static str), BTreeSet<usize>> = std::collections::HashMap::new();
-    for (i, e) in events.iter().enumerate() {
-        match e.kind {
-            EventKind::Meeting { .. } => {
-                for &s in &e.sentences {
-                    let told = meetings_in.entry(s).or_default();
-                    if told.last() != Some(&i) {
-                        told.push(i);
-                    }
-                }
-            }
-            EventKind::Pact { .. } => {
-                pacts.entry((sorted(&e.actors), pact::pact_kind(&e.trigger))).or_default().insert(i);
-            }
-            _ => {}
-        }
-    }
-    for i in 0..events.len() {
+    let mut i = 0;
+    while i < events.len() {
         let e = &events[i];
         let one_side = e.actors.len() == 1 && tied(e);
         if !(matches!(e.kind, EventKind::Pact { .. }) && (e.actors.is_empty() || one_side)) {
+            i += 1;
             continue;
         }
         let at = e.sentences.first().copied().unwrap_or(0);
-        // the last meeting of the list told in one of the two sentences before or this one
-        let meeting = (at.saturating_sub(2)..=at).filter_map(|s| meetings_in.get(&s).and_then(|m| m.last())).max().map(|&m| &events[m]);
+        let meeting = events.iter().rfind(|m| matches!(m.kind, EventKind::Meeting { .. }) && m.sentences.iter().any(|&s| s <= at && at - s <= 2));
         let sides: Vec<usize> = meeting.map_or(Vec::new(), |m| {
             let mut out = Vec::new();
             // the host of a visit whose sides are two others is its venue ("teams from the EU
@@ -567,29 +539,23 @@ fn parties_from_encounter(a: &Analyzed<'_>, resolved: &Resolved, events: &mut Ve
         });
         if one_side && !(sides.len() >= 2 && sides.contains(&events[i].actors[0])) {
             // the encounter is between others: the pact keeps the party its sentence names
+            i += 1;
             continue;
-        }
-        let kind = pact::pact_kind(&events[i].trigger);
-        if let Some(told) = pacts.get_mut(&(sorted(&events[i].actors), kind)) {
-            told.remove(&i);
         }
         if sides.len() >= 2 {
             // the story's pact of that kind between those sides, told again
-            let key = (sorted(&sides), kind);
-            let same = pacts.get(&key).and_then(|told| told.first().copied());
+            let key = sorted(&sides);
+            let kind = pact::pact_kind(&events[i].trigger);
+            let same = events.iter().position(|p| matches!(p.kind, EventKind::Pact { .. }) && sorted(&p.actors) == key && pact::pact_kind(&p.trigger) == kind);
             events[i].actors = sides;
             match same {
-                Some(j) => absorb(events, &mut gone, i, j),
-                None => {
-                    pacts.entry(key).or_default().insert(i);
-                }
+                Some(j) => absorb(events, i, j),
+                None => i += 1,
             }
         } else {
-            gone[i] = true;
+            events.remove(i);
         }
     }
-    let mut gone = gone.into_iter();
-    events.retain(|_| !gone.next().unwrap_or(false));
 }
 
 /// Entity indices in order: two events with the same actors in any order have the same.
@@ -599,13 +565,11 @@ pub(super) fn sorted(v: &[usize]) -> Vec<usize> {
     v
 }
 
-/// Marks event `told` gone (its pass drops it from the list at its end) and adds its sentences
-/// to event `into` (the same event told again).
-fn absorb(events: &mut [Event], gone: &mut [bool], told: usize, into: usize) {
-    gone[told] = true;
-    let sentences = std::mem::take(&mut events[told].sentences);
-    let target = &mut events[into];
-    for s in sentences {
+/// Removes event `told` and adds its sentences to event `into` (the same event told again).
+fn absorb(events: &mut Vec<Event>, told: usize, into: usize) {
+    let gone = events.remove(told);
+    let target = &mut events[if into > told { into - 1 } else { into }];
+    for s in gone.sentences {
         if !target.sentences.contains(&s) {
             target.sentences.push(s);
         }
@@ -614,30 +578,16 @@ fn absorb(events: &mut [Event], gone: &mut [bool], told: usize, into: usize) {
 
 /// One article's sanctions by one imposer on the same targets are one measure told again.
 fn merge_sanctions(events: &mut Vec<Event>) {
-    let key = |e: &Event| match &e.kind {
-        EventKind::Sanction { imposer, targets } => Some((*imposer, SentenceView::distinct(sorted(targets)))),
-        _ => None,
-    };
-    // the same imposer's sanctions told again with fewer targets named ("the easing of
-    // sanctions", "US sanctions on Venezuela's oil") are the sanctions already told
-    let within = |(i1, t1): &(usize, Vec<usize>), (i2, t2): &(usize, Vec<usize>)| i1 == i2 && t1.iter().all(|t| t2.contains(t));
-    let mut gone = vec![false; events.len()];
-    // the sanctions kept so far by imposer, by imposer and target, and those of no target: one
-    // that fits shares the imposer and a target, or names none
-    let mut by_imposer: std::collections::HashMap<usize, BTreeSet<usize>> = std::collections::HashMap::new();
-    let mut by_target: std::collections::HashMap<(usize, usize), BTreeSet<usize>> = std::collections::HashMap::new();
-    let mut no_target: std::collections::HashMap<usize, BTreeSet<usize>> = std::collections::HashMap::new();
-    for i in 0..events.len() {
-        let Some(k) = key(&events[i]) else { continue };
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        if k.1.is_empty() {
-            candidates.extend(by_imposer.get(&k.0).and_then(|told| told.first()));
-        }
-        for t in &k.1 {
-            candidates.extend(by_target.get(&(k.0, *t)).into_iter().flatten());
-        }
-        candidates.extend(no_target.get(&k.0).into_iter().flatten());
-        match candidates.into_iter().find(|&j| key(&events[j]).is_some_and(|kj| kj == k || within(&k, &kj) || within(&kj, &k))) {
+    let mut i = 0;
+    while i < events.len() {
+        let key = |e: &Event| match &e.kind {
+            EventKind::Sanction { imposer, targets } => Some((*imposer, SentenceView::distinct(sorted(targets)))),
+            _ => None,
+        };
+        // the same imposer's sanctions told again with fewer targets named ("the easing of
+        // sanctions", "US sanctions on Venezuela's oil") are the sanctions already told
+        let within = |(i1, t1): &(usize, Vec<usize>), (i2, t2): &(usize, Vec<usize>)| i1 == i2 && t1.iter().all(|t| t2.contains(t));
+        match key(&events[i]).and_then(|k| (0..i).find(|&j| key(&events[j]).is_some_and(|kj| kj == k || within(&k, &kj) || within(&kj, &k)))) {
             Some(j) => {
                 // (the fuller telling's targets are kept)
                 if let EventKind::Sanction { targets: more, .. } = events[i].kind.clone() {
@@ -646,7 +596,6 @@ fn merge_sanctions(events: &mut Vec<Event>) {
                         for t in more {
                             if !targets.contains(&t) {
                                 targets.push(t);
-                                by_target.entry((k.0, t)).or_default().insert(j);
                             }
                         }
                     }
@@ -656,21 +605,11 @@ fn merge_sanctions(events: &mut Vec<Event>) {
                         }
                     }
                 }
-                absorb(events, &mut gone, i, j);
+                absorb(events, i, j);
             }
-            None => {
-                by_imposer.entry(k.0).or_default().insert(i);
-                if k.1.is_empty() {
-                    no_target.entry(k.0).or_default().insert(i);
-                }
-                for t in k.1 {
-                    by_target.entry((k.0, t)).or_default().insert(i);
-                }
-            }
+            None => i += 1,
         }
     }
-    let mut gone = gone.into_iter();
-    events.retain(|_| !gone.next().unwrap_or(false));
 }
 
 /// A meeting told with no place of its own took place at the one place its sentence locates
@@ -727,45 +666,30 @@ fn place_at_dateline(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]
 /// party and others ("Russia suspended the treaty" after "the Russia–US treaty") is that pact
 /// again: its sentences join it. A pact whose text names one party alone stays as told.
 fn fold_partial_pacts(events: &mut Vec<Event>) {
-    let duration = |e: &Event| match &e.kind {
-        EventKind::Pact { duration, .. } => duration.clone(),
-        _ => None,
-    };
-    // the pacts of two parties or more by party and kind, in order (none changes its parties
-    // in this pass, and none leaves it: those that leave have one party)
-    let mut hosts: std::collections::HashMap<(usize, &'static str), Vec<usize>> = std::collections::HashMap::new();
-    for (i, e) in events.iter().enumerate() {
-        if matches!(e.kind, EventKind::Pact { .. }) && e.actors.len() >= 2 {
-            let kind = pact::pact_kind(&e.trigger);
-            for &a in &e.actors {
-                let told = hosts.entry((a, kind)).or_default();
-                if told.last() != Some(&i) {
-                    told.push(i);
-                }
-            }
-        }
-    }
-    let mut gone = vec![false; events.len()];
-    for i in 0..events.len() {
+    let mut i = 0;
+    while i < events.len() {
         let single = match (&events[i].kind, events[i].actors.as_slice()) {
             (EventKind::Pact { .. }, [party]) => Some(*party),
             _ => None,
         };
         let kind = pact::pact_kind(&events[i].trigger);
+        let duration = |e: &Event| match &e.kind {
+            EventKind::Pact { duration, .. } => duration.clone(),
+            _ => None,
+        };
         let own = duration(&events[i]);
         let host = single.and_then(|party| {
-            hosts.get(&(party, kind)).into_iter().flatten().copied().find(|&h| {
+            events.iter().position(|e| {
                 // a "25-year agreement" is not the "20-year pact"
-                let e = &events[h];
-                own.is_none() || duration(e).is_none() || duration(e) == own
+                let fits = own.is_none() || duration(e).is_none() || duration(e) == own;
+                matches!(e.kind, EventKind::Pact { .. }) && e.actors.len() >= 2 && e.actors.contains(&party) && pact::pact_kind(&e.trigger) == kind && fits
             })
         });
-        if let Some(h) = host {
-            absorb(events, &mut gone, i, h);
+        match host {
+            Some(h) => absorb(events, i, h),
+            None => i += 1,
         }
     }
-    let mut gone = gone.into_iter();
-    events.retain(|_| !gone.next().unwrap_or(false));
 }
 
 /// Words that put an event in the future (planned, proposed).
