@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
@@ -98,8 +97,6 @@ pub struct EntenteStore {
     // fields drop in order: the store closes before its lock is released
     store: Store,
     path: PathBuf,
-    /// Whether a transaction wrote since the last flush (see [`EntenteStore::flush`]).
-    unflushed: AtomicBool,
     _lock: Option<File>,
 }
 
@@ -151,7 +148,7 @@ impl EntenteStore {
         lock.set_len(0).and_then(|()| lock.write_all(holder.as_bytes())).and_then(|()| lock.flush()).map_err(open_err)?;
         remove_bulk_files(path);
         let store = Store::open(path).map_err(|e| classify(path, e))?;
-        Ok(EntenteStore { store, path: path.to_path_buf(), unflushed: AtomicBool::new(false), _lock: Some(lock) })
+        Ok(EntenteStore { store, path: path.to_path_buf(), _lock: Some(lock) })
     }
 
     /// Opens an existing store for reading, and holds it shared until it is dropped: other
@@ -178,7 +175,7 @@ impl EntenteStore {
             }
         }
         let store = Store::open_read_only(path).map_err(|e| classify(path, e))?;
-        Ok(EntenteStore { store, path: path.to_path_buf(), unflushed: AtomicBool::new(false), _lock: lock })
+        Ok(EntenteStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     /// The error for a store a writer holds, with what the writer says it is.
@@ -247,7 +244,6 @@ impl EntenteStore {
             }
         }
         t.commit().map_err(err)?;
-        self.unflushed.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -274,21 +270,12 @@ impl EntenteStore {
         }
     }
 
-    /// Flushes what transactions wrote from memory to disk. The bulk loader's writes are on
-    /// disk already, so with no transaction since the last flush this does nothing. Why:
-    /// RocksDB's flush first waits until its compaction has merged the files a bulk write
-    /// added (9 s after an 8 MB article), work the store otherwise does in the background.
+    /// Flushes writes to disk.
     ///
     /// # Errors
     /// When the storage layer fails.
     pub fn flush(&self) -> Result<(), StoreError> {
-        if !self.unflushed.swap(false, Ordering::SeqCst) {
-            return Ok(());
-        }
-        self.store.flush().map_err(|e| {
-            self.unflushed.store(true, Ordering::SeqCst);
-            StoreError::Write { path: self.path.clone(), message: e.to_string() }
-        })
+        self.store.flush().map_err(|e| StoreError::Write { path: self.path.clone(), message: e.to_string() })
     }
 }
 

@@ -5,7 +5,7 @@ pub mod mint;
 pub mod vocab;
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, QuadRef, Term, TermRef, TripleRef};
@@ -98,37 +98,15 @@ impl AsTerm for Term {
 #[derive(Debug, Clone)]
 struct Terms<T> {
     items: Vec<T>,
-    /// The first term of each hash; then the terms whose hash an earlier one has. (The keys
-    /// are hashes already, keyed by `hasher`: the maps use them as they are.)
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
-    collided: HashMap<u64, Vec<u32>, BuildHasherDefault<Prehashed>>,
+    /// The first term of each hash; then the terms whose hash an earlier one has.
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<u64, Vec<u32>>,
     hasher: RandomState,
 }
 
 impl<T> Default for Terms<T> {
     fn default() -> Self {
-        Terms { items: Vec::new(), by_hash: HashMap::default(), collided: HashMap::default(), hasher: RandomState::new() }
-    }
-}
-
-/// The hasher of maps whose keys are hashes: each key is its own hash.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // (only `write_u64` is called, for u64 keys; any other key is folded in)
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        Terms { items: Vec::new(), by_hash: HashMap::new(), collided: HashMap::new(), hasher: RandomState::new() }
     }
 }
 
@@ -140,10 +118,7 @@ impl<T: AsTerm> Terms<T> {
     /// The index of `t`, if the table holds it.
     fn find<'a>(&self, t: impl Into<TermRef<'a>>) -> Option<u32> {
         let t = t.into();
-        self.find_hashed(self.hasher.hash_one(t), t)
-    }
-
-    fn find_hashed(&self, h: u64, t: TermRef<'_>) -> Option<u32> {
+        let h = self.hasher.hash_one(t);
         let first = *self.by_hash.get(&h)?;
         std::iter::once(first).chain(self.collided.get(&h).into_iter().flatten().copied()).find(|&i| self.get(i).term() == t)
     }
@@ -151,7 +126,7 @@ impl<T: AsTerm> Terms<T> {
     /// The index of `t`, added if new.
     fn add(&mut self, t: T) -> u32 {
         let h = self.hasher.hash_one(t.term());
-        if let Some(i) = self.find_hashed(h, t.term()) {
+        if let Some(i) = self.find(t.term()) {
             return i;
         }
         let i = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
