@@ -69,14 +69,14 @@ fn main() {
         docs.par_iter().map(|d| entente::extract(d).events.len()).sum()
     });
     let quads = run("3 + RDF quads", &|| {
-        docs.iter().map(|d| entente::rdf::article_quads(d, &entente::extract(d)).len()).sum()
+        docs.iter().map(|d| entente::rdf::article_quads(d, &entente::extract(d)).quads.len()).sum()
     });
     let (dir, store) = temp_store("single");
     let ingest = run("4 + store (one transaction per article)", &|| {
         let mut n = 0;
         for d in &docs {
             let q = entente::rdf::article_quads(d, &entente::extract(d));
-            n += q.len();
+            n += q.quads.len();
             if let Err(e) = store.replace_article(&q) {
                 eprintln!("bench: {e}");
             }
@@ -90,7 +90,7 @@ fn main() {
         let mut n = 0;
         for chunk in docs.chunks(64) {
             let quads: Vec<_> = chunk.iter().map(|d| entente::rdf::article_quads(d, &entente::extract(d))).collect();
-            n += quads.iter().map(entente::rdf::ArticleQuads::len).sum::<usize>();
+            n += quads.iter().map(|q| q.quads.len()).sum::<usize>();
             if let Err(e) = store.replace_articles(&quads) {
                 eprintln!("bench: {e}");
             }

@@ -560,7 +560,7 @@ fn extract_nquads(read: &ReadArgs) -> Result<ExitCode> {
                 .map(|doc| {
                     let quads = entente::rdf::article_quads(doc, &entente::extract(doc));
                     let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
-                    for q in quads.quads() {
+                    for q in &quads.quads {
                         w.serialize_quad(q)?;
                     }
                     w.finish()

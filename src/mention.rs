@@ -416,9 +416,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
     // U.S. Treasury and a secretary. The shorter names inside it ("U.S.") are matched anyway.
     // A one-word alias at the end of a longer capitalised name is that name's head ("Christian
     // Democrats" are not the American party).
-    // (sorted, so that the titles starting inside a name are found by a binary search)
-    let mut titles: Vec<(usize, usize)> = raw.iter().filter(|r| matches!(r.2, SpanKind::Title(_))).map(|r| (r.0, r.1)).collect();
-    titles.sort_unstable();
+    let titles: Vec<(usize, usize)> = raw.iter().filter(|r| matches!(r.2, SpanKind::Title(_))).map(|r| (r.0, r.1)).collect();
     let sentence_starts: HashSet<usize> = a.sentences.iter().map(|x| x.tokens.start).collect();
     let spanned: Vec<(usize, usize)> = raw.iter().map(|r| (r.0, r.1)).collect();
     raw.retain(|(s, e, what)| {
@@ -442,7 +440,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
             }
         }
         let org_only = matches!(what, SpanKind::Name(h) if !h.is_empty() && h.iter().all(|h| matches!(h, Hit::Org(_))));
-        let gives_way_to_title = titles.get(titles.partition_point(|&(ts, _)| ts <= *s)..).unwrap_or_default().iter().take_while(|&&(ts, _)| ts < *e).any(|&(_, te)| *e < te);
+        let gives_way_to_title = titles.iter().any(|&(ts, te)| *s < ts && ts < *e && *e < te);
         let one_word = a.text[*s..*e].chars().all(char::is_alphabetic);
         let head_of_longer_name = one_word
             && tok_at.get(s).is_some_and(|&t| t > 0 && is_cap_word(a.tok(t - 1)) && a.gap_after(t - 1) == " " && !sentence_starts.contains(&(t - 1)));

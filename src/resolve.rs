@@ -110,68 +110,11 @@ pub fn fold(s: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// The names of the persons found so far, folded once, and indexed by what the lookups of a
-/// person mention ask of them: looking a name up costs the few names that share a word with
-/// it, not a pass over every name of the article.
-#[derive(Default)]
-struct PersonNames {
-    /// (person, the name's folded words) for each name of a person, in the order added.
-    all: Vec<(usize, Vec<String>)>,
-    /// Names (indices into `all`) by each of their folded words and each hyphen-separated part
-    /// of one.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Persons by the folded first and last words of their names of three words or more.
-    by_ends: HashMap<(String, String), BTreeSet<usize>>,
-    /// Persons by a whole name, folded.
-    by_folded: HashMap<String, BTreeSet<usize>>,
-}
-
-impl PersonNames {
-    fn add(&mut self, person: usize, name: &str) {
-        let words: Vec<String> = name.split_whitespace().map(fold).collect();
-        let id = self.all.len();
-        let mut keys: BTreeSet<&str> = BTreeSet::new();
-        for w in &words {
-            keys.insert(w);
-            keys.extend(w.split('-'));
-        }
-        for k in keys {
-            self.by_word.entry(k.to_owned()).or_default().push(id);
-        }
-        if let (true, Some(first), Some(last)) = (words.len() >= 3, words.first(), words.last()) {
-            self.by_ends.entry((first.clone(), last.clone())).or_default().insert(person);
-        }
-        self.by_folded.entry(fold(name)).or_default().insert(person);
-        self.all.push((person, words));
-    }
-
-    /// The names that have `word` as a word or as a part of one, with their person.
-    fn with_word(&self, word: Option<&String>) -> impl Iterator<Item = (usize, &Vec<String>)> + '_ {
-        let ids = word.and_then(|w| self.by_word.get(w)).map_or(&[][..], Vec::as_slice);
-        ids.iter().map(|&id| (self.all[id].0, &self.all[id].1))
-    }
-}
-
 struct Builder<'l> {
     lex: &'l Lexicon,
     article_key: String,
     out: Resolved,
     by_key: HashMap<String, usize>,
-    /// The names of the persons in `out.entities` (`push` adds each new one).
-    person_names: PersonNames,
-    /// The mentions of each sentence, and those starting and ending at each token, as indices
-    /// into `out.refs` in order (`add_ref` keeps them).
-    refs_in: HashMap<usize, Vec<usize>>,
-    refs_from: HashMap<usize, Vec<usize>>,
-    refs_to: HashMap<usize, Vec<usize>>,
-    /// The mentions of persons, as indices into `out.refs` in order.
-    person_refs: Vec<usize>,
-    /// The named mentions of persons, as indices into `out.refs` in order; the last two of
-    /// them that the story joins by "and", among the first `joined_checked` of them
-    /// (`person_pair`).
-    named_person_refs: Vec<usize>,
-    joined: Option<(usize, usize)>,
-    joined_checked: usize,
     /// country entity → times referred to (names and demonyms), for "the two countries"
     salience: HashMap<usize, (usize, usize)>,
     last_person: Option<usize>,
@@ -230,11 +173,8 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, m: &Mention, sentence: usize, entity: usize, named: bool, surface: Option<&str>) {
-        let person = self.out.entities[entity].kind == EntityKind::Person;
         if let Some(name) = surface {
-            if self.out.entities[entity].names.insert(name.to_owned()) && person {
-                self.person_names.add(entity, name);
-            }
+            self.out.entities[entity].names.insert(name.to_owned());
         }
         if self.out.entities[entity].kind == EntityKind::Country {
             self.bump(entity, sentence);
@@ -246,46 +186,7 @@ impl Builder<'_> {
             let order = self.companies.len();
             self.companies.entry(entity).or_insert((0, order)).0 += 1;
         }
-        self.add_ref(Ref { tokens: m.tokens.clone(), start: m.start, end: m.end, sentence, entity, named });
-    }
-
-    /// Adds a resolved mention, and indexes it.
-    fn add_ref(&mut self, r: Ref) {
-        let i = self.out.refs.len();
-        self.refs_in.entry(r.sentence).or_default().push(i);
-        self.refs_from.entry(r.tokens.start).or_default().push(i);
-        self.refs_to.entry(r.tokens.end).or_default().push(i);
-        if self.out.entities[r.entity].kind == EntityKind::Person {
-            self.person_refs.push(i);
-            if r.named {
-                self.named_person_refs.push(i);
-            }
-        }
-        self.out.refs.push(r);
-    }
-
-    fn indexed<'s>(&'s self, index: &'s HashMap<usize, Vec<usize>>, key: usize) -> impl DoubleEndedIterator<Item = &'s Ref> + 's {
-        index.get(&key).map_or(&[][..], Vec::as_slice).iter().map(|&i| &self.out.refs[i])
-    }
-
-    /// The mentions of sentence `sentence`, in order.
-    fn refs_of(&self, sentence: usize) -> impl DoubleEndedIterator<Item = &Ref> + '_ {
-        self.indexed(&self.refs_in, sentence)
-    }
-
-    /// The mentions whose first token is `token`, in order.
-    fn refs_from(&self, token: usize) -> impl DoubleEndedIterator<Item = &Ref> + '_ {
-        self.indexed(&self.refs_from, token)
-    }
-
-    /// The mentions whose last token is the one before token `token`, in order.
-    fn refs_to(&self, token: usize) -> impl DoubleEndedIterator<Item = &Ref> + '_ {
-        self.indexed(&self.refs_to, token)
-    }
-
-    /// The mentions of persons, in order.
-    fn person_refs(&self) -> impl DoubleEndedIterator<Item = &Ref> + '_ {
-        self.person_refs.iter().map(|&i| &self.out.refs[i])
+        self.out.refs.push(Ref { tokens: m.tokens.clone(), start: m.start, end: m.end, sentence, entity, named });
     }
 
     /// Finds the person a partial name refers to: a known person whose name contains every
@@ -295,8 +196,7 @@ impl Builder<'_> {
     fn person_by_part(&self, name: &str) -> Option<usize> {
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
         let mut found = None;
-        // (a name that fits holds the last word, whole or as a part: only those are read)
-        for (i, fw) in self.person_names.with_word(words.last()) {
+        for (i, fw) in self.person_names() {
             if fw.len() <= words.len() {
                 continue;
             }
@@ -323,8 +223,7 @@ impl Builder<'_> {
     /// "Lee" for Lee Hsien Loong).
     fn person_by_family_name_first(&self, word: &str) -> Option<usize> {
         let mut found = None;
-        // (only a name that holds the word changes the answer)
-        for (i, fw) in self.person_names.with_word(Some(&word.to_owned())) {
+        for (i, fw) in self.person_names() {
             if fw.len() < 2 {
                 continue;
             }
@@ -339,6 +238,16 @@ impl Builder<'_> {
             }
         }
         found
+    }
+
+    /// Every name of every known person, as folded words, with the person's index.
+    fn person_names(&self) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+        self.out
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .flat_map(|(i, e)| e.names.iter().map(move |n| (i, n.split_whitespace().map(fold).collect())))
     }
 
     /// The one person of the story who holds post `role` of country `country`, if exactly one
@@ -360,7 +269,7 @@ impl Builder<'_> {
         if role == crate::mention::COUNTERPART {
             return None;
         }
-        let p = self.person_refs().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
+        let p = self.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
         if role != "Leader" {
             self.add_post(p, Some(role.to_owned()), Some(Of::Country(country)));
         }
@@ -403,7 +312,9 @@ impl Builder<'_> {
     /// `upto` ("X and Y posed for a photo as they met").
     fn pair_joined_in(&self, a: &Analyzed<'_>, sentence: usize, upto: usize) -> Vec<usize> {
         let sides: Vec<&Ref> = self
-            .refs_of(sentence)
+            .out
+            .refs
+            .iter()
             .filter(|r| r.sentence == sentence && r.tokens.end <= upto && matches!(self.out.entities[r.entity].kind, EntityKind::Person | EntityKind::Country))
             .collect();
         for w in sides.windows(2) {
@@ -420,17 +331,12 @@ impl Builder<'_> {
         Vec::new()
     }
 
-    ///
-    /// # Complexity
-    /// Amortized O(1) a call for the pairs joined by "and": each two named persons next to
-    /// each other are read once, by the first call after them.
-    fn person_pair(&mut self, a: &Analyzed<'_>) -> Vec<usize> {
+    fn person_pair(&self, a: &Analyzed<'_>) -> Vec<usize> {
         // the last two persons the story joined by "and" ("British Prime Minister X and Turkish
         // President Y agreed … after the two leaders met"), else the last two office holders
-        let persons = &self.named_person_refs;
-        let mut last_joined = self.joined;
-        for k in self.joined_checked..persons.len().saturating_sub(1) {
-            let (x, y) = (&self.out.refs[persons[k]], &self.out.refs[persons[k + 1]]);
+        let persons: Vec<&Ref> = self.out.refs.iter().filter(|r| r.named && self.out.entities[r.entity].kind == EntityKind::Person).collect();
+        for w in persons.windows(2).rev() {
+            let (x, y) = (w[0], w[1]);
             if x.entity == y.entity || x.sentence != y.sentence || y.tokens.start < x.tokens.end {
                 continue;
             }
@@ -439,20 +345,15 @@ impl Builder<'_> {
             let joined = between.contains(&"and")
                 && between.iter().all(|w| matches!(*w, "and" | "," | "the" | "of") || w.chars().next().is_some_and(char::is_uppercase) || self.lex.is_title_word(&w.to_lowercase()));
             if joined {
-                last_joined = Some((x.entity, y.entity));
+                return vec![x.entity, y.entity];
             }
-        }
-        self.joined_checked = persons.len().saturating_sub(1).max(self.joined_checked);
-        self.joined = last_joined;
-        if let Some((x, y)) = last_joined {
-            return vec![x, y];
         }
         let countries = |e: usize| -> BTreeSet<usize> {
             self.out.entities[e].posts.iter().filter_map(|p| p.of).filter_map(|o| self.out.entities[o].country.or(Some(o))).collect()
         };
         // post holders first; then any persons (a counterpart's post is known only at the end)
         for need_post in [true, false] {
-            let mut holders = self.person_refs().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && (!need_post || !self.out.entities[e].posts.is_empty()));
+            let mut holders = self.out.refs.iter().rev().map(|r| r.entity).filter(|&e| self.out.entities[e].kind == EntityKind::Person && (!need_post || !self.out.entities[e].posts.is_empty()));
             let Some(first) = holders.next() else { continue };
             let mine = countries(first);
             if let Some(second) = holders.find(|&e| e != first && (mine.is_empty() || countries(e).is_empty() || countries(e).is_disjoint(&mine))) {
@@ -497,14 +398,6 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         last_person: None,
         post_sites: Vec::new(),
         companies: HashMap::new(),
-        person_names: PersonNames::default(),
-        refs_in: HashMap::new(),
-        refs_from: HashMap::new(),
-        refs_to: HashMap::new(),
-        person_refs: Vec::new(),
-        named_person_refs: Vec::new(),
-        joined: None,
-        joined_checked: 0,
     };
     // Full names first, so that a surname before its full name ("Maduro … Nicolas Maduro")
     // still finds its person.
@@ -558,17 +451,6 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         }
         _ => false,
     };
-    // the first full name with a word after its first, not after "bin" or "ibn", by that word
-    // folded: what a one-word name stands for ("Plasencia" → "Felix Plasencia")
-    let mut full_by_word: HashMap<String, usize> = HashMap::new();
-    for (i, f) in known_full.iter().enumerate() {
-        let w: Vec<&str> = f.split_whitespace().collect();
-        for j in 1..w.len() {
-            if !PATRONYMIC.contains(&w[j - 1].to_lowercase().as_str()) {
-                full_by_word.entry(fold(w[j])).or_insert(i);
-            }
-        }
-    }
     let table = crate::officeholders::OfficeHolders::shipped();
     for m in mentions {
         if let Cand::Person { name, cued: false, .. } = &m.cand {
@@ -645,17 +527,25 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                         let w: Vec<String> = n.split_whitespace().map(fold).collect();
                         (w.len() >= 3).then(|| (w[0].clone(), w[w.len() - 1].clone()))
                     };
-                    let same_ends = ends(name).and_then(|key| b.person_names.by_ends.get(&key).and_then(|persons| persons.first().copied()));
+                    let same_ends = ends(name).and_then(|key| {
+                        b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| ends(n).as_ref() == Some(&key)))
+                    });
                     match existing.or(same_ends) {
                         Some(e) => e,
                         None => b.entity(format!("person/{}", fold(name)), EntityKind::Person, name),
                     }
                 } else if let Some(e) = existing {
                     e
-                } else if let Some(full) = full_by_word.get(&fold(name)).map(|&i| &known_full[i]) {
+                } else if let Some(full) = known_full.iter().find(|f| {
+                    let w: Vec<&str> = f.split_whitespace().collect();
+                    (1..w.len()).any(|j| fold(w[j]) == fold(name) && !PATRONYMIC.contains(&w[j - 1].to_lowercase().as_str()))
+                }) {
                     let full = full.clone();
                     b.entity(format!("person/{}", fold(&full)), EntityKind::Person, &full)
-                } else if let Some(e) = b.person_names.by_folded.get(&fold(name)).and_then(|persons| persons.first().copied()) {
+                } else if let Some(e) = {
+                    let key = fold(name);
+                    b.out.entities.iter().position(|e| e.kind == EntityKind::Person && e.names.iter().any(|n| n == name || fold(n) == key))
+                } {
                     // the same one-word name again ("President Reagan … Reagan's decision")
                     e
                 } else if *cued || cued_names.contains(&fold(name)) {
@@ -731,11 +621,11 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 // an apposition belongs to the person just before its comma
                 let appositive = apposition
                     .then(|| {
-                        m.tokens.start.checked_sub(1).and_then(|end| b.refs_to(end).rev().find(|r| r.tokens.end + 1 == m.tokens.start && b.out.entities[r.entity].kind == EntityKind::Person)).map(|r| r.entity)
+                        b.out.refs.iter().rev().find(|r| r.tokens.end + 1 == m.tokens.start && b.out.entities[r.entity].kind == EntityKind::Person).map(|r| r.entity)
                     })
                     .flatten();
                 let candidate = appositive.or_else(|| b.last_person.filter(|&p| fits(&b.out.entities[p]))).or_else(|| {
-                    b.person_refs().rev().map(|r| r.entity).find(|&p| {
+                    b.out.refs.iter().rev().map(|r| r.entity).find(|&p| {
                         b.out.entities[p].kind == EntityKind::Person && fits(&b.out.entities[p])
                     })
                 });
@@ -889,14 +779,16 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
                 };
                 // the nearest such subject before it, named or described: "the Russian leader
                 // will visit Beijing to meet his Chinese counterpart" is the leader's counterpart
-                let same = b.refs_of(sentence).rev().find(|r| r.sentence == sentence && is_person(r.entity) && !governed(r));
+                let same = b.out.refs.iter().rev().find(|r| r.sentence == sentence && is_person(r.entity) && !governed(r));
                 let previous_subject = b
-                    .person_refs()
+                    .out
+                    .refs
+                    .iter()
                     .rev()
                     .find(|r| r.sentence < sentence && is_person(r.entity))
                     .map(|r| r.sentence)
                     .and_then(|s| {
-                        let subjects: Vec<&Ref> = b.refs_of(s).filter(|r| r.sentence == s && is_person(r.entity) && !governed(r)).collect();
+                        let subjects: Vec<&Ref> = b.out.refs.iter().filter(|r| r.sentence == s && is_person(r.entity) && !governed(r)).collect();
                         let first = *subjects.first()?;
                         // "X said Y would pay a call on Z. She will …": the subject of what
                         // the speaker reports, not the speaker
@@ -922,7 +814,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             if let (Some(start), Some(tok)) = (a.text.find(d.city.as_str()), a.tokens.iter().position(|t| t.start >= d.span.start)) {
                 let end = start + d.city.len();
                 let last = a.tokens.iter().rposition(|t| t.end <= end).unwrap_or(tok);
-                b.add_ref(Ref { tokens: tok..last + 1, start, end, sentence: 0, entity: e, named: true });
+                b.out.refs.push(Ref { tokens: tok..last + 1, start, end, sentence: 0, entity: e, named: true });
             }
         }
     }
@@ -974,7 +866,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
         // with President Suharto that ... the U.S." leaves Suharto's country to the dateline.
         let sent_start = a.sentences.get(sentence).map_or(0, |s| s.tokens.start);
         let says = |k: &usize| crate::mention::SPEECH_VERBS.contains(&a.tok(*k).to_lowercase().as_str());
-        let person_at = b.refs_of(sentence).find(|r| r.sentence == sentence && r.entity == person).map_or(sent_start, |r| r.tokens.end);
+        let person_at = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).map_or(sent_start, |r| r.tokens.end);
         let speech_at = (person_at..sent_end)
             .find(says)
             .or_else(|| {
@@ -985,7 +877,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             .unwrap_or(usize::MAX);
         // countries named, and the countries of national bodies named ("the Tokyo Stock Exchange")
         let national: Vec<(usize, usize)> = b
-            .refs_of(sentence)
+            .out
+            .refs
+            .iter()
             // a news agency crediting the story says nothing of where its people are from
             .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Organization && b.out.entities[r.entity].org_kind != Some(OrgKind::News) && r.tokens.start < speech_at)
             .filter_map(|r| b.out.entities[r.entity].country.map(|c| (r.tokens.start, c)))
@@ -995,7 +889,9 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             in_sentence.insert(b.country(c));
         }
         let named: BTreeSet<usize> = b
-            .refs_of(sentence)
+            .out
+            .refs
+            .iter()
             .filter(|r| r.sentence == sentence && b.out.entities[r.entity].kind == EntityKind::Country && r.tokens.start < speech_at)
             .filter(|r| {
                 let mut k = r.tokens.start;
@@ -1018,18 +914,18 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
             .collect();
         in_sentence.extend(named);
         // "Foreign Ministers Felipe Solá (Argentina) and …": the country in brackets after the name
-        let bracketed = b.refs_of(sentence).find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
+        let bracketed = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
             let open = r.tokens.end;
             (a.tok(open) == "(")
-                .then(|| b.refs_from(open + 1).find(|c| c.tokens.start == open + 1 && a.tok(c.tokens.end) == ")" && b.out.entities[c.entity].kind == EntityKind::Country))
+                .then(|| b.out.refs.iter().find(|c| c.tokens.start == open + 1 && a.tok(c.tokens.end) == ")" && b.out.entities[c.entity].kind == EntityKind::Country))
                 .flatten()
                 .map(|c| c.entity)
         });
         // "President William Ruto of Kenya": the country after "of" right after the name
-        let of_after = b.refs_of(sentence).find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
+        let of_after = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person).and_then(|r| {
             let of = r.tokens.end;
             (a.tok(of) == "of")
-                .then(|| b.refs_from(of + 1).find(|c| c.tokens.start == of + 1 && b.out.entities[c.entity].kind == EntityKind::Country))
+                .then(|| b.out.refs.iter().find(|c| c.tokens.start == of + 1 && b.out.entities[c.entity].kind == EntityKind::Country))
                 .flatten()
                 .map(|c| c.entity)
         });
@@ -1210,13 +1106,13 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
         }
         let Some(demonym_at) = k.checked_sub(2) else { continue };
         // the demonym, or the country's name ("his Cook Islands counterpart Mark Brown")
-        let named = b.refs_to(k - 1).find(|c| c.tokens.end == k - 1 && b.out.entities[c.entity].kind == EntityKind::Country).and_then(|c| b.out.entities[c.entity].country.map(|x| (c.tokens.start, x)));
+        let named = refs.iter().find(|c| c.tokens.end == k - 1 && b.out.entities[c.entity].kind == EntityKind::Country).and_then(|c| b.out.entities[c.entity].country.map(|x| (c.tokens.start, x)));
         let Some((demonym_at, country)) = b.out.demonyms.iter().find(|(tok, _)| *tok == demonym_at).map(|&(t, c)| (t, c)).or(named) else { continue };
         if !demonym_at.checked_sub(1).is_some_and(|p| matches!(a.tok(p).to_lowercase().as_str(), "his" | "her" | "their" | "its")) {
             continue;
         }
-        let owner = b
-            .refs_of(r.sentence)
+        let owner = refs
+            .iter()
             .rev()
             .filter(|o| o.sentence == r.sentence && o.tokens.end <= demonym_at && o.entity != r.entity)
             .find(|o| b.out.entities[o.entity].kind == EntityKind::Person && !b.out.entities[o.entity].posts.is_empty())
@@ -1235,7 +1131,7 @@ fn counterparts(a: &Analyzed<'_>, b: &mut Builder) {
 /// Minister Jacques Chirac" after "French President Francois Mitterrand"): the nearest person
 /// before it in the sentence who holds a post of a country.
 fn possessor_country(a: &Analyzed<'_>, b: &Builder, person: usize, sentence: usize) -> Option<usize> {
-    let r = b.refs_of(sentence).find(|r| r.sentence == sentence && r.entity == person && r.named)?;
+    let r = b.out.refs.iter().find(|r| r.sentence == sentence && r.entity == person && r.named)?;
     let sent_start = a.sentences.get(sentence).map_or(0, |s| s.tokens.start);
     let mut k = r.tokens.start;
     while k > sent_start && a.tok(k - 1).chars().next().is_some_and(char::is_uppercase) {
@@ -1244,7 +1140,7 @@ fn possessor_country(a: &Analyzed<'_>, b: &Builder, person: usize, sentence: usi
     if k == r.tokens.start || k <= sent_start || !matches!(a.tok(k - 1).to_lowercase().as_str(), "his" | "her") {
         return None;
     }
-    b.refs_of(sentence).rev().filter(|x| x.sentence == sentence && x.tokens.end < k && x.entity != person).find_map(|x| {
+    b.out.refs.iter().rev().filter(|x| x.sentence == sentence && x.tokens.end < k && x.entity != person).find_map(|x| {
         let e = &b.out.entities[x.entity];
         (e.kind == EntityKind::Person).then(|| e.posts.iter().filter_map(|p| p.of).find(|&o| b.out.entities[o].kind == EntityKind::Country)).flatten()
     })

@@ -3,21 +3,20 @@
 //! `rdfs:label` per cross-article node in the registry graph (the first one seen is kept).
 //!
 //! The store's default graph is kept equal to the RDF merge of all those graphs, in the same
-//! atomic write as each article (a transaction, or for a large article whose write only adds,
-//! the bulk loader's files taken in at once). Queries then see the union of all graphs with set semantics:
+//! transaction as each article. Queries then see the union of all graphs with set semantics:
 //! a triple stated by two articles counts once (Oxigraph 0.5's on-the-fly union counts it once
 //! per graph, which inflates `COUNT`s).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, Triple, TripleRef,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, TermRef, Triple,
 };
-use oxigraph::store::{QuadIter, StorageError, Store};
+use oxigraph::store::{StorageError, Store};
 
 use crate::rdf::vocab::{nif, skos};
 use crate::rdf::{mint, ArticleQuads};
@@ -146,7 +145,6 @@ impl EntenteStore {
             Err(TryLockError::Error(e)) => return Err(open_err(e)),
         }
         lock.set_len(0).and_then(|()| lock.write_all(holder.as_bytes())).and_then(|()| lock.flush()).map_err(open_err)?;
-        remove_bulk_files(path);
         let store = Store::open(path).map_err(|e| classify(path, e))?;
         Ok(EntenteStore { store, path: path.to_path_buf(), _lock: Some(lock) })
     }
@@ -193,34 +191,12 @@ impl EntenteStore {
         &self.store
     }
 
-    /// Replaces the graph of one article with `article`, atomically: readers see the old graph
-    /// or the new one, never a mix, and a failure (or a crash) leaves the old one.
-    ///
-    /// An article of [`BULK_QUADS`] quads or more whose write only adds to the store (a new
-    /// article, or one whose new graph keeps all of the old) is written by Oxigraph's bulk
-    /// loader: sorted files that the store takes in at once, all or none, in memory bounded by
-    /// the loader's batches. Any other write is one transaction, whose memory grows with the
-    /// quads it changes (some 3 KB each: 1.4 GB for the 480,000 quads of 1 MB of news prose).
+    /// Replaces the graph of one article with `article`, in one transaction: readers see the old
+    /// graph or the new one, never a mix, and a failure leaves the old one.
     ///
     /// # Errors
-    /// [`StoreError::Write`] when the write fails.
-    ///
-    /// # Complexity
-    /// O(n log n) for the n quads of the article and of its old graph, plus a store lookup for
-    /// each label and each quad the article no longer holds.
+    /// [`StoreError::Write`] when the transaction fails.
     pub fn replace_article(&self, article: &ArticleQuads) -> Result<(), StoreError> {
-        let err = |e: StorageError| StoreError::Write { path: self.path.clone(), message: e.to_string() };
-        if article.len() >= BULK_QUADS {
-            // one writer per store (the lock, and one writing thread in `serve`): what is read
-            // here is still what the store holds when the loader's files are taken in
-            let plan = Plan::new(&self.store, article).map_err(err)?;
-            if plan.only_adds() {
-                let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-                let mut loader = self.store.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
-                loader.load_quads(plan.additions(article).map(QuadRef::into_owned)).map_err(err)?;
-                return loader.commit().map_err(err);
-            }
-        }
         self.replace_articles(std::slice::from_ref(article))
     }
 
@@ -234,16 +210,77 @@ impl EntenteStore {
         let err = |e: StorageError| StoreError::Write { path: self.path.clone(), message: e.to_string() };
         let mut t = self.store.start_transaction().map_err(err)?;
         for article in articles {
-            // (read through the transaction: it sees the articles of the batch written before)
-            let plan = Plan::new(&t, article).map_err(err)?;
-            for q in plan.additions(article) {
-                t.insert(q);
-            }
-            for q in plan.removals(&article.graph) {
-                t.remove(q.as_ref());
-            }
+            Self::write_article(&mut t, article).map_err(err)?;
         }
         t.commit().map_err(err)?;
+        Ok(())
+    }
+
+    fn write_article(t: &mut oxigraph::store::Transaction<'_>, article: &ArticleQuads) -> Result<(), StorageError> {
+        let registry = NamedNode::new_unchecked(mint::REGISTRY_GRAPH);
+        let graph = GraphNameRef::NamedNode(article.graph.as_ref());
+        let old: HashSet<Triple> = t
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()
+            ?;
+        let new: HashSet<Triple> = article.quads.iter().map(|q| Triple::from(q.clone())).collect();
+        t.clear_graph(graph)?;
+        for q in &article.quads {
+            t.insert(q.as_ref());
+            t.insert(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
+        }
+        for (node, label) in &article.labels {
+            let existing: Vec<Quad> = t
+                .quads_for_pattern(Some(node.as_ref().into()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
+                .collect::<Result<_, _>>()?;
+            if let Some(q) = existing.first() {
+                // the node already has its label; this article's name for it is another name
+                let same = matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label);
+                let has_alt = any_quad(t.quads_for_pattern(Some(node.as_ref().into()), Some(skos::ALT_LABEL), None, Some(graph)), |q| {
+                    matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == label)
+                })?;
+                if !same && !has_alt && article.quads.iter().any(|q| q.subject == oxigraph::model::NamedOrBlankNode::NamedNode(node.clone()) && q.predicate == rdf::TYPE) {
+                    let lit = Literal::new_simple_literal(label);
+                    t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), graph));
+                    t.insert(QuadRef::new(node.as_ref(), skos::ALT_LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));
+                }
+            } else {
+                let lit = Literal::new_simple_literal(label);
+                t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), registry.as_ref()));
+                t.insert(QuadRef::new(node.as_ref(), rdfs::LABEL, TermRef::Literal(lit.as_ref()), GraphNameRef::DefaultGraph));
+            }
+        }
+        // The default graph is the RDF merge (a set) of the article graphs: a triple leaves it
+        // when no article graph holds it any more. A node no article describes any more loses
+        // its registry label too.
+        let mut gone_nodes: HashSet<NamedOrBlankNode> = HashSet::new();
+        for tr in old.difference(&new) {
+            let still = any_quad(
+                t.quads_for_pattern(Some(tr.subject.as_ref()), Some(tr.predicate.as_ref()), Some(tr.object.as_ref()), None),
+                |q| matches!(q.graph_name, GraphName::NamedNode(_)),
+            )?;
+            if !still {
+                t.remove(QuadRef::new(&tr.subject, &tr.predicate, &tr.object, GraphNameRef::DefaultGraph));
+            }
+            if tr.predicate == rdf::TYPE {
+                gone_nodes.insert(tr.subject.clone());
+            }
+        }
+        for n in gone_nodes {
+            let described = any_quad(t.quads_for_pattern(Some(n.as_ref()), Some(rdf::TYPE), None, None), |q| {
+                matches!(&q.graph_name, GraphName::NamedNode(g) if g != &registry)
+            })?;
+            if !described {
+                let stale: Vec<Quad> = t
+                    .quads_for_pattern(Some(n.as_ref()), Some(rdfs::LABEL), None, Some(registry.as_ref().into()))
+                    .collect::<Result<_, _>>()?;
+                for q in stale {
+                    t.remove(q.as_ref());
+                    t.remove(QuadRef::new(&q.subject, &q.predicate, &q.object, GraphNameRef::DefaultGraph));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -279,200 +316,6 @@ impl EntenteStore {
     }
 }
 
-/// Articles of this many quads or more (some 40 KB of dense news prose) are written by the bulk
-/// loader when their write only adds (see [`EntenteStore::replace_article`]). Below, a
-/// transaction costs less than the loader's files, which each article would add to the store.
-pub const BULK_QUADS: usize = 20_000;
-
-/// The memory the bulk loader may use for its batches, in MB (its threads share it).
-const BULK_MEMORY_MB: usize = 64;
-
-/// Reads of the store, or of a transaction (which sees its own writes).
-trait Read {
-    fn quads_for_pattern<'a>(&'a self, s: Option<NamedOrBlankNodeRef<'_>>, p: Option<NamedNodeRef<'_>>, o: Option<TermRef<'_>>, g: Option<GraphNameRef<'_>>) -> QuadIter<'a>;
-
-    /// The quads that match a pattern. Those Oxigraph's iterator gives are checked again: for
-    /// an object whose encoding ends in a 0xFF byte (the integer 255) Oxigraph 0.5 also gives
-    /// quads of the same subject and predicate with other objects (255 and 510 for
-    /// `?s nif:endIndex 255`), which made the former write keep triples in the default graph
-    /// that no named graph held.
-    fn quads<'a>(&'a self, s: Option<NamedOrBlankNodeRef<'a>>, p: Option<NamedNodeRef<'a>>, o: Option<TermRef<'a>>, g: Option<GraphNameRef<'a>>) -> impl Iterator<Item = Result<Quad, StorageError>> + 'a {
-        self.quads_for_pattern(s, p, o, g).filter(move |q| {
-            q.as_ref().map_or(true, |q| {
-                s.is_none_or(|s| q.subject.as_ref() == s)
-                    && p.is_none_or(|p| q.predicate.as_ref() == p)
-                    && o.is_none_or(|o| q.object.as_ref() == o)
-                    && g.is_none_or(|g| q.graph_name.as_ref() == g)
-            })
-        })
-    }
-}
-
-impl Read for Store {
-    fn quads_for_pattern<'a>(&'a self, s: Option<NamedOrBlankNodeRef<'_>>, p: Option<NamedNodeRef<'_>>, o: Option<TermRef<'_>>, g: Option<GraphNameRef<'_>>) -> QuadIter<'a> {
-        Store::quads_for_pattern(self, s, p, o, g)
-    }
-}
-
-impl Read for oxigraph::store::Transaction<'_> {
-    fn quads_for_pattern<'a>(&'a self, s: Option<NamedOrBlankNodeRef<'_>>, p: Option<NamedNodeRef<'_>>, o: Option<TermRef<'_>>, g: Option<GraphNameRef<'_>>) -> QuadIter<'a> {
-        oxigraph::store::Transaction::quads_for_pattern(self, s, p, o, g)
-    }
-}
-
-/// What replacing one article's graph changes in the store, read before anything is written.
-///
-/// The store afterwards: the article's graph is the article's quads and the `skos:altLabel`s
-/// below; the registry gains the labels of the nodes it has none for, and loses those of the
-/// nodes no article describes any more; the default graph gains every quad added to a named
-/// graph, and loses the triples that the article's graph held and that no named graph holds
-/// any more. So the default graph stays the merge of the named graphs (a triple the graph kept
-/// is in the default graph already), and a write that removes nothing only adds quads.
-struct Plan {
-    /// Which of the article's triples its graph held before (empty: none).
-    held: Vec<bool>,
-    /// The triples the graph held that the article no longer states.
-    gone: Vec<Triple>,
-    /// Those of `gone` that no named graph holds afterwards.
-    gone_everywhere: Vec<Triple>,
-    /// Registry labels to add: nodes the registry names for the first time.
-    labels: Vec<(NamedNode, Literal)>,
-    /// Other names for nodes the registry already names, as `skos:altLabel`s of the graph.
-    alt_labels: Vec<(NamedNode, Literal)>,
-    /// Registry labels of nodes no article describes any more.
-    stale: Vec<Quad>,
-}
-
-impl Plan {
-    fn new(store: &impl Read, article: &ArticleQuads) -> Result<Self, StorageError> {
-        let registry = registry_graph();
-        let graph = GraphNameRef::NamedNode(article.graph.as_ref());
-        let mut plan = Plan { held: Vec::new(), gone: Vec::new(), gone_everywhere: Vec::new(), labels: Vec::new(), alt_labels: Vec::new(), stale: Vec::new() };
-        for q in store.quads(None, None, None, Some(graph)) {
-            let q = q?;
-            match article.position(q.as_ref().into()) {
-                Some(i) => {
-                    if plan.held.is_empty() {
-                        plan.held = vec![false; article.len()];
-                    }
-                    if let Some(h) = plan.held.get_mut(i) {
-                        *h = true;
-                    }
-                }
-                None => plan.gone.push(q.into()),
-            }
-        }
-        // the nodes the article types, and the other names its graph gives them
-        let mut typed: HashSet<NamedOrBlankNodeRef<'_>> = HashSet::new();
-        let mut alt: HashSet<(NamedOrBlankNodeRef<'_>, &str)> = HashSet::new();
-        for t in article.triples() {
-            if t.predicate == rdf::TYPE {
-                typed.insert(t.subject);
-            } else if let (true, TermRef::Literal(l)) = (t.predicate == skos::ALT_LABEL, t.object) {
-                alt.insert((t.subject, l.value()));
-            }
-        }
-        // the registry keeps the first label it sees; the article's other name for a node it
-        // describes is an alternative label in its graph
-        let mut first_label: HashMap<&NamedNode, &str> = HashMap::new();
-        let mut alt_added: HashSet<(&NamedNode, &str)> = HashSet::new();
-        for (node, label) in &article.labels {
-            let stored = store.quads(Some(node.as_ref().into()), Some(rdfs::LABEL), None, Some(registry.into())).next().transpose()?;
-            let existing = match &stored {
-                Some(q) => Some(matches!(&q.object, Term::Literal(l) if l.value() == label)),
-                None => first_label.get(node).map(|l| l == label),
-            };
-            match existing {
-                Some(same) => {
-                    let has_alt = alt.contains(&(node.as_ref().into(), label.as_str())) || alt_added.contains(&(node, label.as_str()));
-                    if !same && !has_alt && typed.contains(&node.as_ref().into()) {
-                        alt_added.insert((node, label.as_str()));
-                        plan.alt_labels.push((node.clone(), Literal::new_simple_literal(label)));
-                    }
-                }
-                None => {
-                    first_label.insert(node, label);
-                    plan.labels.push((node.clone(), Literal::new_simple_literal(label)));
-                }
-            }
-        }
-        // what the graph no longer holds leaves the default graph unless another named graph
-        // holds it; a node no article types any more loses its registry label
-        let added: HashSet<Triple> = plan.alt_triples().chain(plan.label_triples()).map(TripleRef::into_owned).collect();
-        let mut gone_nodes: Vec<&NamedOrBlankNode> = Vec::new();
-        let mut seen_nodes: HashSet<&NamedOrBlankNode> = HashSet::new();
-        for tr in &plan.gone {
-            let still = added.contains(tr)
-                || any_quad(store.quads(Some(tr.subject.as_ref()), Some(tr.predicate.as_ref()), Some(tr.object.as_ref()), None), |q| {
-                    matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_ref() != article.graph.as_ref())
-                })?;
-            if !still {
-                plan.gone_everywhere.push(tr.clone());
-            }
-            if tr.predicate == rdf::TYPE && seen_nodes.insert(&tr.subject) {
-                gone_nodes.push(&tr.subject);
-            }
-        }
-        let labelled: HashMap<&NamedNode, &Literal> = plan.labels.iter().map(|(n, l)| (n, l)).collect();
-        let mut stale = Vec::new();
-        for n in gone_nodes {
-            let described = typed.contains(&n.as_ref())
-                || any_quad(store.quads(Some(n.as_ref()), Some(rdf::TYPE), None, None), |q| {
-                    matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_ref() != registry && g.as_ref() != article.graph.as_ref())
-                })?;
-            if !described {
-                for q in store.quads(Some(n.as_ref()), Some(rdfs::LABEL), None, Some(registry.into())) {
-                    stale.push(q?);
-                }
-                if let NamedOrBlankNode::NamedNode(node) = n {
-                    stale.extend(labelled.get(node).map(|&l| Quad::new(node.clone(), rdfs::LABEL, l.clone(), registry)));
-                }
-            }
-        }
-        plan.stale = stale;
-        Ok(plan)
-    }
-
-    /// The alternative labels to add, as triples of the article's graph.
-    fn alt_triples(&self) -> impl Iterator<Item = TripleRef<'_>> + '_ {
-        self.alt_labels.iter().map(|(n, l)| TripleRef::new(n, skos::ALT_LABEL, l))
-    }
-
-    /// The labels to add, as triples of the registry graph.
-    fn label_triples(&self) -> impl Iterator<Item = TripleRef<'_>> + '_ {
-        self.labels.iter().map(|(n, l)| TripleRef::new(n, rdfs::LABEL, l))
-    }
-
-    /// Whether the write removes nothing (then the bulk loader may write it).
-    fn only_adds(&self) -> bool {
-        self.gone.is_empty() && self.stale.is_empty()
-    }
-
-    /// The quads to add: the article's quads its graph did not hold, the alternative labels,
-    /// the registry labels, each in its named graph and in the default graph.
-    fn additions<'a>(&'a self, article: &'a ArticleQuads) -> impl Iterator<Item = QuadRef<'a>> + 'a {
-        let graph = GraphNameRef::NamedNode(article.graph.as_ref());
-        let new = article.triples().enumerate().filter(|(i, _)| !self.held.get(*i).copied().unwrap_or(false)).map(|(_, t)| t);
-        let alt = self.alt_triples().map(move |t| t.in_graph(graph));
-        let labels = self.label_triples().map(|t| t.in_graph(registry_graph()));
-        new.map(move |t| t.in_graph(graph))
-            .chain(alt)
-            .chain(labels)
-            .flat_map(|q| [q, QuadRef::new(q.subject, q.predicate, q.object, GraphNameRef::DefaultGraph)])
-    }
-
-    /// The quads to remove, after the additions: what the graph no longer holds (but the
-    /// alternative labels it keeps), in the default graph what no named graph holds any more,
-    /// and the stale registry labels with their copies in the default graph.
-    fn removals(&self, graph: &NamedNode) -> Vec<Quad> {
-        let alt: HashSet<TripleRef<'_>> = self.alt_triples().collect();
-        let from_graph = self.gone.iter().filter(|t| !alt.contains(&t.as_ref())).map(|t| t.clone().in_graph(graph.clone()));
-        let from_default = self.gone_everywhere.iter().map(|t| t.clone().in_graph(GraphName::DefaultGraph));
-        let stale = self.stale.iter().flat_map(|q| [q.clone(), Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), GraphName::DefaultGraph)]);
-        from_graph.chain(from_default).chain(stale).collect()
-    }
-}
-
 /// Whether any quad read satisfies `pred`. A read error is returned, not skipped: it aborts
 /// the article's transaction, so that the derived default graph and the label registry are never
 /// updated from a partial read.
@@ -483,20 +326,6 @@ fn any_quad(quads: impl Iterator<Item = Result<Quad, StorageError>>, mut pred: i
         }
     }
     Ok(false)
-}
-
-/// Removes the files a bulk write left in the store directory when a crash stopped it before
-/// the store took them in (`bulk-*.sst`, see [`EntenteStore::replace_article`]): the store never
-/// read them, and the next bulk write names its own. Only a writer calls it, holding the lock.
-fn remove_bulk_files(path: &Path) {
-    for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with("bulk-") && name.ends_with(".sst") {
-            // (one left behind costs disk space only)
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// The IRI of the registry graph.

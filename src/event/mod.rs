@@ -3,7 +3,6 @@
 //! One file per family; this module holds what they share.
 
 mod clause;
-mod index;
 mod meeting;
 mod pact;
 mod sanction;
@@ -131,8 +130,6 @@ pub(crate) struct SentenceView<'a, 'r> {
     pub actors: Vec<&'r Ref>,
     /// The actor mentions above and the sentence's places: what a clause's arguments can be.
     pub args: Vec<&'r Ref>,
-    /// Every mention of the sentence, in the order of `resolved.refs`.
-    pub refs: Vec<&'r Ref>,
     /// The sentence's time expressions, read once for past (`[0]`) and planned (`[1]`) events.
     times: [std::cell::OnceCell<Vec<crate::time::TimeExpr>>; 2],
     /// The sentence's lowercased words as a set, for membership tests.
@@ -143,8 +140,7 @@ pub(crate) struct SentenceView<'a, 'r> {
 }
 
 impl<'a, 'r> SentenceView<'a, 'r> {
-    /// The view of sentence `index`, whose mentions are `refs` (in the order of `resolved.refs`).
-    fn new(a: &'r Analyzed<'a>, resolved: &'r Resolved, index: usize, refs: &[&'r Ref], date: Option<NaiveDate>) -> Option<Self> {
+    fn new(a: &'r Analyzed<'a>, resolved: &'r Resolved, index: usize, date: Option<NaiveDate>) -> Option<Self> {
         let s = a.sentences.get(index)?;
         let words: Vec<(usize, String)> = s.tokens.clone().map(|i| (i, a.tok(i).to_lowercase())).collect();
         let frames = source_frames(&words);
@@ -157,7 +153,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
                 && !crate::mention::MARKET_WORDS.contains(&a.tok(r.tokens.end).to_lowercase().as_str())
         };
         let (mut actors, mut args) = (Vec::new(), Vec::new());
-        for &r in refs {
+        for r in resolved.refs.iter().filter(|r| r.sentence == index) {
             if is_actor(r) {
                 actors.push(r);
                 args.push(r);
@@ -165,7 +161,7 @@ impl<'a, 'r> SentenceView<'a, 'r> {
                 args.push(r);
             }
         }
-        Some(SentenceView { a, resolved, index, words, actors, args, refs: refs.to_vec(), times: Default::default(), word_set: Default::default(), args_at: Default::default(), date })
+        Some(SentenceView { a, resolved, index, words, actors, args, times: Default::default(), word_set: Default::default(), args_at: Default::default(), date })
     }
 
     fn text(&self) -> &'a str {
@@ -345,34 +341,24 @@ fn source_frames(words: &[(usize, String)]) -> Vec<std::ops::Range<usize>> {
 /// Extracts every event of an article.
 pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) -> Extraction {
     let mut events = Vec::new();
-    let (mut meetings, mut pacts) = (index::Meetings::default(), index::Pacts::default());
-    // the imposer of the last sanction told (events are only added in this loop)
-    let mut earlier = None;
-    // each sentence's mentions, found once rather than by a pass over the article's mentions
-    // for every sentence
-    let mut refs_of: Vec<Vec<&Ref>> = vec![Vec::new(); a.sentences.len()];
-    for r in &resolved.refs {
-        if let Some(refs) = refs_of.get_mut(r.sentence) {
-            refs.push(r);
-        }
-    }
-    for (i, refs) in refs_of.iter().enumerate() {
-        let Some(view) = SentenceView::new(a, &resolved, i, refs, date) else { continue };
+    for i in 0..a.sentences.len() {
+        let Some(view) = SentenceView::new(a, &resolved, i, date) else { continue };
         let found = meeting::extract(&view);
         let found = if found.is_empty() { meeting::continued(&view, &events).into_iter().collect() } else { found };
         for m in found {
-            meetings.merge(&mut events, m, &resolved, a, date);
+            meeting::merge_or_push(&mut events, m, &resolved, a, date);
         }
         for p in pact::extract(&view) {
             if let Some(m) = meeting::signing(&view, &p) {
-                meetings.merge(&mut events, m, &resolved, a, date);
+                meeting::merge_or_push(&mut events, m, &resolved, a, date);
             }
-            pacts.merge(&mut events, p, &view);
+            pact::merge_or_push(&mut events, p, &view);
         }
+        let earlier = events.iter().rev().find_map(|e| match e.kind {
+            EventKind::Sanction { imposer, .. } => Some(imposer),
+            _ => None,
+        });
         if let Some(s) = sanction::extract(&view, earlier) {
-            if let EventKind::Sanction { imposer, .. } = s.kind {
-                earlier = Some(imposer);
-            }
             events.push(s);
         }
         events.extend(statement::extract(&view));
@@ -381,7 +367,7 @@ pub fn extract(a: &Analyzed<'_>, resolved: Resolved, date: Option<NaiveDate>) ->
     fold_partial_pacts(&mut events);
     events.retain(|e| !pact::half_told(a, e));
     merge_sanctions(&mut events);
-    place_in_sentence(a, &resolved, &refs_of, &mut events);
+    place_in_sentence(a, &resolved, &mut events);
     place_at_dateline(a, &resolved, &mut events);
     date_same_day(a, &mut events);
     date_during_trip(a, &mut events);
@@ -615,14 +601,12 @@ fn merge_sanctions(events: &mut Vec<Event>) {
 /// A meeting told with no place of its own took place at the one place its sentence locates
 /// ("Today in Baku, X met Y", "held talks in Oman's capital, Muscat", "at the Planalto", "met Y
 /// during a visit to Caracas"), when the sentence locates only one. A call has no place.
-fn place_in_sentence(a: &Analyzed<'_>, resolved: &Resolved, refs_of: &[Vec<&Ref>], events: &mut [Event]) {
+fn place_in_sentence(a: &Analyzed<'_>, resolved: &Resolved, events: &mut [Event]) {
     for e in events.iter_mut().filter(|e| e.place.is_none() && e.cameo != meeting::CALL_CAMEO && matches!(e.kind, EventKind::Meeting { .. })) {
         let Some(&first) = e.sentences.first() else { continue };
-        let located: BTreeSet<usize> = refs_of
-            .get(first)
-            .into_iter()
-            .flatten()
-            .copied()
+        let located: BTreeSet<usize> = resolved
+            .refs
+            .iter()
             .filter(|r| r.sentence == first && resolved.entities[r.entity].kind == EntityKind::Place)
             .filter(|r| {
                 let before = |k: usize| if r.tokens.start >= k { a.tok(r.tokens.start - k).to_lowercase() } else { String::new() };

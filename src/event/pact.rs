@@ -776,7 +776,7 @@ fn trigger(v: &SentenceView<'_, '_>, from: usize) -> Option<usize> {
         let next = v.word(p + 1);
         let prev = if p > 0 { v.word(p - 1) } else { "" };
         // inside a name ("General Agreement on Tariffs and Trade") it names an organization
-        if v.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
+        if v.resolved.refs.iter().any(|r| r.sentence == v.index && r.tokens.start <= *tk && *tk < r.tokens.end) {
             continue;
         }
         // "the lack of an accord", "in the absence of a deal": no pact to speak of
@@ -926,9 +926,8 @@ fn agent_sides(v: &SentenceView<'_, '_>, at: usize) -> (Vec<usize>, Vec<usize>) 
 }
 
 /// Adds `p`, or merges it into an earlier pact of the article when it is a definite
-/// re-mention ("the roadmap", "the deal") whose parties fit. The earlier pacts are those
-/// `index` gives (`super::index::Pacts`, which holds every pact of `events`).
-pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<'_, '_>, index: &mut super::index::Pacts) {
+/// re-mention ("the roadmap", "the deal") whose parties fit.
+pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<'_, '_>) {
     // "the Paris pact": the determiner before the trigger's noun phrase
     let determined = v
         .words
@@ -961,16 +960,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
     // pacts of one sentence names the signatories of each of them
     let plural_anaphor = definite && matches!(p.trigger.as_str(), "documents" | "agreements" | "accords" | "memoranda" | "memorandums" | "deals" | "pacts" | "instruments");
     if let (true, EventKind::Pact { signatories, .. }) = (plural_anaphor, &p.kind) {
-        let last_told = index.last().and_then(|i| events[i].sentences.first().copied());
+        let last_told = events.iter().rev().find(|e| matches!(e.kind, EventKind::Pact { .. })).and_then(|e| e.sentences.first().copied());
         let fits = |e: &Event| p.actors.iter().all(|a| e.actors.contains(a)) && last_told.is_some_and(|s| e.sentences.contains(&s));
-        let told = last_told.map_or_else(Vec::new, |s| index.told_in(s));
-        let several = told.iter().filter(|&&i| matches!(events[i].kind, EventKind::Pact { .. }) && fits(&events[i])).count() >= 2;
+        let several = events.iter().filter(|e| matches!(e.kind, EventKind::Pact { .. }) && fits(e)).count() >= 2;
         if several && !signatories.is_empty() {
-            for &i in &told {
-                let e = &mut events[i];
-                if !(matches!(e.kind, EventKind::Pact { .. }) && fits(e)) {
-                    continue;
-                }
+            for e in events.iter_mut().filter(|e| matches!(e.kind, EventKind::Pact { .. }) && fits(e)) {
                 if let EventKind::Pact { signatories: s1, .. } = &mut e.kind {
                     for x in signatories {
                         if !s1.contains(x) {
@@ -979,14 +973,11 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                     }
                 }
                 e.sentences.extend(p.sentences.iter().copied());
-                index.add(i, e);
             }
             return;
         }
     }
-    let bare_new = is_bare(&p.label);
-    let same = index.candidates(&p, definite, bare_new).filter(|_| !partyless).find(|&i| {
-        let e = &events[i];
+    let same = events.iter_mut().rev().filter(|_| !partyless).find(|e| {
         let EventKind::Pact { duration: d1, .. } = &e.kind else { return false };
         let EventKind::Pact { duration: d2, .. } = &p.kind else { return false };
         let parties_fit = p.actors.iter().all(|a| e.actors.contains(a));
@@ -1019,8 +1010,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             || (bare_old && dur_fit))
     });
     match same {
-        Some(i) => {
-            let e = &mut events[i];
+        Some(e) => {
             e.sentences.extend(p.sentences.iter().copied());
             if let (EventKind::Pact { signatories: s1, duration: d1 }, EventKind::Pact { signatories: s2, duration: d2 }) =
                 (&mut e.kind, &p.kind)
@@ -1077,11 +1067,9 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
                 e.status = p.status;
             }
             e.when = e.when.or(p.when);
-            index.add(i, e);
         }
         None => {
             if !p.actors.is_empty() || partyless {
-                index.add(events.len(), &p);
                 events.push(p);
             }
         }
@@ -1139,7 +1127,7 @@ fn name(v: &SentenceView<'_, '_>, np_start: usize, pos: usize) -> Option<String>
 }
 
 /// Whether a pact is named only by its trigger and a determiner ("an agreement", "the pact").
-pub(super) fn is_bare(label: &str) -> bool {
+fn is_bare(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     match words.as_slice() {
         [_] => true,

@@ -11,12 +11,12 @@ pub(super) fn extract(v: &SentenceView<'_, '_>) -> Option<Event> {
     let s = &v.a.sentences[v.index];
     // speaker: the mention just before the verb (skipping "reportedly" and commas), or just after
     let before = v
+        .resolved
         .refs
         .iter()
-        .copied()
         .filter(|r| r.sentence == v.index && r.tokens.end <= verb_tok && verb_tok - r.tokens.end <= 2)
         .next_back();
-    let after = v.refs.iter().copied().find(|r| r.sentence == v.index && r.tokens.start > verb_tok && r.tokens.start - verb_tok <= 2);
+    let after = v.resolved.refs.iter().find(|r| r.sentence == v.index && r.tokens.start > verb_tok && r.tokens.start - verb_tok <= 2);
     let speaker = before.or(after)?.entity;
     let text = v.a.slice(s.start, s.end);
     let quote = quoted(text).or_else(|| {

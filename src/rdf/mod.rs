@@ -4,11 +4,10 @@
 pub mod mint;
 pub mod vocab;
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasher, RandomState};
+use std::collections::BTreeSet;
 
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, QuadRef, Term, TermRef, TripleRef};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::document::Document;
 use crate::event::{Event, EventKind, Extraction, Status};
@@ -18,153 +17,26 @@ use crate::time::When;
 use vocab::{dcterms, ent, itsrdf, nif, org, prov, schema, sem, skos, time};
 
 /// The quads of one article, ready for the store.
-///
-/// Each distinct term is held once and each triple as three indices: an article of 8 MB of
-/// news prose is some 4 million quads, which as owned `Quad`s took 1.8 GB (470 bytes each:
-/// every quad its own copy of four IRIs or literals), and some 350 MB held this way.
 #[derive(Debug, Clone)]
 pub struct ArticleQuads {
     /// The article's named graph.
     pub graph: NamedNode,
+    /// Every quad of that graph.
+    pub quads: Vec<Quad>,
     /// Canonical labels of cross-article nodes (actors, places, shared pacts): the store keeps
     /// the first one it sees in its registry graph, so each node has exactly one `rdfs:label`.
     pub labels: Vec<(NamedNode, String)>,
-    subjects: Terms<NamedOrBlankNode>,
-    predicates: Terms<NamedNode>,
-    objects: Terms<Term>,
-    /// The triples of the graph, each once, in the order first stated.
-    triples: Vec<[u32; 3]>,
-    /// The position of each triple in `triples`.
-    index: HashMap<[u32; 3], u32>,
 }
 
-impl ArticleQuads {
-    /// The number of quads.
-    pub fn len(&self) -> usize {
-        self.triples.len()
-    }
-
-    /// Whether the graph holds no quad.
-    pub fn is_empty(&self) -> bool {
-        self.triples.is_empty()
-    }
-
-    /// Every triple of the graph, each once, in the order first stated.
-    pub fn triples(&self) -> impl ExactSizeIterator<Item = TripleRef<'_>> + '_ {
-        self.triples.iter().map(|&[s, p, o]| TripleRef::new(self.subjects.get(s), self.predicates.get(p), self.objects.get(o)))
-    }
-
-    /// Every quad of the graph (its triples in the article's graph), in the order first stated.
-    pub fn quads(&self) -> impl ExactSizeIterator<Item = QuadRef<'_>> + '_ {
-        let graph = GraphNameRef::NamedNode(self.graph.as_ref());
-        self.triples().map(move |t| t.in_graph(graph))
-    }
-
-    /// Where the graph holds `triple` among [`ArticleQuads::triples`], if it does.
-    ///
-    /// # Complexity
-    /// O(1) expected: four hash lookups.
-    pub fn position(&self, triple: TripleRef<'_>) -> Option<usize> {
-        let t = [self.subjects.find(triple.subject)?, self.predicates.find(triple.predicate)?, self.objects.find(triple.object)?];
-        self.index.get(&t).map(|&i| i as usize)
-    }
-}
-
-/// Something a [`Terms`] table holds: a term, seen as a [`TermRef`] to hash and compare.
-trait AsTerm {
-    fn term(&self) -> TermRef<'_>;
-}
-
-impl AsTerm for NamedOrBlankNode {
-    fn term(&self) -> TermRef<'_> {
-        self.as_ref().into()
-    }
-}
-
-impl AsTerm for NamedNode {
-    fn term(&self) -> TermRef<'_> {
-        self.as_ref().into()
-    }
-}
-
-impl AsTerm for Term {
-    fn term(&self) -> TermRef<'_> {
-        self.as_ref()
-    }
-}
-
-/// A table of distinct terms, each held once and named by its index. The lookup table holds
-/// hashes, not second copies of the terms.
-#[derive(Debug, Clone)]
-struct Terms<T> {
-    items: Vec<T>,
-    /// The first term of each hash; then the terms whose hash an earlier one has.
-    by_hash: HashMap<u64, u32>,
-    collided: HashMap<u64, Vec<u32>>,
-    hasher: RandomState,
-}
-
-impl<T> Default for Terms<T> {
-    fn default() -> Self {
-        Terms { items: Vec::new(), by_hash: HashMap::new(), collided: HashMap::new(), hasher: RandomState::new() }
-    }
-}
-
-impl<T: AsTerm> Terms<T> {
-    fn get(&self, i: u32) -> &T {
-        &self.items[i as usize]
-    }
-
-    /// The index of `t`, if the table holds it.
-    fn find<'a>(&self, t: impl Into<TermRef<'a>>) -> Option<u32> {
-        let t = t.into();
-        let h = self.hasher.hash_one(t);
-        let first = *self.by_hash.get(&h)?;
-        std::iter::once(first).chain(self.collided.get(&h).into_iter().flatten().copied()).find(|&i| self.get(i).term() == t)
-    }
-
-    /// The index of `t`, added if new.
-    fn add(&mut self, t: T) -> u32 {
-        let h = self.hasher.hash_one(t.term());
-        if let Some(i) = self.find(t.term()) {
-            return i;
-        }
-        let i = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
-        self.items.push(t);
-        match self.by_hash.entry(h) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => self.collided.entry(h).or_default().push(i),
-        }
-        i
-    }
-}
-
-/// The quads of one article graph, as stated; each is kept once.
+/// The quads of one article graph, as stated; `article_quads` keeps each once.
 struct Writer {
-    subjects: Terms<NamedOrBlankNode>,
-    predicates: Terms<NamedNode>,
-    objects: Terms<Term>,
-    triples: Vec<[u32; 3]>,
-    /// The position of each triple in `triples`.
-    seen: HashMap<[u32; 3], u32>,
+    graph: GraphName,
+    quads: Vec<Quad>,
 }
 
 impl Writer {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        let p = match self.predicates.find(p) {
-            Some(p) => p,
-            None => self.predicates.add(p.into_owned()),
-        };
-        let t = [self.subjects.add(s.into()), p, self.objects.add(o.into())];
-        // a graph is a set: what several parts of the article state alike (a span that refers
-        // to two entities, the role two persons hold, a sentence an event cites twice) is one
-        // quad
-        if let std::collections::hash_map::Entry::Vacant(v) = self.seen.entry(t) {
-            v.insert(u32::try_from(self.triples.len()).unwrap_or(u32::MAX));
-            self.triples.push(t);
-        }
+        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
     }
 }
 
@@ -211,7 +83,7 @@ fn when_literal(w: When) -> Literal {
 /// Builds the quads of one article.
 pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
     let graph = mint::graph(&doc.id);
-    let mut w = Writer { subjects: Terms::default(), predicates: Terms::default(), objects: Terms::default(), triples: Vec::new(), seen: HashMap::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
     let mut labels = Vec::new();
     let article = mint::article(&doc.id);
     let context = mint::context(&doc.id);
@@ -316,7 +188,16 @@ pub fn article_quads(doc: &Document, x: &Extraction) -> ArticleQuads {
             }
         }
     }
-    ArticleQuads { graph, labels, subjects: w.subjects, predicates: w.predicates, objects: w.objects, index: w.seen, triples: w.triples }
+    // a graph is a set: what several parts of the article state alike (a span that refers to
+    // two entities, the role two persons hold, a sentence an event cites twice) is one quad
+    let mut quads = w.quads;
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        quads.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut k = keep.into_iter();
+    quads.retain(|_| k.next().unwrap_or(true));
+    ArticleQuads { graph, quads, labels }
 }
 
 /// The parties (two or more countries or organizations) and the duration, topic, or kind and

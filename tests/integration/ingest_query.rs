@@ -202,42 +202,6 @@ fn reingest_is_idempotent() {
     assert_eq!(a, c);
 }
 
-/// An article replaced by a longer text leaves the default graph the merge of the named
-/// graphs: the old `nif:endIndex 255` of its context goes. Oxigraph 0.5 gives, for a pattern
-/// whose object is the integer 255, quads with other objects too (here the new 300), which made
-/// the write keep the old triple in the default graph (found with the article-size benchmark
-/// inputs of issue 10).
-#[test]
-fn an_article_replaced_leaves_no_triple_of_its_old_graph_in_the_default_graph() {
-    let dir = tmp();
-    let store = dir.path().join("store");
-    let text = |n: usize| {
-        let mut t = String::from("President Ana Ruiz of Chile met Foreign Minister Tomas Lind of Sweden in Lima on Monday.");
-        while t.chars().count() < n {
-            t.push_str(" Officials said so.");
-        }
-        t.chars().take(n).collect::<String>()
-    };
-    for n in [255, 300] {
-        let f = dir.path().join("a.jsonl");
-        std::fs::write(&f, format!("{}\n", serde_json::json!({ "id": "a", "text": text(n) }))).unwrap();
-        let o = entente(&["ingest", "--store", store.to_str().unwrap(), f.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", stderr(&o));
-    }
-    let (nq, nt) = (dir.path().join("g.nq"), dir.path().join("d.nt"));
-    export(&store, "nquads", &nq);
-    export(&store, "ntriples", &nt);
-    let named: std::collections::BTreeSet<String> = std::fs::read_to_string(&nq)
-        .unwrap()
-        .lines()
-        .filter_map(|l| l.strip_suffix(" .").and_then(|b| b.rsplit_once(' ')).map(|(t, _)| format!("{t} .")))
-        .collect();
-    let default: std::collections::BTreeSet<String> = std::fs::read_to_string(&nt).unwrap().lines().map(str::to_owned).collect();
-    let extra: Vec<&String> = default.difference(&named).collect();
-    assert!(extra.is_empty(), "the default graph holds triples no named graph holds: {extra:#?}");
-    assert!(default.iter().any(|t| t.contains("#endIndex> \"300\"")), "the new text's end is not in the default graph");
-}
-
 #[test]
 fn exports_parse_in_rdflib_with_one_graph_per_article() {
     let dir = tmp();

@@ -6,7 +6,7 @@
 
 use entente::document::Document;
 use entente::rdf::{article_quads, vocab};
-use oxigraph::model::{NamedOrBlankNode, TermRef};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -101,9 +101,9 @@ fn check(text: String) -> Result<usize, TestCaseError> {
     let q = article_quads(&d, &x);
     let chars: Vec<char> = t.chars().collect();
     let mut anchors: HashMap<NamedOrBlankNode, (Option<String>, Option<usize>, Option<usize>)> = HashMap::new();
-    for quad in q.quads() {
-        let slot = anchors.entry(quad.subject.into_owned()).or_default();
-        let TermRef::Literal(l) = quad.object else { continue };
+    for quad in &q.quads {
+        let slot = anchors.entry(quad.subject.clone()).or_default();
+        let Term::Literal(l) = &quad.object else { continue };
         if quad.predicate == vocab::nif::ANCHOR_OF {
             slot.0 = Some(l.value().to_owned());
         } else if quad.predicate == vocab::nif::BEGIN_INDEX {
