@@ -88,7 +88,7 @@ pub enum Cand {
     },
     /// "he", "she", "his", "her".
     Pronoun,
-    /// "the company", "the firm": the company the story named last.
+    /// "the company", "the firm": the story's company, the one it names most.
     TheCompany,
     /// "they": the two sides its own sentence joined by "and" before it ("X and Y posed for
     /// a photo as they met"), or, opening a sentence, those the sentence before joined.
@@ -535,7 +535,7 @@ pub fn find_mentions(a: &Analyzed<'_>, lex: &Lexicon, year: Option<i32>) -> Vec<
                 i += 1;
                 continue;
             }
-            // "The company said it signed …": the company the story named last
+            // "The company said it signed …": the story's company
             if lw == "the" && matches!(lower(a.tok(i + 1)).as_str(), "company" | "firm") && i + 1 < sent.tokens.end && !is_cap_word(a.tok(i + 2)) {
                 out.push(mk(a, i, i + 2, Cand::TheCompany));
                 i += 2;
@@ -703,17 +703,14 @@ fn company_short_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
         return;
     }
     // two companies opening with one word: the word names neither
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for m in out.iter() {
-        if let Cand::NewOrg { name, .. } = &m.cand {
-            if let Some(first) = name.split_whitespace().next() {
-                if firsts.get(first).is_some_and(|(n, _, _)| n != name) {
-                    *seen.entry(first).or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    firsts.retain(|w, _| !seen.contains_key(w));
+    let shared: HashSet<&str> = out
+        .iter()
+        .filter_map(|m| match &m.cand {
+            Cand::NewOrg { name, .. } => name.split_whitespace().next().filter(|first| firsts.get(first).is_some_and(|(n, _, _)| n != name)),
+            _ => None,
+        })
+        .collect();
+    firsts.retain(|w, _| !shared.contains(w));
     let starts: HashMap<usize, usize> = out.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
     let covered = covered_tokens(a, out);
     let mut added = Vec::new();
@@ -753,18 +750,16 @@ fn company_short_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
 /// Linear in the tokens (one set of short family names, one pass).
 fn short_family_names(a: &Analyzed<'_>, out: &mut Vec<Mention>) {
     let short = |w: &str| w.chars().count() == 2 && is_cap_word(w) && !FUNCTION_CAPS.contains(&w);
-    let family: HashSet<&str> = out
+    // the full names that open with such a word, and where the first of them stands
+    let full: Vec<(&str, usize)> = out
         .iter()
         .filter_map(|m| match &m.cand {
-            Cand::Person { name, .. } => name.split_whitespace().nth(1).and(name.split_whitespace().next()),
+            Cand::Person { name, .. } => name.split_whitespace().nth(1).and(name.split_whitespace().next()).filter(|w| short(w)).map(|w| (w, m.start)),
             _ => None,
         })
-        .filter(|w| short(w))
         .collect();
-    if family.is_empty() {
-        return;
-    }
-    let first_full = out.iter().filter(|m| matches!(&m.cand, Cand::Person { name, .. } if name.split_whitespace().nth(1).is_some() && name.split_whitespace().next().is_some_and(|w| family.contains(w)))).map(|m| m.start).min().unwrap_or(usize::MAX);
+    let Some(first_full) = full.iter().map(|&(_, start)| start).min() else { return };
+    let family: HashSet<&str> = full.iter().map(|&(w, _)| w).collect();
     let covered = covered_tokens(a, out);
     let mut added = Vec::new();
     for (k, t) in a.tokens.iter().enumerate() {

@@ -265,10 +265,6 @@ impl Builder<'_> {
     /// office-holder table, though the text gives them no post ("Xi said … the Chinese
     /// president"); that post is added to them.
     fn table_holder(&mut self, table: &crate::officeholders::OfficeHolders, year: Option<i32>, country: usize, role: &str) -> Option<usize> {
-        // (a counterpart names no post the table could look up)
-        if role == crate::mention::COUNTERPART {
-            return None;
-        }
         let p = self.out.refs.iter().rev().map(|r| r.entity).find(|&p| held_unposted(table, &self.out.entities[p], year, country, role))?;
         if role != "Leader" {
             self.add_post(p, Some(role.to_owned()), Some(Of::Country(country)));
@@ -1010,7 +1006,7 @@ pub fn resolve(a: &Analyzed<'_>, mentions: &[Mention], lex: &Lexicon, article_ke
 /// Whether a post of role `held` is the role a description names: the same, or any top post
 /// for "the leader" ("the Soviet leader" fits its General Secretary).
 fn role_fits(wanted: &str, held: &str) -> bool {
-    held == wanted || wanted == "Leader" && crate::lexicon::is_leader_role(held) || wanted == crate::mention::COUNTERPART
+    held == wanted || wanted == "Leader" && crate::lexicon::is_leader_role(held)
 }
 
 /// Whether a name in apposition follows the comma at token `t` ("the President of Chile,

@@ -469,8 +469,8 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     let mut partner_end = None;
     if matches!(v.word(k + 1), "yesterday" | "today" | "tonight" | "earlier" | "later") {
         k += 1;
-    } else if matches!(v.word(k + 1), "last" | "this" | "next") && (crate::time::is_day_or_month(v.word(k + 2)) || matches!(v.word(k + 2), "week" | "month" | "year")) {
-        k += 2;
+    } else if let Some(after) = super::clause::time_adjunct_end(v, v.tok(k + 1)) {
+        k = v.words.iter().position(|(t, _)| *t >= after).map_or(k, |w| w - 1);
     }
     if v.word(k + 1) == "with" {
         // the other side's name must end right before "on" or "to" ("agreed with X in the
@@ -523,14 +523,15 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
         return None;
     }
     let future = not_yet || group_words.iter().any(|w| matches!(*w, "will" | "would" | "to") || frames.words.prospective.contains(w));
-    let mut sides = Vec::new();
-    for r in super::clause::chain_backward(v, v.tok(group)) {
+    // a person stands for the side of their posts; a place for none
+    let side_of = |r: &crate::resolve::Ref| -> Vec<usize> {
         match v.kind(r.entity) {
-            EntityKind::Country | EntityKind::Organization => sides.push(r.entity),
-            EntityKind::Person => sides.extend(v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of)),
-            EntityKind::Place => {}
+            EntityKind::Country | EntityKind::Organization => vec![r.entity],
+            EntityKind::Person => v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of).collect(),
+            EntityKind::Place => Vec::new(),
         }
-    }
+    };
+    let mut sides: Vec<usize> = super::clause::chain_backward(v, v.tok(group)).into_iter().flat_map(side_of).collect();
     // "X said it agreed to sell its unit to Y": the company that speaks of itself
     if sides.is_empty() && group >= 2 && v.word(group - 1) == "it" && matches!(v.word(group - 2), "said" | "says") {
         let speaker = v.actors_in(0, v.tok(group - 2)).into_iter().rev().find(|r| v.kind(r.entity) == EntityKind::Organization);
@@ -538,13 +539,7 @@ fn agreed(v: &SentenceView<'_, '_>) -> Option<Event> {
     }
     // "X agreed with Y on …": the other side after "with" (a person for their post's side)
     if let Some(end) = partner_end {
-        for r in v.actors_in(v.tok(verb + 1), end) {
-            match v.kind(r.entity) {
-                EntityKind::Country | EntityKind::Organization => sides.push(r.entity),
-                EntityKind::Person => sides.extend(v.resolved.entities[r.entity].posts.iter().filter_map(|p| p.of)),
-                EntityKind::Place => {}
-            }
-        }
+        sides.extend(v.actors_in(v.tok(verb + 1), end).into_iter().flat_map(side_of));
     }
     // "X agreed to buy Y": one side, and the other its deal names
     if sides.len() == 1 {
@@ -714,6 +709,10 @@ pub(super) fn half_told(a: &crate::text::Analyzed<'_>, e: &Event) -> bool {
     !made && !named
 }
 
+/// Days between a pact's making and the article beyond which it is no longer the news but a
+/// pact in force ("signed last July" in a March story; "signed last month" is still news).
+const MADE_BEFORE_DAYS: i64 = 75;
+
 /// Words of a pact's noun phrase that tell it was made before the news ("the existing
 /// accord", "the 10-year-old trade agreement", "the recent Paris accord").
 const MADE_BEFORE: &[&str] = &["existing", "recent", "current", "standing", "longstanding", "long-standing", "old", "decades-old", "earlier", "previous"];
@@ -730,7 +729,7 @@ fn in_force_by_now(label: &str, signed_after_noun: bool, when: Option<crate::tim
     let year_before = words.iter().any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)));
     let month_before = words.windows(2).any(|w| w[0] == "last" && crate::time::is_day_or_month(&w[1]));
     let made_months_before = signed_after_noun
-        && when.and_then(|w| w.first_day()).zip(today).is_some_and(|(made, today)| (today - made).num_days() > 75);
+        && when.and_then(|w| w.first_day()).zip(today).is_some_and(|(made, today)| (today - made).num_days() > MADE_BEFORE_DAYS);
     aged || year_before || month_before || made_months_before
 }
 
@@ -1060,7 +1059,7 @@ pub(super) fn merge_or_push(events: &mut Vec<Event>, p: Event, v: &SentenceView<
             // force; a signing that is the news stays one ("signed today … enters into force
             // in June", "reached agreement on rules … to run the stock")
             let signed_before = |w: Option<crate::time::When>| match (w.and_then(|w| w.first_day()), v.date) {
-                (Some(made), Some(today)) => (today - made).num_days() > 75,
+                (Some(made), Some(today)) => (today - made).num_days() > MADE_BEFORE_DAYS,
                 _ => false,
             };
             if p.status == Some(Status::InForce) && e.status == Some(Status::Signed) && signed_before(e.when) {

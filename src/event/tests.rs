@@ -1227,3 +1227,4 @@ meetings!(
 // a ceremony attended by several is their encounter; attending alone is none
 meeting!(a_ceremony_attended_by_several, "The signing ceremony in Lima was attended by President Ana Ruiz of Chile and President Luis Vera of Peru.", Some("2024-05-15"), ["Ana Ruiz", "Luis Vera"], Status::Held, Some("2024-05-15"));
 no_meeting!(attending_a_ceremony_alone_is_none, "President Ana Ruiz of Chile attended the ceremony in Lima.");
+pact!(pact_agreed_over_a_dated_adjunct, "Chile and Peru agreed in September 2011 to share water from the river.", ["Chile", "Peru"], Status::Signed, None);
